@@ -1,0 +1,21 @@
+package dev.rapport.contracts.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A contact's details changed; {@code changedFields} names what changed. */
+public record ContactUpdated(
+        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String contactId,
+        String displayName,
+        String tier,
+        List<String> tags,
+        List<String> interests,
+        List<String> changedFields)
+        implements ContactsEvent {
+
+    @Override
+    public String subject() {
+        return contactId;
+    }
+}

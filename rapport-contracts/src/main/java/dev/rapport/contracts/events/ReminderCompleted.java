@@ -1,0 +1,17 @@
+package dev.rapport.contracts.events;
+
+import java.time.Instant;
+
+/** A reminder was done, by the member or by a matching interaction. */
+public record ReminderCompleted(
+        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String reminderId,
+        String kind,
+        String contactId)
+        implements RemindersEvent {
+
+    @Override
+    public String subject() {
+        return reminderId;
+    }
+}
