@@ -5,7 +5,10 @@ import java.util.List;
 
 /** A contact entered the member's network (by hand, an import or the directory). */
 public record ContactAdded(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String contactId,
         String displayName,
         String tier,

@@ -4,9 +4,7 @@ import java.time.Instant;
 
 /** A contact was archived: no more reminders about them. */
 public record ContactArchived(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
-        String contactId,
-        String displayName)
+        String eventId, Instant occurredAt, String memberId, String tenantId, String contactId, String displayName)
         implements ContactsEvent {
 
     @Override

@@ -5,7 +5,10 @@ import java.util.List;
 
 /** A contact's keep-in-touch cadence lapsed; {@code episode} counts staleness episodes so that late or duplicate deliveries can be recognised. */
 public record ContactGoneStale(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String contactId,
         String displayName,
         String tier,

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 /** The first interaction after a staleness episode. */
 public record ContactReengaged(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String contactId,
         String displayName,
         int episode,

@@ -5,7 +5,10 @@ import java.util.List;
 
 /** A contact's details changed; {@code changedFields} names what changed. */
 public record ContactUpdated(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String contactId,
         String displayName,
         String tier,

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 
 /** A channel's cadence period ended without the target number of publications (once per period and channel). */
 public record ContentCadenceSlipped(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String channel,
         LocalDate periodStart,
         LocalDate periodEnd,

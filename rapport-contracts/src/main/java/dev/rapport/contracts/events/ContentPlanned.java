@@ -5,7 +5,10 @@ import java.util.List;
 
 /** A content item entered the member's plan. */
 public record ContentPlanned(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String itemId,
         String title,
         String channel,

@@ -5,7 +5,10 @@ import java.util.List;
 
 /** A content item went out; its topics drive interest matching. */
 public record ContentPublished(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String itemId,
         String title,
         String channel,

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 /** A content item got a publication slot. */
 public record ContentScheduled(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String itemId,
         String title,
         String channel,

@@ -6,7 +6,10 @@ import java.util.List;
 
 /** The daily digest reached the member's notification channel. */
 public record DigestDelivered(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         LocalDate digestDate,
         String channel,
         List<String> reminderIds)

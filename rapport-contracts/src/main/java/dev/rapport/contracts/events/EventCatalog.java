@@ -54,7 +54,8 @@ public final class EventCatalog {
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = Stream.of(Area.values())
             .flatMap(area -> Stream.of(area.family().getPermittedSubclasses())
-                    .map(c -> Map.entry(typeName(area, c.asSubclass(DomainEvent.class)), c.asSubclass(DomainEvent.class))))
+                    .map(c -> Map.entry(
+                            typeName(area, c.asSubclass(DomainEvent.class)), c.asSubclass(DomainEvent.class))))
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
     private EventCatalog() {}

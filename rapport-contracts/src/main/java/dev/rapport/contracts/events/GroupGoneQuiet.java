@@ -4,7 +4,10 @@ import java.time.Instant;
 
 /** The member has not participated in a group within its participation cadence. */
 public record GroupGoneQuiet(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String groupId,
         String name,
         Instant lastParticipationAt,

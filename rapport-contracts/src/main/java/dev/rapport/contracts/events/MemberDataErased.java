@@ -4,9 +4,7 @@ import java.time.Instant;
 
 /** A service purged everything it held of a member for an erasure request. */
 public record MemberDataErased(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
-        String requestId,
-        String service)
+        String eventId, Instant occurredAt, String memberId, String tenantId, String requestId, String service)
         implements ContactsEvent, ContentEvent, RemindersEvent {
 
     @Override

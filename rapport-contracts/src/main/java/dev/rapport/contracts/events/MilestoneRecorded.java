@@ -5,7 +5,10 @@ import java.time.LocalDate;
 
 /** Something worth congratulating happened to a contact; birthdays recur every year. */
 public record MilestoneRecorded(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String milestoneId,
         String contactId,
         String displayName,

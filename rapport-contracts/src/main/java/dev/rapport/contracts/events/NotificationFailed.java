@@ -4,7 +4,10 @@ import java.time.Instant;
 
 /** A notification could not be delivered after its retries. */
 public record NotificationFailed(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String notificationId,
         String channel,
         String reason,

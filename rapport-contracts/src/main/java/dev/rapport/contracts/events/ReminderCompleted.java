@@ -4,7 +4,10 @@ import java.time.Instant;
 
 /** A reminder was done, by the member or by a matching interaction. */
 public record ReminderCompleted(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String reminderId,
         String kind,
         String contactId)

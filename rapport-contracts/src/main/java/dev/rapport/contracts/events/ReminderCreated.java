@@ -5,7 +5,10 @@ import java.time.LocalDate;
 
 /** A reminder was created for the member. */
 public record ReminderCreated(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String reminderId,
         String kind,
         String contactId,

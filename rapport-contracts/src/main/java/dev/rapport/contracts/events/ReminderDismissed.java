@@ -4,7 +4,10 @@ import java.time.Instant;
 
 /** The member dismissed a reminder. */
 public record ReminderDismissed(
-        String eventId, Instant occurredAt, String memberId, String tenantId,
+        String eventId,
+        Instant occurredAt,
+        String memberId,
+        String tenantId,
         String reminderId,
         String kind,
         String contactId)

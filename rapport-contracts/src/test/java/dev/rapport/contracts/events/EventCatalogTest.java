@@ -12,13 +12,15 @@ class EventCatalogTest {
     void typeNamesAreVersionedAndNamespacedByTheProducingArea() {
         assertThat(EventCatalog.typeName(Area.CONTACTS, InteractionLogged.class))
                 .isEqualTo("rapport.contacts.InteractionLogged.v1");
-        assertThat(EventCatalog.classOf("rapport.contacts.InteractionLogged.v1")).contains(InteractionLogged.class);
+        assertThat(EventCatalog.classOf("rapport.contacts.InteractionLogged.v1"))
+                .contains(InteractionLogged.class);
     }
 
     @Test
     void anEventSharedByServicesHasOneTypePerProducer() {
         assertThat(EventCatalog.classOf("rapport.content.MemberDataErased.v1")).contains(MemberDataErased.class);
-        assertThat(EventCatalog.classOf("rapport.reminders.MemberDataErased.v1")).contains(MemberDataErased.class);
+        assertThat(EventCatalog.classOf("rapport.reminders.MemberDataErased.v1"))
+                .contains(MemberDataErased.class);
     }
 
     @Test

@@ -19,7 +19,8 @@ class IdentityAssertionTest {
 
     @Test
     void aSignedAssertionVerifiesWithTheSameSecret() {
-        assertThat(IdentityAssertion.verify(alice.encode(SECRET), SECRET, CLOCK)).contains(alice);
+        assertThat(IdentityAssertion.verify(alice.encode(SECRET), SECRET, CLOCK))
+                .contains(alice);
     }
 
     @Test
@@ -41,7 +42,8 @@ class IdentityAssertionTest {
     @Test
     void anExpiredAssertionIsRefused() {
         Clock later = Clock.offset(CLOCK, java.time.Duration.ofMinutes(6));
-        assertThat(IdentityAssertion.verify(alice.encode(SECRET), SECRET, later)).isEmpty();
+        assertThat(IdentityAssertion.verify(alice.encode(SECRET), SECRET, later))
+                .isEmpty();
     }
 
     @Test

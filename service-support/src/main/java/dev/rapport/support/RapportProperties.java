@@ -1,0 +1,56 @@
+package dev.rapport.support;
+
+import dev.rapport.contracts.events.EventCatalog.Area;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings every Rapport service shares.
+ *
+ * @param area the area whose events this service publishes (contacts, content, reminders)
+ * @param identitySecret the secret shared with the gateway that signs {@code X-Rapport-Identity}
+ * @param outbox how the outbox relay runs
+ * @param inbox how consumed events are de-duplicated
+ */
+@ConfigurationProperties("rapport")
+public record RapportProperties(Area area, String identitySecret, Outbox outbox, Inbox inbox) {
+
+    public RapportProperties {
+        if (area == null) {
+            throw new IllegalStateException("rapport.area must name the service's area (contacts, content, reminders)");
+        }
+        if (identitySecret == null || identitySecret.length() < 32) {
+            throw new IllegalStateException(
+                    "RAPPORT_IDENTITY_SECRET (rapport.identity-secret) must be set to the secret"
+                            + " shared with the gateway, at least 32 characters");
+        }
+        outbox = outbox == null ? new Outbox(null, null, 0) : outbox;
+        inbox = inbox == null ? new Inbox(null) : inbox;
+    }
+
+    /** The identity secret as bytes for HMAC. */
+    public byte[] identitySecretBytes() {
+        return identitySecret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param sweepInterval how often pending events left by a crash or a failed send are looked for
+     * @param lease how long one instance may hold a document's outbox while publishing it
+     * @param sweepBatch how many documents one sweep relays at most
+     */
+    public record Outbox(Duration sweepInterval, Duration lease, int sweepBatch) {
+        public Outbox {
+            sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
+            lease = lease == null ? Duration.ofSeconds(30) : lease;
+            sweepBatch = sweepBatch <= 0 ? 200 : sweepBatch;
+        }
+    }
+
+    /** @param retention how long processed event ids are remembered (longer than the topics' retention). */
+    public record Inbox(Duration retention) {
+        public Inbox {
+            retention = retention == null ? Duration.ofDays(14) : retention;
+        }
+    }
+}

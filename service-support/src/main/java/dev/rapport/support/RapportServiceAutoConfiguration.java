@@ -1,0 +1,131 @@
+package dev.rapport.support;
+
+import com.mongodb.MongoClientSettings;
+import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.support.events.EventInbox;
+import dev.rapport.support.events.EventPublisher;
+import dev.rapport.support.events.OutboxEvents;
+import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.identity.CallerArgumentResolver;
+import dev.rapport.support.identity.IdentityFilter;
+import dev.rapport.support.web.IdempotentRequests;
+import dev.rapport.support.web.ProblemHandlers;
+import dev.rapport.support.web.RequestIdFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires what every Rapport service shares: outbox, event inbox, identity, errors, request ids. */
+@AutoConfiguration
+@EnableScheduling
+@EnableConfigurationProperties(RapportProperties.class)
+public class RapportServiceAutoConfiguration {
+
+    static {
+        // The caller comes from the verified identity header, never from request parameters.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(IdentityAssertion.class);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** CloudEvents attributes travel as raw UTF-8 header values, as the Kafka protocol binding requires. */
+    @Bean
+    SimpleKafkaHeaderMapper rapportKafkaHeaderMapper() {
+        return new SimpleKafkaHeaderMapper();
+    }
+
+    /** Fail fast when MongoDB is down so the API answers 503 in seconds, not after 30. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer rapportMongoTimeouts() {
+        return (MongoClientSettings.Builder builder) -> builder.applyToClusterSettings(
+                        cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(3, TimeUnit.SECONDS));
+    }
+
+    @Bean
+    OutboxEvents outboxEvents(RapportProperties properties, JsonMapper json) {
+        return new OutboxEvents(properties, json);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(StreamBridge bridge, RapportProperties properties) {
+        return new EventPublisher(bridge, properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    java.util.concurrent.ExecutorService outboxRelayExecutor() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            MongoTemplate mongo,
+            EventPublisher publisher,
+            RapportProperties properties,
+            Clock clock,
+            java.util.concurrent.ExecutorService outboxRelayExecutor) {
+        return new OutboxRelay(mongo, publisher, properties, clock, outboxRelayExecutor);
+    }
+
+    @Bean
+    EventInbox eventInbox(
+            MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters, RapportProperties properties) {
+        return new EventInbox(mongo, json, clock, meters, properties);
+    }
+
+    @Bean
+    IdempotentRequests idempotentRequests(MongoTemplate mongo, JsonMapper json, Clock clock) {
+        return new IdempotentRequests(mongo, json, clock);
+    }
+
+    @Bean
+    ProblemHandlers problemHandlers() {
+        return new ProblemHandlers();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<IdentityFilter> identityFilter(RapportProperties properties, Clock clock) {
+        var registration = new FilterRegistrationBean<>(new IdentityFilter(
+                properties.identitySecretBytes(), properties.area().id(), clock));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer callerResolver() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+}

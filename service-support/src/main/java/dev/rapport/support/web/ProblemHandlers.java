@@ -1,0 +1,77 @@
+package dev.rapport.support.web;
+
+import dev.rapport.support.web.ApiException.FieldProblem;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Answers every error as RFC 9457 {@code application/problem+json}, with the failing fields when there are some. */
+@RestControllerAdvice
+public class ProblemHandlers extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
+
+    @ExceptionHandler(ApiException.class)
+    ProblemDetail api(ApiException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle(e.title());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+        return invalid(errors);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail concurrentWrite(OptimisticLockingFailureException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "the resource was changed by another request at the same time: retry");
+        problem.setTitle("Concurrent update");
+        return problem;
+    }
+
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ProblemDetail storeUnavailable(DataAccessResourceFailureException e) {
+        log.error("Database unavailable", e);
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "storage is unavailable: retry later");
+        problem.setTitle("Service unavailable");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}
