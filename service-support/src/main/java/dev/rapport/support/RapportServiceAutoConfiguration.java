@@ -52,7 +52,9 @@ public class RapportServiceAutoConfiguration {
     /** CloudEvents attributes travel as raw UTF-8 header values, as the Kafka protocol binding requires. */
     @Bean
     SimpleKafkaHeaderMapper rapportKafkaHeaderMapper() {
-        return new SimpleKafkaHeaderMapper();
+        SimpleKafkaHeaderMapper mapper = new SimpleKafkaHeaderMapper();
+        mapper.setMapAllStringsOut(true);
+        return mapper;
     }
 
     /** Fail fast when MongoDB is down so the API answers 503 in seconds, not after 30. */

@@ -54,6 +54,13 @@ public final class KafkaProbe implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** Every header of a record, as UTF-8 strings. */
+    public static Map<String, String> headers(ConsumerRecord<?, ?> record) {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
+    }
+
     /** Sends one raw record with string headers and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, String value, Map<String, String> headers) {
         Properties props = new Properties();

@@ -60,6 +60,12 @@ public final class TestInfrastructure {
     }
 
     private static Endpoints startEmbedded() {
+        try {
+            // surefire points java.io.tmpdir into target/, which may not exist yet
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend());

@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * skips event ids already processed, and records each processed id.
  *
  * <p>Unknown types are ignored (a newer producer may publish types this build does not know);
- * records that are not readable Rapport CloudEvents throw {@link MalformedEventException} and go
- * to the dead-letter topic without retries; a failing handler is retried a bounded number of times
- * with backoff, then dead-lettered, and the consumer goes on with the next record.
+ * records that are not readable Rapport CloudEvents throw {@link MalformedEventException}; a
+ * failing record is retried a bounded number of times with backoff, then dead-lettered, and the
+ * consumer goes on with the next record.
  */
 public class EventInbox {
 

@@ -9,6 +9,8 @@ import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Publishes outbox entries to this service's topic as CloudEvents in Kafka binary mode, keyed by
@@ -30,7 +32,8 @@ public class EventPublisher {
 
     /** Sends one entry; throws when the broker did not accept it. */
     public void publish(OutboxEntry entry) {
-        Message<byte[]> message = CloudEventMessageBuilder.withData(entry.data().getBytes(StandardCharsets.UTF_8))
+        Message<byte[]> cloudEvent = CloudEventMessageBuilder.withData(
+                        entry.data().getBytes(StandardCharsets.UTF_8))
                 .setId(entry.eventId())
                 .setSource(source)
                 .setType(entry.type())
@@ -39,7 +42,16 @@ public class EventPublisher {
                 .setHeader(KafkaHeaders.KEY, entry.key())
                 .setHeader(CloudEventHeaders.CONTENT_TYPE, "application/json")
                 .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
-        if (!bridge.send(BINDING, message)) {
+        // The builder keeps some attributes as objects (URI, OffsetDateTime); the Kafka binding wants strings.
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(cloudEvent.getPayload());
+        cloudEvent.getHeaders().forEach((name, value) -> {
+            if (name.startsWith(CloudEventMessageUtils.KAFKA_ATTR_PREFIX)) {
+                message.setHeader(name, value.toString());
+            } else if (!MessageHeaders.ID.equals(name) && !MessageHeaders.TIMESTAMP.equals(name)) {
+                message.setHeader(name, value);
+            }
+        });
+        if (!bridge.send(BINDING, message.build())) {
             throw new IllegalStateException("Kafka did not accept event " + entry.eventId());
         }
     }

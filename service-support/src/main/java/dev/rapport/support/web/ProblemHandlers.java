@@ -2,6 +2,7 @@ package dev.rapport.support.web;
 
 import dev.rapport.support.web.ApiException.FieldProblem;
 import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,10 +13,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Answers every error as RFC 9457 {@code application/problem+json}, with the failing fields when there are some. */
@@ -63,6 +67,27 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
                 .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors parameterErrors) {
+                parameterErrors
+                        .getFieldErrors()
+                        .forEach(f -> errors.add(new FieldProblem(f.getField(), f.getDefaultMessage())));
+                parameterErrors
+                        .getGlobalErrors()
+                        .forEach(g -> errors.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors()
+                        .forEach(error -> errors.add(new FieldProblem(name, error.getDefaultMessage())));
+            }
+        }
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 

@@ -1,0 +1,39 @@
+package dev.rapport.contacts.contacts;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a client may set on a contact; the owner and every server-managed field are not part of it. */
+public record ContactRequest(
+        @Size(max = 100) String firstName,
+        @Size(max = 100) String lastName,
+        @Size(max = 20) List<@Email @Size(max = 254) String> emails,
+        @Size(max = 20) List<@Size(max = 40) String> phones,
+        @Size(max = 200) String company,
+        @Size(max = 200) String title,
+        @Size(max = 200) String location,
+        @Size(max = 20) List<@Size(max = 500) String> profileUrls,
+        @Size(max = 1000) String howWeMet,
+        @Size(max = 50) List<@Size(max = 80) String> interests,
+        @Size(max = 10000) String notes,
+        @Size(max = 50) List<@Size(max = 80) String> tags,
+        @Past LocalDate birthday,
+        @Size(max = 80) String source,
+        Tier tier,
+        @Min(1) @Max(3650) Integer cadenceDays) {
+
+    @AssertTrue(message = "a contact needs a first name, a last name or an e-mail")
+    public boolean isNamed() {
+        return notBlank(firstName) || notBlank(lastName) || (emails != null && !emails.isEmpty());
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

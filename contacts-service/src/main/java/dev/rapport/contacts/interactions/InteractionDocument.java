@@ -1,0 +1,31 @@
+package dev.rapport.contacts.interactions;
+
+import dev.rapport.support.events.OutboxDocument;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An interaction of a member with one or several contacts, as stored. */
+@Document("interactions")
+public class InteractionDocument extends OutboxDocument {
+
+    List<String> contactIds;
+    String type;
+    String direction;
+    Instant occurredAt;
+    String summary;
+    List<Promise> promises;
+    Instant loggedAt;
+
+    protected InteractionDocument() {}
+
+    InteractionDocument(String id, String memberId, String tenantId) {
+        this.id = id;
+        this.memberId = memberId;
+        this.tenantId = tenantId;
+    }
+
+    /** A promise made in the interaction, by the member ({@code me}) or by the contact ({@code them}). */
+    public record Promise(String id, String owedBy, String what, LocalDate dueOn, boolean done) {}
+}

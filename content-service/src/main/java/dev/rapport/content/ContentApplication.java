@@ -1,0 +1,13 @@
+package dev.rapport.content;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** content-service: content plans, items, the calendar and consistency analysis. */
+@SpringBootApplication
+public class ContentApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ContentApplication.class, args);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.rapport.reminders;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** reminders-service: reminders, routines, the daily digest, notifications and the calendar feed. */
+@SpringBootApplication
+public class RemindersApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RemindersApplication.class, args);
+    }
+}
