@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -94,6 +95,7 @@ public class OutboxRelay {
      * @return how many events were published (0 when nothing was pending or another instance holds it)
      */
     public int relay(String collection, Object id) {
+        id = storedId(id);
         Instant now = clock.instant();
         Document claimed = collection(collection)
                 .findOneAndUpdate(
@@ -122,6 +124,11 @@ public class OutboxRelay {
                                     Updates.unset("outboxLease")));
         }
         return published.size();
+    }
+
+    /** Spring Data stores a String id that is a valid ObjectId hex string as an ObjectId. */
+    private static Object storedId(Object id) {
+        return id instanceof String s && ObjectId.isValid(s) ? new ObjectId(s) : id;
     }
 
     private List<String> outboxCollections() {
