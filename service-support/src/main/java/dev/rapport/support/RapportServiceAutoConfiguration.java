@@ -20,6 +20,8 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -63,6 +65,24 @@ public class RapportServiceAutoConfiguration {
         return (MongoClientSettings.Builder builder) -> builder.applyToClusterSettings(
                         cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(3, TimeUnit.SECONDS));
+    }
+
+    /**
+     * MongoDB health by a {@code ping} on the service's database: Boot's own indicator sends
+     * {@code hello}, which the embedded MongoDB-wire server does not answer.
+     */
+    @Bean("mongoStoreHealthIndicator")
+    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return () -> {
+            try {
+                mongo.executeCommand("{ ping: 1 }");
+                return Health.up()
+                        .withDetail("database", mongo.getDb().getName())
+                        .build();
+            } catch (RuntimeException e) {
+                return Health.down(e).build();
+            }
+        };
     }
 
     @Bean
