@@ -1,0 +1,30 @@
+package dev.rapport.contacts;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the service's boundaries: it owns its data and talks to other services only through events. */
+@AnalyzeClasses(packages = "dev.rapport.contacts", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule doesNotDependOnOtherServices = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.rapport.reminders..", "dev.rapport.content..", "dev.rapport.gateway..");
+
+    @ArchTest
+    static final ArchRule keepInTouchRulesArePlainJava = noClasses()
+            .that()
+            .haveSimpleNameStartingWith("KeepInTouch")
+            .or()
+            .haveSimpleNameStartingWith("SearchText")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..", "com.mongodb..", "org.apache.kafka..", "dev.rapport.support..");
+}
