@@ -1,0 +1,91 @@
+package dev.rapport.gateway.identity;
+
+import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.gateway.GatewayProperties;
+import dev.rapport.gateway.routing.RouteMetadata;
+import dev.rapport.gateway.security.AreaAuthorizationFilter;
+import dev.rapport.gateway.security.MemberAuthentication;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Replaces whatever identity a client claims with the one the gateway verified: removes every client
+ * {@code X-Rapport-*} header and the bearer token, and, on member routes, adds {@code X-Rapport-Identity} signed
+ * with the secret the services share ({@link IdentityAssertion}, valid {@link #VALIDITY}).
+ *
+ * <p>{@code Forwarded} and {@code X-Forwarded-*} from clients are dropped by Spring Cloud Gateway itself as long as
+ * {@code spring.cloud.gateway.server.webflux.trusted-proxies} is unset (CVE-2025-41235).
+ */
+@Component
+public class IdentityPropagationFilter implements GlobalFilter, Ordered {
+
+    /** How long a forwarded assertion stays valid: long enough for one hop, too short to be worth replaying. */
+    public static final Duration VALIDITY = Duration.ofSeconds(60);
+
+    /** The prefix of the headers only the gateway may set. */
+    public static final String RESERVED_PREFIX = "x-rapport-";
+
+    private final byte[] secret;
+    private final Clock clock;
+
+    public IdentityPropagationFilter(GatewayProperties properties, Clock clock) {
+        this.secret = properties.identitySecretBytes();
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return AreaAuthorizationFilter.ORDER + 50;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        boolean memberRoute = RouteMetadata.area(exchange).isPresent();
+        return exchange.getPrincipal()
+                .ofType(MemberAuthentication.class)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(member -> {
+                    ServerHttpRequest request = exchange.getRequest()
+                            .mutate()
+                            .headers(headers -> {
+                                removeReserved(headers);
+                                // The services trust the signed assertion; the member's token stays at the edge.
+                                headers.remove(HttpHeaders.AUTHORIZATION);
+                                if (memberRoute && member.isPresent()) {
+                                    headers.set(IdentityAssertion.HEADER, assertionFor(member.get()));
+                                }
+                            })
+                            .build();
+                    return chain.filter(exchange.mutate().request(request).build());
+                });
+    }
+
+    private String assertionFor(MemberAuthentication member) {
+        IdentityAssertion verified = member.identity();
+        return new IdentityAssertion(
+                        verified.memberId(),
+                        verified.tenantId(),
+                        verified.scopes(),
+                        clock.instant().plus(VALIDITY))
+                .encode(secret);
+    }
+
+    static void removeReserved(HttpHeaders headers) {
+        List<String> reserved = headers.headerNames().stream()
+                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX))
+                .toList();
+        reserved.forEach(headers::remove);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.rapport.gateway.problem;
+
+import dev.rapport.gateway.requestid.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Renders every error that escapes the filter chain (no route, body too large, unexpected failures) as
+ * {@code application/problem+json} instead of Spring Boot's default JSON error page.
+ *
+ * <p>Ordered before Boot's {@code DefaultErrorWebExceptionHandler} ({@code -1}).
+ */
+@Component
+@Order(-2)
+public class ProblemExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final Problems problems;
+
+    public ProblemExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(failure);
+        }
+        if (failure instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
+            return problems.write(
+                    exchange, error.getStatusCode(), detail(error), headers -> headers.addAll(error.getHeaders()));
+        }
+        HttpStatusCode status =
+                failure instanceof ErrorResponse error ? error.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
+        RequestIds.withMdc(
+                exchange,
+                () -> log.error(
+                        "{} {} failed in the gateway",
+                        exchange.getRequest().getMethod(),
+                        RequestIds.originalPath(exchange),
+                        failure));
+        // Internal failures keep their details in the log: the client gets the request id to quote instead.
+        return problems.write(
+                exchange,
+                status,
+                "The gateway could not handle the request (request id " + RequestIds.of(exchange) + ")");
+    }
+
+    private static String detail(ErrorResponse error) {
+        String detail = error.getBody().getDetail();
+        if (detail != null && !detail.isBlank()) {
+            return detail;
+        }
+        HttpStatus known = HttpStatus.resolve(error.getStatusCode().value());
+        return known != null ? known.getReasonPhrase() : "The request failed";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.rapport.gateway.routing;
+
+import java.util.regex.Pattern;
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/** Refuses to start with route metadata the filters could only trip over at request time. */
+@Component
+class RouteMetadataValidator {
+
+    private static final Pattern AREA = Pattern.compile("[a-z]+");
+
+    RouteMetadataValidator(GatewayProperties gateway) {
+        for (RouteDefinition route : gateway.getRoutes()) {
+            Object area = route.getMetadata().get(RouteMetadata.AREA);
+            if (area != null && !AREA.matcher(area.toString()).matches()) {
+                throw new IllegalStateException("Route " + route.getId() + ": area '" + area
+                        + "' must be lower-case letters, as in the scopes (contacts:read)");
+            }
+            Object size = route.getMetadata().get(RouteMetadata.MAX_REQUEST_SIZE);
+            if (size != null) {
+                try {
+                    if (DataSize.parse(size.toString()).toBytes() <= 0) {
+                        throw new IllegalArgumentException("not positive");
+                    }
+                } catch (IllegalArgumentException invalid) {
+                    throw new IllegalStateException(
+                            "Route " + route.getId() + ": max-request-size '" + size + "' is not a size like 20MB",
+                            invalid);
+                }
+            }
+        }
+    }
+}

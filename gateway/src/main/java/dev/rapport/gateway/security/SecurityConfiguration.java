@@ -1,0 +1,102 @@
+package dev.rapport.gateway.security;
+
+import dev.rapport.gateway.GatewayProperties;
+import dev.rapport.gateway.problem.Problems;
+import dev.rapport.gateway.requestid.RequestIds;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * Who may call what at the edge: {@code /api/**} needs a valid member token, the API documentation is public, the
+ * actuator answers only on the management port, and everything else is refused.
+ *
+ * <p>Which scope a route needs is decided after routing, by {@link AreaAuthorizationFilter}, from the route's
+ * {@code area} metadata, so that the path lists live only in the route definitions.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_DOCUMENTATION = {"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
+    };
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http, Problems problems, ReactiveJwtDecoder decoder, CorsConfigurationSource cors) {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+        return http
+                // A stateless bearer-token API: no session, no cookies, so no CSRF, login page or saved requests.
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // The services decide how their answers may be cached (ETag, calendar feeds): don't force no-store.
+                .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+                .cors(spec -> spec.configurationSource(cors))
+                .authorizeExchange(exchanges -> exchanges
+                        // Matches only on the management port (a separate server, loopback by default).
+                        .matchers(EndpointRequest.toAnyEndpoint())
+                        .permitAll()
+                        .pathMatchers(PUBLIC_DOCUMENTATION)
+                        .permitAll()
+                        .pathMatchers("/api/**")
+                        .authenticated()
+                        // Includes the internal /fallback handler and the actuator paths on the public port.
+                        .anyExchange()
+                        .denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new MemberTokenConverter()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder memberTokenDecoder(GatewayProperties properties) {
+        return MemberTokenDecoders.create(properties.jwt());
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+        CorsConfiguration api = new CorsConfiguration();
+        api.setAllowedOrigins(properties.corsOrigins());
+        api.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        api.setAllowedHeaders(List.of(
+                HttpHeaders.AUTHORIZATION,
+                HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.IF_MATCH,
+                HttpHeaders.IF_NONE_MATCH,
+                "Idempotency-Key",
+                RequestIds.HEADER));
+        api.setExposedHeaders(List.of(
+                HttpHeaders.ETAG,
+                HttpHeaders.LOCATION,
+                HttpHeaders.RETRY_AFTER,
+                HttpHeaders.WWW_AUTHENTICATE,
+                RequestIds.HEADER));
+        // Bearer tokens travel in a header, never in cookies.
+        api.setAllowCredentials(false);
+        api.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", api);
+        return source;
+    }
+}
