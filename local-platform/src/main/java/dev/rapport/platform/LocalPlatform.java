@@ -1,0 +1,146 @@
+package dev.rapport.platform;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default of Rapport: {@code ./rapport run [--demo]} starts a real Kafka broker (KRaft), the
+ * MongoDB-wire server on disk and the four services, all state under {@code var/}; Ctrl-C stops them.
+ */
+public final class LocalPlatform {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+
+    private LocalPlatform() {}
+
+    /** Starts the platform and returns once every process is ready; the caller must {@link RunningPlatform#close()} it. */
+    public static RunningPlatform start(PlatformOptions options) {
+        RunningPlatform platform = new RunningPlatform(options);
+        platform.start();
+        return platform;
+    }
+
+    /** {@code RAPPORT_VAR_DIR} (relative to the working directory) or {@code var} in the repository. */
+    public static Path varDirFromEnvironment() {
+        String configured = System.getenv("RAPPORT_VAR_DIR");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        return PlatformOptions.findRepoRoot().resolve("var");
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        if (arguments.isEmpty() || arguments.contains("help") || arguments.contains("--help")) {
+            System.out.println("usage: LocalPlatform run [--demo]   (normally through ./rapport run [--demo])");
+            return;
+        }
+        if (!arguments.getFirst().equals("run")
+                || !List.of("--demo").containsAll(arguments.subList(1, arguments.size()))) {
+            System.err.println("Unknown arguments " + arguments + "; usage: LocalPlatform run [--demo]");
+            System.exit(2);
+        }
+        boolean demo = arguments.contains("--demo");
+        System.exit(run(demo));
+    }
+
+    private static int run(boolean demo) {
+        RunningPlatform platform;
+        try {
+            platform = new RunningPlatform(PlatformOptions.fromEnvironment());
+        } catch (PlatformException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        // Registered before anything starts, so that Ctrl-C during start-up stops what is already running.
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopRequested.set(true);
+                            platform.close();
+                        },
+                        "rapport-shutdown"));
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            if (stopRequested.get()) {
+                // Ctrl-C while starting: the processes ending is what was asked for, not an error.
+                return 130;
+            }
+            // RunningPlatform.start has said why.
+            return 1;
+        }
+        printWelcome(platform);
+        if (demo) {
+            try {
+                DemoData.Result result = platform.loadDemo();
+                System.out.println(
+                        result.alreadyLoaded()
+                                ? "Demo member '" + DemoData.MEMBER + "' was already loaded (" + result.contacts()
+                                        + " contacts)."
+                                : "Demo member '" + DemoData.MEMBER + "' loaded: " + result.contacts() + " contacts, "
+                                        + result.interactions() + " interactions (" + result.promises()
+                                        + " promises) and a content plan.");
+                System.out.println("  Its token (30 days) is in " + result.envFile() + ":");
+                System.out.println("    set -a; . " + relative(platform, result.envFile()) + "; set +a");
+                System.out.println("    curl -H \"Authorization: Bearer $RAPPORT_API_KEY\" " + platform.gatewayUrl()
+                        + "/api/v1/reminders?status=open");
+            } catch (PlatformException e) {
+                // The platform itself is fine: keep it running so the failing call can be investigated.
+                log.error("The demo data could not be loaded (the platform keeps running):\n{}", e.getMessage());
+            }
+        }
+        System.out.println();
+        System.out.println("Press Ctrl-C to stop everything.");
+        try {
+            ChildProcess exited = platform.anyChildExit().get();
+            if (stopRequested.get() || platform.isClosing()) {
+                return 0;
+            }
+            log.error(
+                    "{}",
+                    exited.failure(exited.name() + " exited unexpectedly (exit code " + exited.exitValue()
+                            + "): stopping the platform"));
+            platform.close();
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException e) {
+            log.error("Lost track of the child processes", e);
+            platform.close();
+            return 1;
+        }
+    }
+
+    private static void printWelcome(RunningPlatform platform) {
+        Ports ports = platform.ports();
+        String gateway = ports.gatewayUrl();
+        String logs = relative(platform, platform.logsDir());
+        System.out.println();
+        System.out.println("Rapport is running.");
+        System.out.println("  Gateway (API)    " + gateway);
+        System.out.println("  Swagger UI       " + gateway + "/swagger-ui.html");
+        System.out.println("  Kafka            " + ports.kafkaBootstrap());
+        System.out.println("  MongoDB (wire)   " + ports.mongoUri());
+        System.out.println("  Logs             " + logs + "/  (e.g. tail -f " + logs + "/gateway.log)");
+        // The token command must sign with this run's keys, which live in its var dir.
+        String varDir = platform.varDir().equals(platform.options().repoRoot().resolve("var"))
+                ? ""
+                : "RAPPORT_VAR_DIR=" + platform.varDir() + " ";
+        System.out.println("Authenticate with a member token (12 hours):");
+        System.out.println("  TOKEN=$(" + varDir + "./rapport token MEMBER)");
+        System.out.println("  curl -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/v1/contacts");
+    }
+
+    /** A path relative to the repository when it is inside it: shorter to read and to paste. */
+    private static String relative(RunningPlatform platform, Path path) {
+        Path root = platform.options().repoRoot();
+        return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+    }
+}

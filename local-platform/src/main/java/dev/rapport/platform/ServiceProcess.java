@@ -1,0 +1,140 @@
+package dev.rapport.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One Rapport service running from its packaged jar as a child JVM, with its readiness check. */
+final class ServiceProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
+
+    /** Small heaps and the C1 compiler only: four JVMs share two cores and must start fast. */
+    static final List<String> JVM_FLAGS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private final Service service;
+    private final ChildProcess process;
+    private final URI readiness;
+    private final long startedNanos;
+
+    private ServiceProcess(Service service, ChildProcess process, URI readiness, long startedNanos) {
+        this.service = service;
+        this.process = process;
+        this.readiness = readiness;
+        this.startedNanos = startedNanos;
+    }
+
+    Service service() {
+        return service;
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+
+    /** The executable jar of a service: {@code <module>/target/<module>-<version>.jar}, newest first. */
+    static Path jarOf(Path repoRoot, Service service) {
+        Path target = repoRoot.resolve(service.module()).resolve("target");
+        String prefix = service.module() + "-";
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> files = Files.list(target)) {
+                var jar = files.filter(file -> {
+                            String name = file.getFileName().toString();
+                            return name.startsWith(prefix)
+                                    && name.endsWith(".jar")
+                                    && !name.endsWith("-sources.jar")
+                                    && !name.endsWith("-javadoc.jar")
+                                    && !name.endsWith("-tests.jar")
+                                    && !name.endsWith("-plain.jar");
+                        })
+                        .max(Comparator.comparing(ServiceProcess::modified));
+                if (jar.isPresent()) {
+                    return jar.get();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + target, e);
+            }
+        }
+        throw new PlatformException("No jar of " + service.module() + " in " + target
+                + ": build it first (./rapport run builds what is out of date; or ./mvnw install -DskipTests)");
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    static ServiceProcess start(
+            Service service, Path jar, Ports ports, Map<String, String> environment, JavaCommand java, Path varDir) {
+        ChildProcess process = ChildProcess.start(
+                service.module(),
+                java.jar(JVM_FLAGS, jar),
+                environment,
+                varDir,
+                varDir.resolve("logs").resolve(service.module() + ".log"));
+        log.info(
+                "Starting {} on port {} (management {}, pid {})",
+                service.module(),
+                ports.http(service),
+                ports.management(service),
+                process.pid());
+        URI readiness = URI.create("http://127.0.0.1:" + ports.management(service) + "/actuator/health/readiness");
+        return new ServiceProcess(service, process, readiness, System.nanoTime());
+    }
+
+    /**
+     * Polls the readiness group on the management port until it answers 200; fails with the end of the
+     * log if the process exits first or {@code timeout} (counted from the start) passes.
+     */
+    void awaitReady(HttpClient http, Duration timeout) {
+        long deadline = startedNanos + timeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(readiness)
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new PlatformException(process.failure(
+                        service.module() + " exited while starting (exit code " + process.exitValue() + ")"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PlatformException(process.failure(service.module() + " was not ready within "
+                        + timeout.toSeconds() + " s (polling " + readiness + ")"));
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    log.info(
+                            "{} ready in {}", service.module(), ChildProcess.seconds(System.nanoTime() - startedNanos));
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet: the management server starts late in the application's start-up.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PlatformException("Interrupted while waiting for " + service.module());
+            }
+            // Waiting on the process's exit rather than sleeping notices a crash at once.
+            process.awaitExit(Duration.ofMillis(500));
+        }
+    }
+
+    void stop(Duration grace) {
+        process.stop(grace);
+    }
+}

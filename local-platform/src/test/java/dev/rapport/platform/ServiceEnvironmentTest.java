@@ -1,0 +1,49 @@
+package dev.rapport.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceEnvironmentTest {
+
+    @TempDir
+    Path varDir;
+
+    @Test
+    void everyServiceGetsItsPortsTheBrokersTheMongoUriAndTheIdentitySecret() {
+        Secrets secrets = Secrets.loadOrCreate(varDir);
+        Map<String, String> contacts = RunningPlatform.environment(Service.CONTACTS, new Ports(100), secrets);
+
+        assertThat(contacts)
+                .containsEntry("SERVER_PORT", "8181")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9181")
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("RAPPORT_KAFKA_BROKERS", "127.0.0.1:9192")
+                .containsEntry("RAPPORT_MONGO_URI", "mongodb://127.0.0.1:27127")
+                .containsEntry("RAPPORT_IDENTITY_SECRET", secrets.identitySecret())
+                .doesNotContainKeys("RAPPORT_JWT_PUBLIC_KEY", "RAPPORT_CONTACTS_URL");
+    }
+
+    @Test
+    void gatewayAlsoGetsTheServiceUrlsAndThePublicKeyAndListensBeyondLoopback() {
+        Secrets secrets = Secrets.loadOrCreate(varDir);
+        Map<String, String> gateway = RunningPlatform.environment(Service.GATEWAY, new Ports(100), secrets);
+
+        assertThat(gateway)
+                .containsEntry("SERVER_PORT", "8180")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9180")
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("RAPPORT_CONTACTS_URL", "http://127.0.0.1:8181")
+                .containsEntry("RAPPORT_REMINDERS_URL", "http://127.0.0.1:8182")
+                .containsEntry("RAPPORT_CONTENT_URL", "http://127.0.0.1:8183")
+                .containsEntry(
+                        "RAPPORT_JWT_PUBLIC_KEY",
+                        varDir.resolve("keys/jwt-public.pem").toAbsolutePath().toString())
+                .containsEntry("RAPPORT_IDENTITY_SECRET", secrets.identitySecret())
+                .doesNotContainKey("SERVER_ADDRESS");
+    }
+}
