@@ -32,7 +32,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -103,40 +102,12 @@ class LocalPlatformIT {
 
     @Test
     @Order(2)
-    @Disabled("Fails in the packaged platform: the interaction is accepted but no InteractionLogged record was seen"
-            + " on contacts.events within 90 s; the same journey passes in the service ITs"
-            + " (WalkingSkeletonIT, EventConsumptionIT). Not diagnosed before the session ended: see the closing note.")
-    void loggedInteractionIsPublishedOnKafkaAndFollowedUpByReminders() throws Exception {
+    void loggedInteractionIsPublishedOnContactsEventsAsACloudEventKeyedByMember() throws Exception {
         try (KafkaConsumer<String, String> consumer = contactsEventsConsumer()) {
             String contactId = createContact("Ana Sofía", "Ibáñez").path("id").asString();
             assertThat(contactId).isNotBlank();
 
-            HttpResponse<String> logged = send(
-                    "POST",
-                    "/api/v1/interactions",
-                    Map.of(
-                            "contactIds",
-                            List.of(contactId),
-                            "type",
-                            "coffee",
-                            "direction",
-                            "mutual",
-                            "occurredAt",
-                            Instant.now()
-                                    .minus(1, ChronoUnit.DAYS)
-                                    .truncatedTo(ChronoUnit.SECONDS)
-                                    .toString(),
-                            "summary",
-                            "Coffee at the alumni day",
-                            "promises",
-                            List.of(Map.of(
-                                    "owedBy", "me",
-                                    "what", "send the article",
-                                    "dueOn",
-                                            LocalDate.now(ZoneOffset.UTC)
-                                                    .plusDays(7)
-                                                    .toString()))));
-            assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+            logInteractionWithAPromise(contactId);
 
             List<ConsumerRecord<String, String>> seen = new ArrayList<>();
             await().atMost(ASYNC).untilAsserted(() -> {
@@ -150,21 +121,29 @@ class LocalPlatformIT {
                     assertThat(record.value()).contains(contactId);
                 });
             });
-
-            await().atMost(ASYNC).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                HttpResponse<String> reminders = send("GET", "/api/v1/reminders?status=open", null);
-                assertThat(reminders.statusCode()).as(reminders.body()).isEqualTo(200);
-                assertThat(items(reminders)).anySatisfy(reminder -> {
-                    assertThat(reminder.path("kind").asString()).isEqualTo("follow-up");
-                    assertThat(reminder.path("contactId").asString()).isEqualTo(contactId);
-                    assertThat(reminder.path("status").asString()).isEqualTo("open");
-                });
-            });
         }
     }
 
     @Test
     @Order(3)
+    void promiseOfALoggedInteractionBecomesAFollowUpReminder() throws Exception {
+        String contactId = createContact("José", "Núñez").path("id").asString();
+
+        logInteractionWithAPromise(contactId);
+
+        await().atMost(ASYNC).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            HttpResponse<String> reminders = send("GET", "/api/v1/reminders?status=open", null);
+            assertThat(reminders.statusCode()).as(reminders.body()).isEqualTo(200);
+            assertThat(items(reminders)).anySatisfy(reminder -> {
+                assertThat(reminder.path("kind").asString()).isEqualTo("follow-up");
+                assertThat(reminder.path("contactId").asString()).isEqualTo(contactId);
+                assertThat(reminder.path("status").asString()).isEqualTo("open");
+            });
+        });
+    }
+
+    @Test
+    @Order(4)
     void busyPortMakesAnotherStartFailWithAMessageNamingThePort() throws Exception {
         int offset = TestPorts.freeOffset();
         int gatewayPort = new Ports(offset).http(Service.GATEWAY);
@@ -181,9 +160,9 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void secondStartOnTheSameVarDirKeepsTheContacts() throws Exception {
-        String contactId = createContact("José", "Núñez").path("id").asString();
+        String contactId = createContact("Lucía", "Fernández").path("id").asString();
 
         platform.close();
         platform = LocalPlatform.start(options);
@@ -192,8 +171,37 @@ class LocalPlatformIT {
         assertThat(contacts.statusCode()).as(contacts.body()).isEqualTo(200);
         assertThat(items(contacts)).anySatisfy(contact -> {
             assertThat(contact.path("id").asString()).isEqualTo(contactId);
-            assertThat(contact.path("lastName").asString()).isEqualTo("Núñez");
+            assertThat(contact.path("lastName").asString()).isEqualTo("Fernández");
         });
+    }
+
+    private void logInteractionWithAPromise(String contactId) throws Exception {
+        HttpResponse<String> logged = send(
+                "POST",
+                "/api/v1/interactions",
+                Map.of(
+                        "contactIds",
+                        List.of(contactId),
+                        "type",
+                        "coffee",
+                        "direction",
+                        "mutual",
+                        "occurredAt",
+                        Instant.now()
+                                .minus(1, ChronoUnit.DAYS)
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString(),
+                        "summary",
+                        "Coffee at the alumni day",
+                        "promises",
+                        List.of(Map.of(
+                                "owedBy", "me",
+                                "what", "send the article",
+                                "dueOn",
+                                        LocalDate.now(ZoneOffset.UTC)
+                                                .plusDays(7)
+                                                .toString()))));
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
     }
 
     private JsonNode createContact(String firstName, String lastName) throws Exception {

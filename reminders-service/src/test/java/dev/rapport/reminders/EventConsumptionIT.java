@@ -109,7 +109,9 @@ class EventConsumptionIT {
                         "ce_type", "rapport.contacts.InteractionLogged.v1",
                         "ce_source", "/rapport/contacts-service",
                         "ce_specversion", "1.0",
-                        "content-type", "application/json"));
+                        "content-type", "application/json",
+                        // what the binder itself adds on the producing side
+                        "contentType", "application/json"));
     }
 
     private String interactionLogged(String eventId, String promiseId) {

@@ -56,6 +56,8 @@ public class RapportServiceAutoConfiguration {
     SimpleKafkaHeaderMapper rapportKafkaHeaderMapper() {
         SimpleKafkaHeaderMapper mapper = new SimpleKafkaHeaderMapper();
         mapper.setMapAllStringsOut(true);
+        // The binder's own contentType header must come back as a String, not bytes, or every record is refused.
+        mapper.setRawMappedHeaders(java.util.Map.of("contentType", true));
         return mapper;
     }
 
