@@ -16,4 +16,23 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("dev.rapport.contacts..", "dev.rapport.reminders..", "dev.rapport.gateway..");
+
+    @ArchTest
+    static final ArchRule theDomainIsPlainJava = noClasses()
+            .that()
+            .resideInAPackage("dev.rapport.content.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "com.mongodb..",
+                    "org.bson..",
+                    "org.apache.kafka..",
+                    "com.rometools..",
+                    "dev.rapport.support..",
+                    "dev.rapport.content.items..",
+                    "dev.rapport.content.plan..",
+                    "dev.rapport.content.feeds..",
+                    "dev.rapport.content.calendar..",
+                    "dev.rapport.content.consistency..");
 }

@@ -3,14 +3,13 @@ package dev.rapport.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.testkit.ApiClient;
-import dev.rapport.testkit.RapportIntegrationTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@RapportIntegrationTest
+@ContentIntegrationTest
 class ContentPlanIT {
 
     @LocalServerPort
@@ -51,5 +50,69 @@ class ContentPlanIT {
                         .status())
                 .isEqualTo(400);
         assertThat(alice.get("/api/v1/content/plan").json().get("cadences")).isEmpty();
+    }
+
+    @Test
+    void postingSlotsAreKeptInTheMembersTimeZoneAndBadOnesRefused() {
+        ApiClient alice = ApiClient.asMember(port, "alice-" + UUID.randomUUID());
+        var plan = Map.of(
+                "cadences",
+                List.of(Map.of("channel", "linkedin-post", "perPeriod", 1, "period", "week")),
+                "timeZone",
+                "Europe/Madrid",
+                "postingSlots",
+                List.of(Map.of("day", "Tuesday", "time", "09:00", "channel", "linkedin-post")));
+        assertThat(alice.put("/api/v1/content/plan", plan).status()).isEqualTo(200);
+        var slot = alice.get("/api/v1/content/plan").json().get("postingSlots").get(0);
+        assertThat(slot.get("day").asString()).isEqualTo("tuesday");
+        assertThat(slot.get("time").asString()).isEqualTo("09:00");
+
+        var bad = alice.put(
+                "/api/v1/content/plan",
+                Map.of(
+                        "postingSlots",
+                        List.of(Map.of("day", "someday", "time", "25:00")),
+                        "cadences",
+                        List.of(
+                                Map.of("channel", "blog", "perPeriod", 1, "period", "month"),
+                                Map.of("channel", "LinkedIn Post", "perPeriod", 1, "period", "week"))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field"))
+                .contains("postingSlots[0].day", "postingSlots[0].time", "cadences[1].channel");
+        assertThat(alice.put(
+                                "/api/v1/content/plan",
+                                Map.of(
+                                        "cadences",
+                                        List.of(
+                                                Map.of("channel", "blog", "perPeriod", 1, "period", "month"),
+                                                Map.of("channel", "blog", "perPeriod", 2, "period", "week"))))
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("cadences[1].channel");
+        assertThat(alice.get("/api/v1/content/plan").json().get("postingSlots")).hasSize(1);
+    }
+
+    @Test
+    void aPlanSavedFromAStaleReadIsRefusedWith412() {
+        ApiClient alice = ApiClient.asMember(port, "alice-" + UUID.randomUUID());
+        String etag = alice.put("/api/v1/content/plan", Map.of("pillars", List.of("data")))
+                .header("ETag");
+        assertThat(alice.header("If-Match", etag)
+                        .put("/api/v1/content/plan", Map.of("pillars", List.of("health")))
+                        .status())
+                .isEqualTo(200);
+
+        var stale = alice.header("If-Match", etag).put("/api/v1/content/plan", Map.of("pillars", List.of("ai")));
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(alice.get("/api/v1/content/plan")
+                        .json()
+                        .get("pillars")
+                        .get(0)
+                        .asString())
+                .isEqualTo("health");
     }
 }

@@ -2,57 +2,62 @@ package dev.rapport.content.plan;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.List;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The member's content plan. */
 @RestController
+@Tag(name = "Content plan", description = "Brand statement, pillars, cadences per channel and posting slots")
 @RequestMapping("/api/v1/content/plan")
 class ContentPlanController {
 
-    private final MongoTemplate mongo;
-    private final Clock clock;
+    private final ContentPlans plans;
 
-    ContentPlanController(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
+    ContentPlanController(ContentPlans plans) {
+        this.plans = plans;
     }
 
     @GetMapping
-    ContentPlan get(IdentityAssertion caller) {
-        ContentPlanDocument stored = mongo.findById(caller.memberId(), ContentPlanDocument.class);
-        return stored == null ? new ContentPlan(null, List.of(), List.of(), "UTC") : stored.plan;
+    @Operation(summary = "Read the plan (an empty plan in UTC when none was saved)")
+    ResponseEntity<ContentPlan> get(IdentityAssertion caller) {
+        ContentPlans.Versioned read = plans.read(caller.memberId());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, ContentPlans.etag(read.version()))
+                .body(read.plan());
     }
 
     @PutMapping
-    ContentPlan put(IdentityAssertion caller, @Valid @RequestBody ContentPlan plan) {
-        String zone = plan.timeZone() == null ? "UTC" : plan.timeZone();
+    @Operation(
+            summary = "Replace the plan",
+            description = "A cadence that is new or changed is judged from its first full period after now;"
+                    + " an unchanged one keeps its history. With If-Match, a plan changed meanwhile answers 412.")
+    ResponseEntity<ContentPlan> put(
+            IdentityAssertion caller,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ContentPlan plan) {
+        ContentPlans.Versioned saved = plans.replace(caller, plan, version(ifMatch));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, ContentPlans.etag(saved.version()))
+                .body(saved.plan());
+    }
+
+    static Long version(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
         try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw ApiException.invalidField("timeZone", "is not a time zone id such as Europe/Madrid");
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField(HttpHeaders.IF_MATCH, "must be an ETag this API returned");
         }
-        ContentPlanDocument stored = mongo.findById(caller.memberId(), ContentPlanDocument.class);
-        if (stored == null) {
-            stored = new ContentPlanDocument();
-            stored.memberId = caller.memberId();
-            stored.tenantId = caller.tenantId();
-        }
-        stored.plan = new ContentPlan(
-                plan.brandStatement(),
-                plan.pillars() == null ? List.of() : plan.pillars(),
-                plan.cadences() == null ? List.of() : plan.cadences(),
-                zone);
-        stored.updatedAt = clock.instant();
-        return mongo.save(stored).plan;
     }
 }

@@ -3,7 +3,12 @@ package dev.rapport.contracts.events;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A channel's cadence period ended without the target number of publications (once per period and channel). */
+/**
+ * A channel's cadence period ended without the target number of publications (once per period and channel).
+ *
+ * @param period the cadence period: {@code week}, {@code month} or {@code quarter} (null from producers older
+ *     than the field); the dates are in the member's time zone
+ */
 public record ContentCadenceSlipped(
         String eventId,
         Instant occurredAt,
@@ -13,8 +18,33 @@ public record ContentCadenceSlipped(
         LocalDate periodStart,
         LocalDate periodEnd,
         int targetPerPeriod,
-        int publishedInPeriod)
+        int publishedInPeriod,
+        String period)
         implements ContentEvent {
+
+    /** The first version of the record, without the period name (kept so existing callers compile). */
+    public ContentCadenceSlipped(
+            String eventId,
+            Instant occurredAt,
+            String memberId,
+            String tenantId,
+            String channel,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            int targetPerPeriod,
+            int publishedInPeriod) {
+        this(
+                eventId,
+                occurredAt,
+                memberId,
+                tenantId,
+                channel,
+                periodStart,
+                periodEnd,
+                targetPerPeriod,
+                publishedInPeriod,
+                null);
+    }
 
     @Override
     public String subject() {

@@ -1,0 +1,488 @@
+package dev.rapport.content.items;
+
+import dev.rapport.content.domain.Cadence;
+import dev.rapport.content.domain.FeedEntry;
+import dev.rapport.content.domain.FeedMatcher;
+import dev.rapport.content.domain.ItemStatus;
+import dev.rapport.content.domain.SlotPlanner;
+import dev.rapport.content.plan.ContentPlans;
+import dev.rapport.content.plan.MemberPlan;
+import dev.rapport.contracts.events.ContentPlanned;
+import dev.rapport.contracts.events.ContentPublished;
+import dev.rapport.contracts.events.ContentScheduled;
+import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.support.events.OutboxEvents;
+import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.CursorPage;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Content items: creation, the idea → draft → scheduled → published → archived lifecycle, the queue, and what
+ * the blog feed sync sees. Every change is saved with its events in the item's outbox.
+ */
+@Service
+public class ContentItems {
+
+    private final MongoTemplate mongo;
+    private final ContentPlans plans;
+    private final OutboxEvents events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    ContentItems(MongoTemplate mongo, ContentPlans plans, OutboxEvents events, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.plans = plans;
+        this.events = events;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    ContentItemDocument create(IdentityAssertion caller, ItemRequests.NewItem request) {
+        Instant now = clock.instant();
+        ItemStatus status = request.status() == null ? ItemStatus.IDEA : ItemStatus.of(request.status());
+        Optional<MemberPlan> plan = plans.of(caller.memberId());
+        ContentItemDocument item =
+                new ContentItemDocument(new ObjectId().toHexString(), caller.memberId(), caller.tenantId(), now);
+        item.title = request.title().trim();
+        item.channel = request.channel();
+        item.format = request.format();
+        item.pillars = pillars(plan, request.pillars());
+        item.topics = topics(request.topics());
+        item.notes = request.notes();
+        item.url = url("url", request.url());
+        item.status = status;
+        if (status == ItemStatus.SCHEDULED) {
+            item.scheduledFor = future("scheduledFor", request.scheduledFor(), now);
+        } else if (request.scheduledFor() != null) {
+            throw ApiException.invalidField("scheduledFor", "only a scheduled item has a slot: set status scheduled");
+        }
+        item.record(events.entry(planned(item, now)));
+        if (status == ItemStatus.SCHEDULED) {
+            item.record(events.entry(scheduled(item, now)));
+        }
+        return saved(mongo.insert(item));
+    }
+
+    ContentItemDocument get(IdentityAssertion caller, String id) {
+        ContentItemDocument item = ObjectId.isValid(id) ? mongo.findById(id, ContentItemDocument.class) : null;
+        if (item == null || !caller.memberId().equals(item.getMemberId())) {
+            throw ApiException.notFound("content item", id);
+        }
+        return item;
+    }
+
+    ContentItemDocument update(IdentityAssertion caller, String id, Long ifMatch, ItemRequests.ItemPatch patch) {
+        ContentItemDocument item = get(caller, id);
+        if (ifMatch != null && !ifMatch.equals(item.getVersion())) {
+            throw ApiException.preconditionFailed(etag(item));
+        }
+        if (item.status == ItemStatus.ARCHIVED) {
+            throw ApiException.conflict("item " + id + " is archived: an archived item is final, create a new item");
+        }
+        Instant now = clock.instant();
+        ItemStatus target = patch.status() == null ? item.status : ItemStatus.of(patch.status());
+        item.status.refusalTo(target).ifPresent(reason -> {
+            throw ApiException.conflict(reason);
+        });
+        if (patch.title() != null) {
+            if (patch.title().isBlank()) {
+                throw ApiException.invalidField("title", "must not be blank");
+            }
+            item.title = patch.title().trim();
+        }
+        if (patch.channel() != null && !patch.channel().equals(item.channel)) {
+            if (item.status == ItemStatus.PUBLISHED) {
+                throw ApiException.conflict(
+                        "item " + id + " is published on " + item.channel + ": its channel cannot change");
+            }
+            item.channel = patch.channel();
+        }
+        if (patch.format() != null) {
+            item.format = patch.format();
+        }
+        if (patch.pillars() != null) {
+            item.pillars = pillars(plans.of(caller.memberId()), patch.pillars());
+        }
+        if (patch.topics() != null) {
+            item.topics = topics(patch.topics());
+        }
+        if (patch.notes() != null) {
+            item.notes = patch.notes();
+        }
+        if (patch.url() != null) {
+            item.url = url("url", patch.url());
+        }
+        if (patch.publishedAt() != null && target != ItemStatus.PUBLISHED) {
+            throw ApiException.invalidField("publishedAt", "only a published item has a publication date");
+        }
+        if (patch.scheduledFor() != null && target != ItemStatus.SCHEDULED) {
+            throw ApiException.invalidField(
+                    "scheduledFor", "only a scheduled item has a slot: set status scheduled or use POST …/schedule");
+        }
+        if (target != item.status || patch.scheduledFor() != null) {
+            switch (target) {
+                case SCHEDULED ->
+                    schedule(item, patch.scheduledFor() == null ? item.scheduledFor : patch.scheduledFor(), now);
+                case PUBLISHED -> publish(item, patch.publishedAt(), null, now);
+                case IDEA, DRAFT, ARCHIVED -> {
+                    if (target != ItemStatus.ARCHIVED) {
+                        item.scheduledFor = null;
+                    }
+                    item.status = target;
+                }
+            }
+        }
+        item.updatedAt = now;
+        return saved(mongo.save(item));
+    }
+
+    ContentItemDocument publish(IdentityAssertion caller, String id, ItemRequests.Publish request) {
+        ContentItemDocument item = get(caller, id);
+        if (item.status == ItemStatus.PUBLISHED) {
+            throw ApiException.conflict("item " + id + " is already published (" + item.publishedAt + ")");
+        }
+        item.status.refusalTo(ItemStatus.PUBLISHED).ifPresent(reason -> {
+            throw ApiException.conflict(reason);
+        });
+        Instant now = clock.instant();
+        publish(item, request == null ? null : request.publishedAt(), request == null ? null : request.url(), now);
+        item.updatedAt = now;
+        return saved(mongo.save(item));
+    }
+
+    ContentItemDocument schedule(IdentityAssertion caller, String id, ItemRequests.Schedule request) {
+        ContentItemDocument item = get(caller, id);
+        item.status.refusalTo(ItemStatus.SCHEDULED).ifPresent(reason -> {
+            throw ApiException.conflict(reason);
+        });
+        Instant now = clock.instant();
+        Instant at = request == null ? null : request.scheduledFor();
+        if (at == null) {
+            at = nextFreeSlots(caller.memberId(), item.channel, 1, item.getId()).stream()
+                    .findFirst()
+                    .map(ZonedDateTime::toInstant)
+                    .orElseThrow(() -> ApiException.conflict("your plan has no posting slot for channel " + item.channel
+                            + " in the next " + SlotPlanner.HORIZON_DAYS + " days: add postingSlots to the plan"));
+        }
+        schedule(item, at, now);
+        item.updatedAt = now;
+        return saved(mongo.save(item));
+    }
+
+    CursorPage<ContentItemDocument> list(
+            IdentityAssertion caller, String status, String channel, String pillar, String cursor, int limit) {
+        List<Criteria> criteria = new ArrayList<>();
+        criteria.add(Criteria.where("memberId").is(caller.memberId()));
+        if (status != null) {
+            criteria.add(Criteria.where("status").is(ItemStatus.of(status)));
+        }
+        if (channel != null) {
+            criteria.add(Criteria.where("channel").is(channel));
+        }
+        if (pillar != null) {
+            Optional<String> named = plans.of(caller.memberId()).flatMap(p -> p.pillarNamed(pillar));
+            criteria.add(Criteria.where("pillars").is(named.orElse(pillar)));
+        }
+        long total = mongo.count(new Query(new Criteria().andOperator(criteria)), ContentItemDocument.class);
+        if (cursor != null) {
+            if (!ObjectId.isValid(cursor)) {
+                throw ApiException.invalidField("cursor", "is not a cursor this API returned");
+            }
+            criteria.add(Criteria.where("_id").gt(new ObjectId(cursor)));
+        }
+        List<ContentItemDocument> found = mongo.find(
+                new Query(new Criteria().andOperator(criteria))
+                        .with(Sort.by("_id"))
+                        .limit(limit + 1),
+                ContentItemDocument.class);
+        String next = null;
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            next = found.getLast().getId();
+        }
+        return new CursorPage<>(found, total, next);
+    }
+
+    /**
+     * The next free posting slots of a channel (see {@link SlotPlanner}); {@code ignoring} is an item whose own
+     * slot does not count as taken (it is the one being rescheduled).
+     */
+    public List<ZonedDateTime> nextFreeSlots(String memberId, String channel, int count, String ignoring) {
+        Optional<MemberPlan> plan = plans.of(memberId);
+        if (plan.isEmpty()) {
+            return List.of();
+        }
+        return freeSlots(plan.get(), channel, clock.instant(), null, ofMember(memberId), ignoring, count);
+    }
+
+    /** Free slots between two instants, given the member's items (so callers that already read them reuse them). */
+    public static List<ZonedDateTime> freeSlots(
+            MemberPlan plan,
+            String channel,
+            Instant after,
+            Instant until,
+            Collection<ContentItemDocument> items,
+            String ignoring,
+            int count) {
+        Cadence cadence = plan.cadenceOf(channel).orElse(null);
+        List<Instant> taken = items.stream()
+                .filter(item -> channel.equals(item.channel) && !item.getId().equals(ignoring))
+                .map(item -> item.status == ItemStatus.SCHEDULED
+                        ? item.scheduledFor
+                        : item.status == ItemStatus.PUBLISHED ? item.publishedAt : null)
+                .filter(at -> at != null)
+                .toList();
+        return SlotPlanner.nextFree(channel, cadence, plan.slots(), plan.zone(), after, until, taken, count);
+    }
+
+    /** Every item of a member that is not archived. */
+    public List<ContentItemDocument> ofMember(String memberId) {
+        return mongo.find(
+                new Query(Criteria.where("memberId").is(memberId).and("status").ne(ItemStatus.ARCHIVED)),
+                ContentItemDocument.class);
+    }
+
+    /** The member's items published on a channel at or after {@code since}. */
+    public List<ContentItemDocument> publishedSince(String memberId, String channel, Instant since) {
+        return mongo.find(
+                new Query(Criteria.where("memberId")
+                        .is(memberId)
+                        .and("channel")
+                        .is(channel)
+                        .and("status")
+                        .in(ItemStatus.PUBLISHED, ItemStatus.ARCHIVED)
+                        .and("publishedAt")
+                        .gte(since)),
+                ContentItemDocument.class);
+    }
+
+    /** Every item of a member on a channel, archived ones included, as the feed matcher sees them. */
+    public List<FeedMatcher.Candidate> feedCandidates(String memberId, String channel) {
+        return mongo
+                .find(
+                        new Query(Criteria.where("memberId")
+                                .is(memberId)
+                                .and("channel")
+                                .is(channel)),
+                        ContentItemDocument.class)
+                .stream()
+                .map(item ->
+                        new FeedMatcher.Candidate(item.getId(), item.title, item.url, item.feedEntryKey, item.status))
+                .toList();
+    }
+
+    /** Marks a planned item published because the member's feed shows it went out. */
+    public void publishFromFeed(String memberId, String itemId, FeedEntry entry) {
+        ContentItemDocument item = mongo.findById(itemId, ContentItemDocument.class);
+        if (item == null
+                || !memberId.equals(item.getMemberId())
+                || item.status == ItemStatus.PUBLISHED
+                || item.status == ItemStatus.ARCHIVED) {
+            return;
+        }
+        Instant now = clock.instant();
+        // The feed proves the item is out, whatever stage the plan had it at (an idea written straight away).
+        item.status = ItemStatus.PUBLISHED;
+        item.publishedAt = entry.publishedAt() == null || entry.publishedAt().isAfter(now) ? now : entry.publishedAt();
+        item.url = entry.url() == null ? item.url : entry.url();
+        item.feedEntryKey = entry.key();
+        // The blog's categories say what the post turned out to be about: they join the planned topics.
+        List<String> topics = new ArrayList<>(item.topics);
+        topics.addAll(entry.categories());
+        item.topics = topics(topics);
+        item.scheduledFor = null;
+        item.updatedAt = now;
+        item.record(events.entry(published(item, now)));
+        saved(mongo.save(item));
+    }
+
+    /**
+     * Adds a feed entry nothing in the plan matched, as a published item with an id derived from the entry so
+     * that concurrent or repeated syncs add it once.
+     *
+     * @param announce whether to publish ContentPlanned and ContentPublished (not for old history imported on a
+     *     feed's first sync: it is not news to share)
+     * @return whether the item was added now
+     */
+    public boolean addFromFeed(
+            String memberId, String tenantId, String itemId, String channel, FeedEntry entry, boolean announce) {
+        Instant now = clock.instant();
+        ContentItemDocument item = new ContentItemDocument(itemId, memberId, tenantId, now);
+        item.title = entry.title() == null || entry.title().isBlank()
+                ? entry.url()
+                : entry.title().trim();
+        item.channel = channel;
+        item.format = "article";
+        item.topics = topics(entry.categories());
+        item.status = ItemStatus.PUBLISHED;
+        item.publishedAt = entry.publishedAt() == null || entry.publishedAt().isAfter(now) ? now : entry.publishedAt();
+        item.url = entry.url();
+        item.feedEntryKey = entry.key();
+        if (announce) {
+            item.record(events.entry(planned(item, now)));
+            item.record(events.entry(published(item, now)));
+        }
+        try {
+            saved(mongo.insert(item));
+            return true;
+        } catch (DuplicateKeyException alreadyAdded) {
+            return false;
+        }
+    }
+
+    static String etag(ContentItemDocument item) {
+        return "\"" + item.getVersion() + "\"";
+    }
+
+    private ContentItemDocument saved(ContentItemDocument item) {
+        relay.relaySoon(item);
+        return item;
+    }
+
+    private void schedule(ContentItemDocument item, Instant at, Instant now) {
+        Instant slot = future("scheduledFor", at, now);
+        if (item.status != ItemStatus.SCHEDULED || !slot.equals(item.scheduledFor)) {
+            item.status = ItemStatus.SCHEDULED;
+            item.scheduledFor = slot;
+            item.record(events.entry(scheduled(item, now)));
+        }
+    }
+
+    private void publish(ContentItemDocument item, Instant publishedAt, String url, Instant now) {
+        Instant at = publishedAt == null ? now : publishedAt;
+        if (at.isAfter(now)) {
+            throw ApiException.invalidField("publishedAt", "must not be in the future: schedule the item instead");
+        }
+        if (url != null) {
+            item.url = url("url", url);
+        }
+        item.status = ItemStatus.PUBLISHED;
+        item.publishedAt = at;
+        item.scheduledFor = null;
+        item.record(events.entry(published(item, now)));
+    }
+
+    private static Instant future(String field, Instant at, Instant now) {
+        if (at == null) {
+            throw ApiException.invalidField(field, "is required to schedule an item");
+        }
+        if (!at.isAfter(now)) {
+            throw ApiException.invalidField(field, "must be in the future");
+        }
+        return at;
+    }
+
+    private static List<String> pillars(Optional<MemberPlan> plan, List<String> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        List<String> pillars = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String name = requested.get(i);
+            if (plan.isEmpty() || plan.get().pillars().isEmpty()) {
+                pillars.add(name.trim());
+                continue;
+            }
+            int index = i;
+            pillars.add(plan.get()
+                    .pillarNamed(name)
+                    .orElseThrow(() -> ApiException.invalidField(
+                            "pillars[" + index + "]",
+                            "is not a pillar of your plan ("
+                                    + String.join(", ", plan.get().pillars()) + ")")));
+        }
+        return List.copyOf(new LinkedHashSet<>(pillars));
+    }
+
+    private static List<String> topics(List<String> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        LinkedHashSet<String> topics = new LinkedHashSet<>();
+        for (String topic : requested) {
+            if (topic != null && !topic.isBlank()) {
+                topics.add(topic.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(topics);
+    }
+
+    /** An absolute http(s) URL, or null. */
+    static String url(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.trim());
+            if (uri.getScheme() == null
+                    || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    || uri.getHost() == null) {
+                throw ApiException.invalidField(field, "must be an absolute http or https URL");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw ApiException.invalidField(field, "must be an absolute http or https URL");
+        }
+    }
+
+    private static ContentPlanned planned(ContentItemDocument item, Instant now) {
+        return new ContentPlanned(
+                UUID.randomUUID().toString(),
+                now,
+                item.getMemberId(),
+                item.getTenantId(),
+                item.getId(),
+                item.title,
+                item.channel,
+                item.format,
+                item.pillars,
+                item.topics);
+    }
+
+    private static ContentScheduled scheduled(ContentItemDocument item, Instant now) {
+        return new ContentScheduled(
+                UUID.randomUUID().toString(),
+                now,
+                item.getMemberId(),
+                item.getTenantId(),
+                item.getId(),
+                item.title,
+                item.channel,
+                item.scheduledFor);
+    }
+
+    private static ContentPublished published(ContentItemDocument item, Instant now) {
+        return new ContentPublished(
+                UUID.randomUUID().toString(),
+                now,
+                item.getMemberId(),
+                item.getTenantId(),
+                item.getId(),
+                item.title,
+                item.channel,
+                item.url,
+                item.topics,
+                item.publishedAt,
+                item.format,
+                item.pillars);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.rapport.content;
+
+import dev.rapport.testkit.RapportIntegrationTest;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * An integration test of content-service. Every test class shares one application context: feeds may live on
+ * WireMock's loopback address with a short read timeout, and the background sweeps stay out of the way so that
+ * tests drive them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@RapportIntegrationTest
+@TestPropertySource(
+        properties = {
+            "rapport.content.feeds.allow-private-addresses=true",
+            "rapport.content.feeds.read-timeout=PT1S",
+            "rapport.content.feeds.sweep-interval=PT1H",
+            "rapport.content.cadence-check-interval=PT1H"
+        })
+public @interface ContentIntegrationTest {}
