@@ -18,13 +18,17 @@ class ArchitectureTest {
             .resideInAnyPackage("dev.rapport.reminders..", "dev.rapport.content..", "dev.rapport.gateway..");
 
     @ArchTest
-    static final ArchRule keepInTouchRulesArePlainJava = noClasses()
+    static final ArchRule domainRulesArePlainJava = noClasses()
             .that()
-            .haveSimpleNameStartingWith("KeepInTouch")
-            .or()
-            .haveSimpleNameStartingWith("SearchText")
+            .resideInAPackage("dev.rapport.contacts.domain..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "org.springframework..", "com.mongodb..", "org.apache.kafka..", "dev.rapport.support..");
+                    "org.springframework..",
+                    "com.mongodb..",
+                    "org.bson..",
+                    "org.apache.kafka..",
+                    "tools.jackson..",
+                    "dev.rapport.support..",
+                    "dev.rapport.contracts..");
 }

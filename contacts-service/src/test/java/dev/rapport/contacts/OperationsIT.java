@@ -65,7 +65,29 @@ class OperationsIT {
     void theOpenApiDocumentDescribesTheContactsApi() {
         var doc = ApiClient.anonymous("http://127.0.0.1:" + port).get("/v3/api-docs");
         assertThat(doc.status()).isEqualTo(200);
-        assertThat(doc.json().get("paths").has("/api/v1/contacts")).isTrue();
-        assertThat(doc.json().get("paths").has("/api/v1/interactions")).isTrue();
+        var paths = doc.json().get("paths");
+        for (String path : java.util.List.of(
+                "/api/v1/contacts",
+                "/api/v1/contacts/{id}",
+                "/api/v1/contacts/{id}/restore",
+                "/api/v1/contacts/{id}/milestones",
+                "/api/v1/contacts/{id}/interactions",
+                "/api/v1/contacts/{id}/health",
+                "/api/v1/interactions",
+                "/api/v1/interactions/{id}",
+                "/api/v1/interactions/{id}/promises/{promiseId}",
+                "/api/v1/goals",
+                "/api/v1/goals/{id}",
+                "/api/v1/goals/{id}/network",
+                "/api/v1/groups",
+                "/api/v1/groups/{id}",
+                "/api/v1/groups/{id}/participations",
+                "/api/v1/network/health",
+                "/api/v1/network/cadences")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        var patch = paths.get("/api/v1/contacts/{id}").get("patch");
+        assertThat(patch.get("summary").asString()).contains("merge patch");
+        assertThat(patch.get("description").asString()).contains("If-Match", "412");
     }
 }

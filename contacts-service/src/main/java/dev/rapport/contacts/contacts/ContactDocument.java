@@ -1,16 +1,25 @@
 package dev.rapport.contacts.contacts;
 
+import dev.rapport.contacts.domain.Birthdays;
+import dev.rapport.contacts.domain.Cadences;
+import dev.rapport.contacts.domain.KeepInTouch;
+import dev.rapport.contacts.domain.SearchText;
+import dev.rapport.contacts.domain.Tier;
 import dev.rapport.support.events.OutboxDocument;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A contact of one member, as stored. */
+/** A contact of one member, with its keep-in-touch clock, staleness episodes and milestones, as stored. */
 @Document("contacts")
 @CompoundIndex(name = "member_next_touch", def = "{'memberId': 1, 'nextTouchDueAt': 1}")
+@CompoundIndex(name = "lapsed", def = "{'stale': 1, 'nextTouchDueAt': 1}")
 public class ContactDocument extends OutboxDocument {
 
     String firstName;
@@ -27,11 +36,26 @@ public class ContactDocument extends OutboxDocument {
     List<String> tags = new ArrayList<>();
     LocalDate birthday;
     String source;
+    List<String> goalIds = new ArrayList<>();
     Tier tier;
+    /** The contact's own cadence; null means the tier's (the member's default for it). */
     Integer cadenceDays;
+    /** The cadence in force, kept here so that the sweep needs no other document. */
+    int cadenceInForce;
+
     Instant lastInteractionAt;
     String lastInteractionSummary;
     Instant nextTouchDueAt;
+    /** Whether a staleness episode is running: set by the sweep, cleared by re-engagement. */
+    boolean stale;
+
+    Instant staleSince;
+    /** How many staleness episodes there have been. */
+    int episode;
+    /** When the next birthday's MilestoneRecorded is due (null without a birthday). */
+    Instant nextBirthdayNoticeAt;
+
+    List<Milestone> milestones = new ArrayList<>();
     boolean archived;
     Instant createdAt;
     Instant updatedAt;
@@ -47,36 +71,78 @@ public class ContactDocument extends OutboxDocument {
         this.updatedAt = now;
     }
 
+    /** Something worth congratulating that happened to the contact. */
+    public record Milestone(
+            String milestoneId, String kind, String title, LocalDate date, String note, Instant recordedAt) {}
+
     /** The name shown to the member. */
     public String displayName() {
-        String name = java.util.stream.Stream.of(firstName, lastName)
+        String name = Stream.of(firstName, lastName)
                 .filter(part -> part != null && !part.isBlank())
-                .collect(java.util.stream.Collectors.joining(" "));
+                .collect(Collectors.joining(" "));
         return name.isEmpty() ? emails.stream().findFirst().orElse("(unnamed)") : name;
     }
 
-    /** The cadence in force: the contact's own, or its tier's default. */
+    /** The cadence in force: the contact's own, or the member's default for its tier. */
     public int effectiveCadenceDays() {
-        return cadenceDays != null ? cadenceDays : tier.defaultCadenceDays();
+        return cadenceInForce > 0 ? cadenceInForce : Cadences.DEFAULTS.inForce(cadenceDays, tier);
     }
 
-    /** Recomputes what derives from the stored fields. */
-    void refreshDerived() {
-        nextTouchDueAt = KeepInTouch.nextTouchDueAt(lastInteractionAt, createdAt, effectiveCadenceDays());
+    /** Recomputes what derives from the stored fields, with the member's cadences. */
+    void refreshDerived(Cadences cadences) {
+        cadenceInForce = cadences.inForce(cadenceDays, tier);
+        nextTouchDueAt = KeepInTouch.nextTouchDueAt(lastInteractionAt, createdAt, cadenceInForce);
         searchText = SearchText.of(firstName, lastName, company, String.join(" ", emails));
     }
 
-    /** Takes an interaction into account; an older, backdated one changes nothing. */
-    void interactionAt(Instant at, String summary) {
-        Instant latest = KeepInTouch.latest(lastInteractionAt, at);
-        if (!latest.equals(lastInteractionAt)) {
-            lastInteractionAt = latest;
-            lastInteractionSummary = summary;
-            refreshDerived();
-        }
+    /**
+     * Schedules the announcement of the next birthday; called only when the birthday itself changes,
+     * so that an edit of another field never announces the same birthday twice.
+     */
+    void scheduleBirthday(Instant now, int leadDays) {
+        nextBirthdayNoticeAt = birthday == null
+                ? null
+                : Birthdays.next(birthday, LocalDate.ofInstant(now, ZoneOffset.UTC), leadDays)
+                        .announceAt();
     }
 
     public Instant getNextTouchDueAt() {
         return nextTouchDueAt;
+    }
+
+    public Instant getLastInteractionAt() {
+        return lastInteractionAt;
+    }
+
+    public Tier getTier() {
+        return tier;
+    }
+
+    public List<String> getInterests() {
+        return interests;
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public List<String> getGoalIds() {
+        return goalIds;
+    }
+
+    public boolean isStale() {
+        return stale;
+    }
+
+    public boolean isArchived() {
+        return archived;
+    }
+
+    public int getEpisode() {
+        return episode;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 }

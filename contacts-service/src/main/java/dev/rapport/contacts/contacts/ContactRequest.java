@@ -1,15 +1,22 @@
 package dev.rapport.contacts.contacts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.rapport.contacts.domain.Tier;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What a client may set on a contact; the owner and every server-managed field are not part of it. */
+/**
+ * What a client may set on a contact; the owner and every server-managed field are not part of it.
+ * A PATCH sends only the fields to change ({@code null} clears one), as a JSON merge patch.
+ */
 public record ContactRequest(
         @Size(max = 100) String firstName,
         @Size(max = 100) String lastName,
@@ -20,14 +27,28 @@ public record ContactRequest(
         @Size(max = 200) String location,
         @Size(max = 20) List<@Size(max = 500) String> profileUrls,
         @Size(max = 1000) String howWeMet,
-        @Size(max = 50) List<@Size(max = 80) String> interests,
+
+        @Schema(description = "Topics the contact cares about; matched against the topics of the member's content")
+        @Size(max = 50)
+        List<@Size(max = 80) String> interests,
+
         @Size(max = 10000) String notes,
         @Size(max = 50) List<@Size(max = 80) String> tags,
         @Past LocalDate birthday,
         @Size(max = 80) String source,
-        Tier tier,
-        @Min(1) @Max(3650) Integer cadenceDays) {
 
+        @Schema(description = "inner, strategic, regular (default) or acquaintance; sets the default cadence")
+        Tier tier,
+
+        @Schema(description = "The contact's own keep-in-touch cadence in days; null uses the tier's default")
+        @Min(1)
+        @Max(3650)
+        Integer cadenceDays,
+
+        @Schema(description = "Goals (ids from /api/v1/goals) this contact relates to") @Size(max = 20)
+        List<@NotBlank String> goalIds) {
+
+    @JsonIgnore
     @AssertTrue(message = "a contact needs a first name, a last name or an e-mail")
     public boolean isNamed() {
         return notBlank(firstName) || notBlank(lastName) || (emails != null && !emails.isEmpty());

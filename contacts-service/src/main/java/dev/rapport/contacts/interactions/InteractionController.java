@@ -2,14 +2,18 @@ package dev.rapport.contacts.interactions;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.IdempotentRequests;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,9 +21,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Logging interactions and reading a contact's history. */
+/** Logging interactions, keeping promises and reading a contact's history. */
 @RestController
 @Validated
+@Tag(name = "Interactions", description = "What happened with whom, and the promises made both ways")
 class InteractionController {
 
     private final InteractionService service;
@@ -31,6 +36,12 @@ class InteractionController {
     }
 
     @PostMapping("/api/v1/interactions")
+    @Operation(
+            summary = "Log an interaction",
+            description = "With one or several contacts; occurredAt may be in the past, never in the future. Resets"
+                    + " each contact's keep-in-touch clock (a backdated interaction older than the latest never moves"
+                    + " it back); ends a staleness episode with ContactReengaged. Publishes InteractionLogged with the"
+                    + " promises made both ways. Safe to retry with an Idempotency-Key.")
     ResponseEntity<?> log(
             IdentityAssertion caller,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -42,7 +53,27 @@ class InteractionController {
         });
     }
 
+    @GetMapping("/api/v1/interactions/{id}")
+    @Operation(summary = "Read an interaction")
+    InteractionView get(IdentityAssertion caller, @PathVariable String id) {
+        return InteractionView.of(service.get(caller, id));
+    }
+
+    /** Whether a promise was kept. */
+    record PromiseState(@NotNull Boolean done) {}
+
+    @PatchMapping("/api/v1/interactions/{id}/promises/{promiseId}")
+    @Operation(summary = "Mark a promise as kept (done: true) or open again (done: false)")
+    InteractionView promise(
+            IdentityAssertion caller,
+            @PathVariable String id,
+            @PathVariable String promiseId,
+            @Valid @RequestBody PromiseState state) {
+        return InteractionView.of(service.setPromiseDone(caller, id, promiseId, state.done()));
+    }
+
     @GetMapping("/api/v1/contacts/{id}/interactions")
+    @Operation(summary = "A contact's interactions", description = "Newest first.")
     List<InteractionView> ofContact(
             IdentityAssertion caller,
             @PathVariable String id,

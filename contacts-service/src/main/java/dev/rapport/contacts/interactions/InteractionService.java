@@ -6,23 +6,38 @@ import dev.rapport.contracts.events.InteractionLogged;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.OutboxEvents;
 import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** Logging interactions: they reset the keep-in-touch clock of every contact involved. */
+/**
+ * Logging interactions: each one resets the keep-in-touch clock of every contact involved.
+ *
+ * <p>The interaction (with its {@code InteractionLogged}) is one write and each contact's clock
+ * another, so the interaction stores the contacts still to update ({@code pendingContactIds}) and
+ * drops each one once its clock moved. Moving a clock is idempotent (it only ever moves forward), so
+ * {@link #applyPendingClocks} can safely finish what a crash left, even while the request is still
+ * running.
+ */
 @Service
 public class InteractionService {
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionService.class);
 
     private final ContactService contacts;
     private final MongoTemplate mongo;
@@ -41,12 +56,17 @@ public class InteractionService {
 
     /** Logs an interaction with the caller's contacts; an unknown or foreign contact id answers 404 and logs nothing. */
     public InteractionDocument log(IdentityAssertion caller, InteractionRequest request) {
-        List<ContactDocument> involved = new LinkedHashSet<>(request.contactIds())
+        List<ContactDocument> involved = new LinkedHashSet<>(
+                        request.contactIds().stream().map(String::strip).toList())
                 .stream().map(id -> contacts.get(caller, id)).toList();
         Instant now = clock.instant();
+        if (request.occurredAt().isAfter(now)) {
+            throw ApiException.invalidField("occurredAt", "must be a date in the past or in the present");
+        }
         InteractionDocument interaction =
                 new InteractionDocument(new ObjectId().toHexString(), caller.memberId(), caller.tenantId());
         interaction.contactIds = involved.stream().map(ContactDocument::getId).toList();
+        interaction.pendingContactIds = new ArrayList<>(interaction.contactIds);
         interaction.type = request.type();
         interaction.direction = Optional.ofNullable(request.direction()).orElse("outbound");
         interaction.occurredAt = request.occurredAt();
@@ -72,12 +92,79 @@ public class InteractionService {
                 interaction.promises.stream()
                         .map(p -> new InteractionLogged.Promise(p.id(), p.owedBy(), p.what(), p.dueOn(), p.done()))
                         .toList())));
-        InteractionDocument saved = mongo.save(interaction);
+        InteractionDocument saved = mongo.insert(interaction);
         relay.relaySoon(saved);
-        for (ContactDocument contact : involved) {
-            touch(caller, contact.getId(), request.occurredAt(), request.summary());
-        }
+        moveClocks(saved);
         return saved;
+    }
+
+    /** Moves the clocks an interaction has not moved yet; answers how many interactions it finished. */
+    public int applyPendingClocks() {
+        List<InteractionDocument> pending = mongo.find(
+                new Query(Criteria.where("pendingContactIds.0").exists(true))
+                        .with(Sort.by("loggedAt"))
+                        .limit(500),
+                InteractionDocument.class);
+        int finished = 0;
+        for (InteractionDocument interaction : pending) {
+            try {
+                moveClocks(interaction);
+                finished++;
+            } catch (RuntimeException e) {
+                log.warn("Keep-in-touch clocks of interaction {} not moved yet: {}", interaction.getId(), e.toString());
+            }
+        }
+        return finished;
+    }
+
+    private void moveClocks(InteractionDocument interaction) {
+        for (String contactId : List.copyOf(interaction.pendingContactIds)) {
+            contacts.touch(
+                    interaction.getMemberId(),
+                    contactId,
+                    interaction.occurredAt,
+                    interaction.summary,
+                    interaction.getId());
+            mongo.updateFirst(
+                    new Query(Criteria.where("id").is(interaction.getId())),
+                    new Update().pull("pendingContactIds", contactId),
+                    InteractionDocument.class);
+        }
+    }
+
+    /** One of the caller's interactions; another member's id answers 404. */
+    public InteractionDocument get(IdentityAssertion caller, String id) {
+        InteractionDocument found = ObjectId.isValid(id)
+                ? mongo.findOne(
+                        new Query(Criteria.where("id").is(id).and("memberId").is(caller.memberId())),
+                        InteractionDocument.class)
+                : null;
+        if (found == null) {
+            throw ApiException.notFound("interaction", id);
+        }
+        return found;
+    }
+
+    /** Marks a promise of an interaction as kept (or open again). */
+    public InteractionDocument setPromiseDone(IdentityAssertion caller, String id, String promiseId, boolean done) {
+        for (int attempt = 1; ; attempt++) {
+            InteractionDocument interaction = get(caller, id);
+            if (interaction.promises.stream().noneMatch(p -> p.id().equals(promiseId))) {
+                throw ApiException.notFound("promise", promiseId);
+            }
+            interaction.promises = interaction.promises.stream()
+                    .map(p -> p.id().equals(promiseId)
+                            ? new InteractionDocument.Promise(p.id(), p.owedBy(), p.what(), p.dueOn(), done)
+                            : p)
+                    .toList();
+            try {
+                return mongo.save(interaction);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The caller's interactions with one contact, newest first. */
@@ -93,17 +180,23 @@ public class InteractionService {
                 InteractionDocument.class);
     }
 
-    private void touch(IdentityAssertion caller, String contactId, Instant at, String summary) {
-        for (int attempt = 0; ; attempt++) {
-            ContactDocument contact = contacts.get(caller, contactId);
-            try {
-                contacts.touch(contact, at, summary);
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+    /** The member's interactions since {@code from} (for health and matching). */
+    public List<InteractionDocument> since(String memberId, Instant from) {
+        return mongo.find(
+                new Query(Criteria.where("memberId")
+                        .is(memberId)
+                        .and("occurredAt")
+                        .gte(from)),
+                InteractionDocument.class);
+    }
+
+    /** The member's interactions with promises still open. */
+    public List<InteractionDocument> withOpenPromises(String memberId) {
+        return mongo.find(
+                new Query(Criteria.where("memberId")
+                        .is(memberId)
+                        .and("promises.done")
+                        .is(false)),
+                InteractionDocument.class);
     }
 }

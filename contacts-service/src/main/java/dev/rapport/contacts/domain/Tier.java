@@ -1,4 +1,4 @@
-package dev.rapport.contacts.contacts;
+package dev.rapport.contacts.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package dev.rapport.contacts.contacts;
+package dev.rapport.contacts.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;

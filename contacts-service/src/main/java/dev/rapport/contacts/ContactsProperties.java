@@ -1,0 +1,50 @@
+package dev.rapport.contacts;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of contacts-service's keep-in-touch engine ({@code rapport.contacts.*}).
+ *
+ * @param staleness how the staleness sweep runs
+ * @param birthdays how far ahead birthdays are announced
+ * @param matching how many share suggestions a published piece of content gets
+ */
+@ConfigurationProperties("rapport.contacts")
+public record ContactsProperties(Staleness staleness, Birthdays birthdays, Matching matching) {
+
+    public ContactsProperties {
+        staleness = staleness == null ? new Staleness(null, 0) : staleness;
+        birthdays = birthdays == null ? new Birthdays(-1) : birthdays;
+        matching = matching == null ? new Matching(0, null) : matching;
+    }
+
+    /**
+     * @param sweepInterval how often lapsed contacts and quiet groups are looked for
+     * @param batch how many contacts or groups one sweep marks at most (the next sweep goes on)
+     */
+    public record Staleness(Duration sweepInterval, int batch) {
+        public Staleness {
+            sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
+            batch = batch <= 0 ? 500 : batch;
+        }
+    }
+
+    /** @param leadDays how many days before a birthday its {@code MilestoneRecorded} is published */
+    public record Birthdays(int leadDays) {
+        public Birthdays {
+            leadDays = leadDays < 0 ? 7 : leadDays;
+        }
+    }
+
+    /**
+     * @param maxSuggestions how many contacts one {@code ContentShareSuggested} names at most
+     * @param recentShare how long after sharing something with a contact they rank after the others
+     */
+    public record Matching(int maxSuggestions, Duration recentShare) {
+        public Matching {
+            maxSuggestions = maxSuggestions <= 0 ? 5 : maxSuggestions;
+            recentShare = recentShare == null ? Duration.ofDays(30) : recentShare;
+        }
+    }
+}

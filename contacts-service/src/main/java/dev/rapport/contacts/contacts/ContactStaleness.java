@@ -1,0 +1,165 @@
+package dev.rapport.contacts.contacts;
+
+import dev.rapport.contacts.ContactsProperties;
+import dev.rapport.contacts.domain.Birthdays;
+import dev.rapport.contacts.domain.KeepInTouch;
+import dev.rapport.contracts.events.ContactGoneStale;
+import dev.rapport.contracts.events.MilestoneRecorded;
+import dev.rapport.support.events.OutboxEvents;
+import dev.rapport.support.events.OutboxRelay;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts staleness episodes and announces birthdays, safely with any number of instances running
+ * the same sweep: each change is one atomic conditional update ({@code findAndModify}) that also
+ * pushes the event into the contact's outbox, so only the instance whose update matched publishes.
+ */
+@Component
+public class ContactStaleness {
+
+    private final MongoTemplate mongo;
+    private final OutboxEvents events;
+    private final OutboxRelay relay;
+    private final ContactsProperties properties;
+
+    ContactStaleness(MongoTemplate mongo, OutboxEvents events, OutboxRelay relay, ContactsProperties properties) {
+        this.mongo = mongo;
+        this.events = events;
+        this.relay = relay;
+        this.properties = properties;
+    }
+
+    /** Marks every contact whose cadence lapsed before {@code now} as stale; answers how many this call marked. */
+    public int markLapsed(Instant now) {
+        List<ContactDocument> lapsed = mongo.find(
+                new Query(Criteria.where("stale")
+                                .ne(true)
+                                .and("archived")
+                                .ne(true)
+                                .and("nextTouchDueAt")
+                                .lt(now))
+                        .with(Sort.by("nextTouchDueAt"))
+                        .limit(properties.staleness().batch()),
+                ContactDocument.class);
+        int marked = 0;
+        for (ContactDocument contact : lapsed) {
+            if (markStale(contact, now)) {
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    /**
+     * Starts the next staleness episode of a contact as read, unless anything changed since: the
+     * filter repeats the lapse condition and pins the version, so of two instances racing for the
+     * same contact exactly one update matches, and only its event is stored.
+     */
+    boolean markStale(ContactDocument contact, Instant now) {
+        if (!KeepInTouch.lapsed(contact.nextTouchDueAt, contact.stale, contact.archived, now)) {
+            return false;
+        }
+        int episode = contact.episode + 1;
+        ContactGoneStale event = new ContactGoneStale(
+                UUID.randomUUID().toString(),
+                now,
+                contact.getMemberId(),
+                contact.getTenantId(),
+                contact.getId(),
+                contact.displayName(),
+                contact.tier.id(),
+                contact.lastInteractionAt,
+                contact.lastInteractionSummary,
+                contact.effectiveCadenceDays(),
+                contact.nextTouchDueAt,
+                episode,
+                contact.interests);
+        Query unchanged = new Query(Criteria.where("id")
+                .is(contact.getId())
+                .and("version")
+                .is(contact.getVersion())
+                .and("stale")
+                .ne(true)
+                .and("archived")
+                .ne(true)
+                .and("nextTouchDueAt")
+                .lt(now));
+        Update startEpisode = new Update()
+                .set("stale", true)
+                .set("staleSince", contact.nextTouchDueAt)
+                .set("episode", episode)
+                .inc("version", 1)
+                .push("outbox", events.entry(event));
+        return claimed(unchanged, startEpisode);
+    }
+
+    /** Announces every birthday whose announcement is due at {@code now}; answers how many this call announced. */
+    public int announceBirthdays(Instant now) {
+        List<ContactDocument> due = mongo.find(
+                new Query(Criteria.where("archived")
+                                .ne(true)
+                                .and("nextBirthdayNoticeAt")
+                                .lte(now))
+                        .limit(properties.staleness().batch()),
+                ContactDocument.class);
+        int announced = 0;
+        for (ContactDocument contact : due) {
+            if (contact.birthday != null && announceBirthday(contact, now)) {
+                announced++;
+            }
+        }
+        return announced;
+    }
+
+    private boolean announceBirthday(ContactDocument contact, Instant now) {
+        int lead = properties.birthdays().leadDays();
+        LocalDate occurrence = Birthdays.nextOccurrence(
+                contact.birthday, LocalDate.ofInstant(contact.nextBirthdayNoticeAt, ZoneOffset.UTC));
+        MilestoneRecorded event = new MilestoneRecorded(
+                UUID.randomUUID().toString(),
+                now,
+                contact.getMemberId(),
+                contact.getTenantId(),
+                ContactService.birthdayMilestoneId(contact.getId(), occurrence),
+                contact.getId(),
+                contact.displayName(),
+                MilestoneRequest.BIRTHDAY,
+                MilestoneRequest.defaultTitle(MilestoneRequest.BIRTHDAY),
+                occurrence,
+                true);
+        Query unchanged = new Query(Criteria.where("id")
+                .is(contact.getId())
+                .and("version")
+                .is(contact.getVersion())
+                .and("nextBirthdayNoticeAt")
+                .is(contact.nextBirthdayNoticeAt));
+        Update next = new Update()
+                .set(
+                        "nextBirthdayNoticeAt",
+                        Birthdays.after(contact.birthday, occurrence, lead).announceAt())
+                .inc("version", 1)
+                .push("outbox", events.entry(event));
+        return claimed(unchanged, next);
+    }
+
+    private boolean claimed(Query unchanged, Update update) {
+        ContactDocument updated = mongo.findAndModify(
+                unchanged, update, FindAndModifyOptions.options().returnNew(true), ContactDocument.class);
+        if (updated == null) {
+            return false;
+        }
+        relay.relaySoon(updated);
+        return true;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.rapport.contacts.health;
+
+import dev.rapport.contacts.contacts.ContactDocument;
+import dev.rapport.contacts.contacts.ContactService;
+import dev.rapport.contacts.domain.KeepInTouch;
+import dev.rapport.contacts.domain.RelationshipHealth;
+import dev.rapport.contacts.domain.Tier;
+import dev.rapport.contacts.interactions.InteractionDocument;
+import dev.rapport.contacts.interactions.InteractionService;
+import dev.rapport.contracts.identity.IdentityAssertion;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Relationship health of one contact and of the member's whole network. */
+@Service
+public class HealthService {
+
+    /** How many of the lowest-scoring contacts the network view names. */
+    static final int NEEDING_ATTENTION = 5;
+
+    private final ContactService contacts;
+    private final InteractionService interactions;
+    private final Clock clock;
+
+    HealthService(ContactService contacts, InteractionService interactions, Clock clock) {
+        this.contacts = contacts;
+        this.interactions = interactions;
+        this.clock = clock;
+    }
+
+    /** The health of one of the caller's contacts. */
+    public RelationshipHealth.Score ofContact(IdentityAssertion caller, String contactId) {
+        ContactDocument contact = contacts.get(caller, contactId);
+        Instant now = clock.instant();
+        List<RelationshipHealth.Fact> facts =
+                interactions.since(caller.memberId(), now.minus(RelationshipHealth.YEAR)).stream()
+                        .filter(i -> i.getContactIds().contains(contactId))
+                        .map(i -> new RelationshipHealth.Fact(i.getOccurredAt(), i.getType()))
+                        .toList();
+        return RelationshipHealth.score(contact.effectiveCadenceDays(), contact.getLastInteractionAt(), facts, now);
+    }
+
+    /** A contact's score, for the network view. */
+    public record ContactScore(String contactId, String displayName, Tier tier, int score) {}
+
+    /** The network view: sizes, staleness, promises, balance and the relationships needing attention most. */
+    public record NetworkHealth(
+            int contacts,
+            Map<String, Integer> byTier,
+            int stale,
+            int dueSoon,
+            double staleShare,
+            int averageScore,
+            int overduePromisesMine,
+            int overduePromisesTheirs,
+            RelationshipHealth.Balance balance,
+            List<ContactScore> needingAttention) {}
+
+    /** The caller's whole network at once (one read of the contacts, one of the last year's interactions). */
+    public NetworkHealth ofNetwork(IdentityAssertion caller) {
+        Instant now = clock.instant();
+        List<ContactDocument> active = contacts.active(caller.memberId());
+        List<InteractionDocument> lastYear = interactions.since(caller.memberId(), now.minus(RelationshipHealth.YEAR));
+        Map<String, List<RelationshipHealth.Fact>> factsByContact = new HashMap<>();
+        List<RelationshipHealth.Fact> allFacts = new ArrayList<>();
+        for (InteractionDocument interaction : lastYear) {
+            RelationshipHealth.Fact fact =
+                    new RelationshipHealth.Fact(interaction.getOccurredAt(), interaction.getType());
+            allFacts.add(fact);
+            for (String contactId : interaction.getContactIds()) {
+                factsByContact
+                        .computeIfAbsent(contactId, id -> new ArrayList<>())
+                        .add(fact);
+            }
+        }
+        Map<String, Integer> byTier = new LinkedHashMap<>();
+        for (Tier tier : Tier.values()) {
+            byTier.put(tier.id(), 0);
+        }
+        int stale = 0;
+        int dueSoon = 0;
+        List<ContactScore> scores = new ArrayList<>();
+        for (ContactDocument contact : active) {
+            byTier.merge(contact.getTier().id(), 1, Integer::sum);
+            switch (KeepInTouch.status(contact.getNextTouchDueAt(), now)) {
+                case STALE -> stale++;
+                case DUE_SOON -> dueSoon++;
+                case OK -> {}
+            }
+            RelationshipHealth.Score score = RelationshipHealth.score(
+                    contact.effectiveCadenceDays(),
+                    contact.getLastInteractionAt(),
+                    factsByContact.getOrDefault(contact.getId(), List.of()),
+                    now);
+            scores.add(new ContactScore(contact.getId(), contact.displayName(), contact.getTier(), score.score()));
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        int mine = 0;
+        int theirs = 0;
+        for (InteractionDocument interaction : interactions.withOpenPromises(caller.memberId())) {
+            for (InteractionDocument.Promise promise : interaction.getPromises()) {
+                if (!promise.done() && promise.dueOn().isBefore(today)) {
+                    if ("me".equals(promise.owedBy())) {
+                        mine++;
+                    } else {
+                        theirs++;
+                    }
+                }
+            }
+        }
+        int average = scores.isEmpty()
+                ? 0
+                : (int) Math.round(
+                        scores.stream().mapToInt(ContactScore::score).average().orElse(0));
+        double staleShare = active.isEmpty() ? 0 : Math.round(100.0 * stale / active.size()) / 100.0;
+        return new NetworkHealth(
+                active.size(),
+                byTier,
+                stale,
+                dueSoon,
+                staleShare,
+                average,
+                mine,
+                theirs,
+                RelationshipHealth.balanceOf(allFacts),
+                scores.stream()
+                        .sorted(Comparator.comparingInt(ContactScore::score).thenComparing(ContactScore::displayName))
+                        .limit(NEEDING_ATTENTION)
+                        .toList());
+    }
+}

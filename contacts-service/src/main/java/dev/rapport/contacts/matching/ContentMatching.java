@@ -1,0 +1,129 @@
+package dev.rapport.contacts.matching;
+
+import dev.rapport.contacts.ContactsProperties;
+import dev.rapport.contacts.contacts.ContactDocument;
+import dev.rapport.contacts.contacts.ContactService;
+import dev.rapport.contacts.domain.InterestMatching;
+import dev.rapport.contacts.interactions.InteractionDocument;
+import dev.rapport.contacts.interactions.InteractionService;
+import dev.rapport.contracts.events.ContentPublished;
+import dev.rapport.contracts.events.ContentShareSuggested;
+import dev.rapport.support.events.OutboxEvents;
+import dev.rapport.support.events.OutboxRelay;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * On {@code ContentPublished}, finds the member's contacts whose interests or tags match the
+ * content's topics and publishes {@code ContentShareSuggested} with the best few.
+ */
+@Service
+public class ContentMatching {
+
+    /** The interaction type that counts as having shared something with a contact. */
+    static final String SHARED = "resource-shared";
+
+    private final ContactService contacts;
+    private final InteractionService interactions;
+    private final MongoTemplate mongo;
+    private final OutboxEvents events;
+    private final OutboxRelay relay;
+    private final ContactsProperties properties;
+    private final Clock clock;
+
+    ContentMatching(
+            ContactService contacts,
+            InteractionService interactions,
+            MongoTemplate mongo,
+            OutboxEvents events,
+            OutboxRelay relay,
+            ContactsProperties properties,
+            Clock clock) {
+        this.contacts = contacts;
+        this.interactions = interactions;
+        this.mongo = mongo;
+        this.events = events;
+        this.relay = relay;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Suggests whom to share a published item with. Idempotent: the suggestions of an item are one
+     * document with an id derived from the item, inserted together with the event, so a second
+     * delivery finds it and does nothing. Content matching no contact suggests nothing.
+     */
+    public void on(ContentPublished published) {
+        if (mongo.exists(
+                Query.query(Criteria.where("id")
+                        .is(ShareSuggestionDocument.idOf(published.memberId(), published.itemId()))),
+                ShareSuggestionDocument.class)) {
+            return;
+        }
+        Instant now = clock.instant();
+        ContactsProperties.Matching settings = properties.matching();
+        Map<String, Instant> lastShared = new HashMap<>();
+        for (InteractionDocument interaction :
+                interactions.since(published.memberId(), now.minus(settings.recentShare()))) {
+            if (SHARED.equals(interaction.getType())) {
+                for (String contactId : interaction.getContactIds()) {
+                    lastShared.merge(contactId, interaction.getOccurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+        }
+        List<InterestMatching.Candidate> candidates = contacts.active(published.memberId()).stream()
+                .map(c -> candidate(c, lastShared.get(c.getId())))
+                .toList();
+        List<InterestMatching.Match> matches = InterestMatching.rank(
+                published.topics() == null ? List.of() : published.topics(),
+                candidates,
+                now,
+                settings.recentShare(),
+                settings.maxSuggestions());
+        ShareSuggestionDocument suggestion =
+                new ShareSuggestionDocument(published.memberId(), published.tenantId(), published.itemId());
+        suggestion.sourceEventId = published.eventId();
+        suggestion.createdAt = now;
+        suggestion.contactIds =
+                matches.stream().map(InterestMatching.Match::contactId).toList();
+        if (!matches.isEmpty()) {
+            suggestion.record(events.entry(new ContentShareSuggested(
+                    UUID.randomUUID().toString(),
+                    now,
+                    published.memberId(),
+                    published.tenantId(),
+                    published.itemId(),
+                    published.title(),
+                    published.url(),
+                    published.topics(),
+                    matches.stream()
+                            .map(m -> new ContentShareSuggested.Suggestion(
+                                    m.contactId(), m.displayName(), m.matchedTopics()))
+                            .toList())));
+        }
+        try {
+            relay.relaySoon(mongo.insert(suggestion));
+        } catch (DuplicateKeyException alreadySuggested) {
+            // Another delivery of the same item got here first: its suggestion stands.
+        }
+    }
+
+    private static InterestMatching.Candidate candidate(ContactDocument contact, Instant lastSharedAt) {
+        return new InterestMatching.Candidate(
+                contact.getId(),
+                contact.displayName(),
+                contact.getTier(),
+                contact.getInterests(),
+                contact.getTags(),
+                lastSharedAt);
+    }
+}
