@@ -16,4 +16,20 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("dev.rapport.contacts..", "dev.rapport.content..", "dev.rapport.gateway..");
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = noClasses()
+            .that()
+            .resideInAPackage("..domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "org.bson..",
+                    "com.mongodb..",
+                    "org.apache.kafka..",
+                    "dev.rapport.support..",
+                    "dev.rapport.contracts..",
+                    "tools.jackson..",
+                    "jakarta..");
 }

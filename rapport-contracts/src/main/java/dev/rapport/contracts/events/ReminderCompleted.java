@@ -2,7 +2,7 @@ package dev.rapport.contracts.events;
 
 import java.time.Instant;
 
-/** A reminder was done, by the member or by a matching interaction. */
+/** A reminder was done, by the member or by a matching interaction; {@code closedBy} says which. */
 public record ReminderCompleted(
         String eventId,
         Instant occurredAt,
@@ -10,7 +10,8 @@ public record ReminderCompleted(
         String tenantId,
         String reminderId,
         String kind,
-        String contactId)
+        String contactId,
+        String closedBy)
         implements RemindersEvent {
 
     @Override

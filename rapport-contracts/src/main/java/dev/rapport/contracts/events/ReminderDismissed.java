@@ -2,7 +2,7 @@ package dev.rapport.contracts.events;
 
 import java.time.Instant;
 
-/** The member dismissed a reminder. */
+/** A reminder was dismissed, by the member or because its contact was archived; {@code closedBy} says which. */
 public record ReminderDismissed(
         String eventId,
         Instant occurredAt,
@@ -10,7 +10,8 @@ public record ReminderDismissed(
         String tenantId,
         String reminderId,
         String kind,
-        String contactId)
+        String contactId,
+        String closedBy)
         implements RemindersEvent {
 
     @Override

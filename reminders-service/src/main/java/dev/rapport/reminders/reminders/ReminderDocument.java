@@ -1,31 +1,84 @@
 package dev.rapport.reminders.reminders;
 
+import dev.rapport.reminders.reminders.domain.Opener;
+import dev.rapport.reminders.reminders.domain.PromiseNote;
+import dev.rapport.reminders.reminders.domain.ReminderKind;
+import dev.rapport.reminders.reminders.domain.ReminderSubject;
 import dev.rapport.support.events.OutboxDocument;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A reminder of one member, as stored. */
+/**
+ * A reminder of one member, as stored: what it is about (texts are written when read, in the member's
+ * language), its lifecycle, and the context snapshot taken when it was created.
+ */
 @Document("reminders")
 public class ReminderDocument extends OutboxDocument {
 
     String kind;
     String status;
+    /** The member's own title (manual and routine reminders); other kinds are titled from their subject. */
     String title;
+
     String detail;
     String contactId;
     String contactName;
+    String tier;
+    Integer cadenceDays;
     LocalDate dueOn;
+    LocalDate snoozedUntil;
     String sourceEventId;
+    String routineId;
     Instant createdAt;
+    Instant closedAt;
+    /** Who closed it: member, interaction, reengaged, contact-archived. */
+    String closedBy;
+
+    // What the reminder is about, per kind (see ReminderSubject).
+    String what;
+    String owedBy;
+    String category;
+    Integer target;
+    Integer published;
+    String url;
+
+    // Context to act on, as known when the reminder was created.
+    Instant lastInteractionAt;
+    String lastInteractionSummary;
+    List<PromiseNote> openPromises;
+    List<String> interests;
+    List<String> sharedInterests;
+    String milestoneTitle;
+    String milestoneCategory;
+    LocalDate milestoneDate;
+    Opener opener;
 
     protected ReminderDocument() {}
 
-    ReminderDocument(String id, String memberId, String tenantId, Instant createdAt) {
+    ReminderDocument(String id, ReminderKind kind, String memberId, String tenantId, Instant createdAt) {
         this.id = id;
+        this.kind = kind.id();
         this.memberId = memberId;
         this.tenantId = tenantId;
         this.createdAt = createdAt;
         this.status = "open";
+    }
+
+    ReminderKind kind() {
+        return ReminderKind.of(kind).orElse(ReminderKind.MANUAL);
+    }
+
+    ReminderSubject subject() {
+        if (kind() == ReminderKind.MANUAL || kind() == ReminderKind.ROUTINE) {
+            return ReminderSubject.of(kind(), contactName, title);
+        }
+        return new ReminderSubject(kind(), contactName, what, owedBy, category, target, published);
+    }
+
+    /** The day the reminder is for: the snooze's end while snoozed, else its due date. */
+    LocalDate effectiveDay() {
+        return "snoozed".equals(status) && snoozedUntil != null ? snoozedUntil : dueOn;
     }
 }

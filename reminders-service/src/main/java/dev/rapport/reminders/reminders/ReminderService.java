@@ -1,70 +1,78 @@
 package dev.rapport.reminders.reminders;
 
-import dev.rapport.contracts.events.DomainEvent;
-import dev.rapport.contracts.events.InteractionLogged;
+import dev.rapport.contracts.events.ReminderCompleted;
 import dev.rapport.contracts.events.ReminderCreated;
+import dev.rapport.contracts.events.ReminderDismissed;
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.reminders.reminders.domain.PromiseNote;
+import dev.rapport.reminders.reminders.domain.ReminderIds;
+import dev.rapport.reminders.reminders.domain.ReminderKind;
+import dev.rapport.reminders.reminders.domain.ReminderStatus;
+import dev.rapport.reminders.reminders.domain.ReminderSubject;
+import dev.rapport.reminders.reminders.domain.ReminderTexts;
+import dev.rapport.reminders.settings.NotificationSettingsService;
+import dev.rapport.reminders.settings.domain.MemberPreferences;
 import dev.rapport.support.events.OutboxEvents;
 import dev.rapport.support.events.OutboxRelay;
 import dev.rapport.support.web.ApiException;
 import dev.rapport.support.web.CursorPage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** Reminders: created from the events of the other services, listed for the member. */
+/** Reminders: created once per cause, listed and filtered for the member, moved through their lifecycle. */
 @Service
 public class ReminderService {
+
+    private static final List<String> ACTIVE = List.of("open", "snoozed");
 
     private final MongoTemplate mongo;
     private final OutboxEvents events;
     private final OutboxRelay relay;
+    private final NotificationSettingsService settings;
+    private final ContactContexts contacts;
     private final Clock clock;
 
-    public ReminderService(MongoTemplate mongo, OutboxEvents events, OutboxRelay relay, Clock clock) {
+    public ReminderService(
+            MongoTemplate mongo,
+            OutboxEvents events,
+            OutboxRelay relay,
+            NotificationSettingsService settings,
+            ContactContexts contacts,
+            Clock clock) {
         this.mongo = mongo;
         this.events = events;
         this.relay = relay;
+        this.settings = settings;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
-    /** Acts on one consumed event; every reminder has an id derived from its cause, so a replay creates nothing. */
-    public void on(DomainEvent event) {
-        if (event instanceof InteractionLogged logged) {
-            followUps(logged);
-        }
-    }
+    /** The filters of a list of reminders; each may be null. */
+    public record Filter(String status, String kind, LocalDate dueBefore, String contactId) {}
 
-    private void followUps(InteractionLogged logged) {
-        for (InteractionLogged.Promise promise : logged.promises()) {
-            if (promise.done()) {
-                continue;
-            }
-            InteractionLogged.Participant contact = logged.contacts().getFirst();
-            ReminderDocument reminder = new ReminderDocument(
-                    "follow-up-" + promise.promiseId(), logged.memberId(), logged.tenantId(), clock.instant());
-            reminder.kind = "follow-up";
-            reminder.contactId = contact.contactId();
-            reminder.contactName = contact.displayName();
-            reminder.title =
-                    ReminderTexts.followUp(Locale.ENGLISH, promise.owedBy(), contact.displayName(), promise.what());
-            reminder.detail = logged.summary();
-            reminder.dueOn = promise.dueOn();
-            reminder.sourceEventId = logged.eventId();
-            create(reminder);
-        }
-    }
-
-    private void create(ReminderDocument reminder) {
+    /**
+     * Stores a new reminder with its ReminderCreated event, unless one with the same id (the same cause)
+     * exists already.
+     *
+     * @return whether it was created
+     */
+    public boolean create(ReminderDocument reminder, MemberPreferences member) {
         reminder.record(events.entry(new ReminderCreated(
                 UUID.randomUUID().toString(),
                 clock.instant(),
@@ -74,43 +82,337 @@ public class ReminderService {
                 reminder.kind,
                 reminder.contactId,
                 reminder.dueOn,
-                reminder.title)));
+                ReminderTexts.title(member.locale(), reminder.subject()))));
         try {
             relay.relaySoon(mongo.insert(reminder));
+            return true;
         } catch (DuplicateKeyException alreadyCreated) {
             // The same cause delivered again: the reminder exists, nothing more to do.
+            return false;
         }
     }
 
-    /** A page of the caller's reminders, by due date. */
-    public CursorPage<ReminderDocument> list(IdentityAssertion caller, String status, String cursor, int limit) {
+    /**
+     * The reminder of one occurrence of a routine (the member's own, or a yearly milestone of a contact).
+     *
+     * @return whether it was created (false when that occurrence already has its reminder)
+     */
+    public boolean createFromRoutine(
+            String memberId,
+            String tenantId,
+            String routineId,
+            LocalDate occurrence,
+            ReminderSubject subject,
+            String detail,
+            String contactId,
+            MemberPreferences member) {
+        ReminderDocument reminder = new ReminderDocument(
+                ReminderIds.of(memberId, "routine", routineId, occurrence.toString()),
+                subject.kind(),
+                memberId,
+                tenantId,
+                clock.instant());
+        if (subject.kind() == ReminderKind.ROUTINE) {
+            reminder.title = subject.what();
+        } else {
+            reminder.what = subject.what();
+            reminder.category = subject.category();
+        }
+        reminder.contactName = subject.contactName();
+        reminder.contactId = contactId;
+        reminder.detail = detail;
+        reminder.dueOn = occurrence;
+        reminder.routineId = routineId;
+        if (contactId != null) {
+            ContactContextDocument known = contacts.of(memberId, contactId);
+            reminder.tier = known.tier;
+            reminder.lastInteractionAt = known.lastInteractionAt;
+            reminder.lastInteractionSummary = known.lastInteractionSummary;
+        }
+        return create(reminder, member);
+    }
+
+    /** A page of the caller's reminders, by due date, filtered. */
+    public CursorPage<ReminderView> list(IdentityAssertion caller, Filter filter, String cursor, int limit) {
+        MemberPreferences member = settings.preferences(caller.memberId());
+        wakeSnoozed(caller.memberId(), member.today(clock.instant()));
         List<Criteria> criteria = new ArrayList<>();
         criteria.add(Criteria.where("memberId").is(caller.memberId()));
-        if (status != null) {
-            if (!List.of("open", "snoozed", "done", "dismissed").contains(status)) {
+        if (filter.status() != null) {
+            if (ReminderStatus.of(filter.status()).isEmpty()) {
                 throw ApiException.invalidField("status", "must be open, snoozed, done or dismissed");
             }
-            criteria.add(Criteria.where("status").is(status));
+            criteria.add(Criteria.where("status").is(filter.status()));
         }
-        Query all = new Query(new Criteria().andOperator(criteria));
-        long total = mongo.count(all, ReminderDocument.class);
+        if (filter.kind() != null) {
+            if (ReminderKind.of(filter.kind()).isEmpty()) {
+                throw ApiException.invalidField("kind", "must be one of " + ReminderKind.names());
+            }
+            criteria.add(Criteria.where("kind").is(filter.kind()));
+        }
+        if (filter.dueBefore() != null) {
+            criteria.add(Criteria.where("dueOn").lt(filter.dueBefore()));
+        }
+        if (filter.contactId() != null) {
+            criteria.add(Criteria.where("contactId").is(filter.contactId()));
+        }
+        long total = mongo.count(new Query(new Criteria().andOperator(criteria)), ReminderDocument.class);
         if (cursor != null) {
-            criteria.add(Criteria.where("_id").gt(cursor));
+            Position after = Position.decode(cursor);
+            criteria.add(new Criteria()
+                    .orOperator(
+                            Criteria.where("dueOn").gt(after.dueOn()),
+                            new Criteria()
+                                    .andOperator(
+                                            Criteria.where("dueOn").is(after.dueOn()),
+                                            Criteria.where("_id").gt(after.id()))));
         }
         List<ReminderDocument> found = mongo.find(
                 new Query(new Criteria().andOperator(criteria))
-                        .with(Sort.by("_id"))
+                        .with(Sort.by("dueOn", "_id"))
                         .limit(limit + 1),
                 ReminderDocument.class);
         String next = null;
         if (found.size() > limit) {
             found = found.subList(0, limit);
-            next = found.getLast().getId();
+            next = new Position(found.getLast().dueOn, found.getLast().getId()).encode();
         }
-        return new CursorPage<>(found, total, next);
+        Instant now = clock.instant();
+        return new CursorPage<>(
+                found.stream().map(r -> ReminderView.of(r, member, now)).toList(), total, next);
     }
 
-    Instant now() {
-        return clock.instant();
+    /** One of the caller's reminders. */
+    public ReminderView get(IdentityAssertion caller, String id) {
+        return view(find(caller, id));
+    }
+
+    /** A reminder the member writes themselves. */
+    public ReminderView createManual(IdentityAssertion caller, ManualReminderRequest request) {
+        MemberPreferences member = settings.preferences(caller.memberId());
+        LocalDate today = member.today(clock.instant());
+        if (request.dueOn().isBefore(today)) {
+            throw ApiException.invalidField("dueOn", "must be today (" + today + ") or later");
+        }
+        ReminderDocument reminder = new ReminderDocument(
+                UUID.randomUUID().toString(),
+                ReminderKind.MANUAL,
+                caller.memberId(),
+                caller.tenantId(),
+                clock.instant());
+        reminder.title = request.title().strip();
+        reminder.detail = request.detail();
+        reminder.dueOn = request.dueOn();
+        reminder.contactId = request.contactId();
+        if (request.contactId() != null) {
+            ContactContextDocument known = contacts.of(caller.memberId(), request.contactId());
+            reminder.contactName = request.contactName() != null ? request.contactName() : known.displayName;
+            reminder.tier = known.tier;
+        } else {
+            reminder.contactName = request.contactName();
+        }
+        create(reminder, member);
+        return view(reminder);
+    }
+
+    /** The member did it. */
+    public ReminderView complete(IdentityAssertion caller, String id) {
+        ReminderDocument reminder = find(caller, id);
+        Optional<ReminderStatus> next = transition(() -> status(reminder).complete());
+        if (next.isPresent()) {
+            close(reminder, next.get(), "member");
+            if (reminder.contactId != null) {
+                contacts.touched(caller.memberId(), reminder.contactId, clock.instant());
+            }
+        }
+        return view(reminder);
+    }
+
+    /** The member does not want it. */
+    public ReminderView dismiss(IdentityAssertion caller, String id) {
+        ReminderDocument reminder = find(caller, id);
+        Optional<ReminderStatus> next = transition(() -> status(reminder).dismiss());
+        next.ifPresent(status -> close(reminder, status, "member"));
+        return view(reminder);
+    }
+
+    /** The member wants to see it again on {@code until}. */
+    public ReminderView snooze(IdentityAssertion caller, String id, LocalDate until) {
+        ReminderDocument reminder = find(caller, id);
+        LocalDate today = settings.preferences(caller.memberId()).today(clock.instant());
+        try {
+            transition(() -> {
+                status(reminder).checkSnooze(until, today);
+                return Optional.empty();
+            });
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("until", e.getMessage());
+        }
+        reminder.status = ReminderStatus.SNOOZED.id();
+        reminder.snoozedUntil = until;
+        mongo.save(reminder);
+        return view(reminder);
+    }
+
+    /**
+     * Completes or dismisses the member's active reminders matching {@code criteria}, each with its event;
+     * a reminder changed concurrently is read again and retried.
+     *
+     * @return how many were closed
+     */
+    int closeMatching(String memberId, Criteria criteria, ReminderStatus outcome, String closedBy) {
+        Query query = new Query(new Criteria()
+                .andOperator(
+                        Criteria.where("memberId").is(memberId),
+                        Criteria.where("status").in(ACTIVE),
+                        criteria));
+        int closed = 0;
+        for (ReminderDocument reminder : mongo.find(query, ReminderDocument.class)) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    close(reminder, outcome, closedBy);
+                    closed++;
+                    break;
+                } catch (OptimisticLockingFailureException e) {
+                    ReminderDocument fresh = mongo.findById(reminder.getId(), ReminderDocument.class);
+                    if (attempt == 3 || fresh == null || !status(fresh).active()) {
+                        throw e;
+                    }
+                    reminder = fresh;
+                }
+            }
+        }
+        return closed;
+    }
+
+    /** The member's open reminders (snoozes ending by {@code today} woken first), for the digest. */
+    public List<ReminderDocument> openOn(String memberId, LocalDate today) {
+        wakeSnoozed(memberId, today);
+        return mongo.find(
+                new Query(Criteria.where("memberId").is(memberId).and("status").is("open")), ReminderDocument.class);
+    }
+
+    /** The member's active reminders whose day falls in [{@code from}, {@code to}], for the calendar feed. */
+    public List<ReminderDocument> activeBetween(String memberId, LocalDate from, LocalDate to, int limit) {
+        Criteria open =
+                Criteria.where("status").is("open").and("dueOn").gte(from).lte(to);
+        Criteria snoozed = Criteria.where("status")
+                .is("snoozed")
+                .and("snoozedUntil")
+                .gte(from)
+                .lte(to);
+        return mongo.find(
+                new Query(new Criteria()
+                                .andOperator(
+                                        Criteria.where("memberId").is(memberId),
+                                        new Criteria().orOperator(open, snoozed)))
+                        .with(Sort.by("dueOn", "_id"))
+                        .limit(limit),
+                ReminderDocument.class);
+    }
+
+    /** The open promises with a contact, as short texts, for the context of other reminders about them. */
+    List<PromiseNote> openPromises(String memberId, String contactId) {
+        return mongo
+                .find(
+                        new Query(Criteria.where("memberId")
+                                        .is(memberId)
+                                        .and("contactId")
+                                        .is(contactId)
+                                        .and("kind")
+                                        .is(ReminderKind.FOLLOW_UP.id())
+                                        .and("status")
+                                        .in(ACTIVE))
+                                .with(Sort.by("dueOn")),
+                        ReminderDocument.class)
+                .stream()
+                .map(r -> new PromiseNote(r.what, r.owedBy, r.dueOn))
+                .toList();
+    }
+
+    private void close(ReminderDocument reminder, ReminderStatus status, String closedBy) {
+        Instant now = clock.instant();
+        reminder.status = status.id();
+        reminder.closedAt = now;
+        reminder.closedBy = closedBy;
+        reminder.snoozedUntil = null;
+        String eventId = UUID.randomUUID().toString();
+        reminder.record(events.entry(
+                status == ReminderStatus.DONE
+                        ? new ReminderCompleted(
+                                eventId,
+                                now,
+                                reminder.getMemberId(),
+                                reminder.getTenantId(),
+                                reminder.getId(),
+                                reminder.kind,
+                                reminder.contactId,
+                                closedBy)
+                        : new ReminderDismissed(
+                                eventId,
+                                now,
+                                reminder.getMemberId(),
+                                reminder.getTenantId(),
+                                reminder.getId(),
+                                reminder.kind,
+                                reminder.contactId,
+                                closedBy)));
+        relay.relaySoon(mongo.save(reminder));
+    }
+
+    private void wakeSnoozed(String memberId, LocalDate today) {
+        mongo.updateMulti(
+                new Query(Criteria.where("memberId")
+                        .is(memberId)
+                        .and("status")
+                        .is("snoozed")
+                        .and("snoozedUntil")
+                        .lte(today)),
+                new Update().set("status", "open").unset("snoozedUntil"),
+                ReminderDocument.class);
+    }
+
+    private ReminderDocument find(IdentityAssertion caller, String id) {
+        ReminderDocument found = mongo.findOne(
+                new Query(Criteria.where("_id").is(id).and("memberId").is(caller.memberId())), ReminderDocument.class);
+        if (found == null) {
+            throw ApiException.notFound("reminder", id);
+        }
+        return found;
+    }
+
+    private ReminderView view(ReminderDocument reminder) {
+        return ReminderView.of(reminder, settings.preferences(reminder.getMemberId()), clock.instant());
+    }
+
+    private static ReminderStatus status(ReminderDocument reminder) {
+        return ReminderStatus.of(reminder.status).orElseThrow();
+    }
+
+    private static <T> T transition(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ReminderStatus.TransitionRefused e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+    }
+
+    /** Where a page ended: the last reminder's due date and id, as an opaque cursor. */
+    record Position(LocalDate dueOn, String id) {
+        String encode() {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((dueOn + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Position decode(String cursor) {
+            try {
+                String[] parts =
+                        new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
+                return new Position(LocalDate.parse(parts[0]), parts[1]);
+            } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+                throw ApiException.invalidField("cursor", "is not a cursor from a previous page");
+            }
+        }
     }
 }

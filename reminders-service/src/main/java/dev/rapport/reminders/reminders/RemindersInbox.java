@@ -11,7 +11,7 @@ import org.springframework.messaging.Message;
 class RemindersInbox {
 
     @Bean
-    Consumer<Message<byte[]>> inbox(EventInbox inbox, ReminderService reminders) {
-        return inbox.consumer(reminders::on);
+    Consumer<Message<byte[]>> inbox(EventInbox inbox, EventReactions reactions) {
+        return inbox.consumer(reactions::on);
     }
 }

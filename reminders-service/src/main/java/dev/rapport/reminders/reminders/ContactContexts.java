@@ -1,0 +1,148 @@
+package dev.rapport.reminders.reminders;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * What is known of each contact and of the member's own content, kept up to date from the consumed
+ * events with single-document upserts (so a replayed event changes nothing more).
+ */
+@Component
+public class ContactContexts {
+
+    private final MongoTemplate mongo;
+
+    ContactContexts(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** What is known of a contact (an empty context when nothing is). */
+    ContactContextDocument of(String memberId, String contactId) {
+        ContactContextDocument found =
+                mongo.findById(ContactContextDocument.idOf(memberId, contactId), ContactContextDocument.class);
+        if (found != null) {
+            return found;
+        }
+        ContactContextDocument empty = new ContactContextDocument();
+        empty.memberId = memberId;
+        empty.contactId = contactId;
+        return empty;
+    }
+
+    /** The contact's name, tier and interests as the latest event told them. */
+    void describe(String memberId, String contactId, String displayName, String tier, List<String> interests) {
+        Update update = new Update();
+        setIfPresent(update, "displayName", displayName);
+        setIfPresent(update, "tier", tier);
+        if (interests != null && !interests.isEmpty()) {
+            update.set("interests", interests);
+        }
+        upsert(memberId, contactId, update);
+    }
+
+    /** An interaction with the contact; outbound and mutual ones are touches for the minimum gap. */
+    void interaction(String memberId, String contactId, String displayName, Instant at, String summary, boolean touch) {
+        ContactContextDocument current = of(memberId, contactId);
+        Update update = new Update();
+        setIfPresent(update, "displayName", displayName);
+        if (at != null && (current.lastInteractionAt == null || at.isAfter(current.lastInteractionAt))) {
+            update.set("lastInteractionAt", at);
+            update.set("lastInteractionSummary", summary);
+        }
+        if (touch && at != null) {
+            update.max("lastTouchAt", at);
+        }
+        upsert(memberId, contactId, update);
+    }
+
+    /** The member reached out (a reminder about the contact was done). */
+    void touched(String memberId, String contactId, Instant at) {
+        upsert(memberId, contactId, new Update().max("lastTouchAt", at));
+    }
+
+    /** A milestone of the contact, kept as their most recent one when it is newer. */
+    void milestone(String memberId, String contactId, String title, String category, LocalDate date) {
+        ContactContextDocument current = of(memberId, contactId);
+        if (date != null && current.milestoneDate != null && date.isBefore(current.milestoneDate)) {
+            return;
+        }
+        upsert(
+                memberId,
+                contactId,
+                new Update()
+                        .set("milestoneTitle", title)
+                        .set("milestoneCategory", category)
+                        .set("milestoneDate", date));
+    }
+
+    /** Staleness episode {@code episode} is over (the contact was re-engaged). */
+    void reengaged(String memberId, String contactId, int episode) {
+        upsert(memberId, contactId, new Update().max("reengagedEpisode", episode));
+    }
+
+    /** For each contact, the member's last outbound touch. */
+    Map<String, Instant> lastTouches(String memberId, Collection<String> contactIds) {
+        Map<String, Instant> touches = new HashMap<>();
+        if (contactIds.isEmpty()) {
+            return touches;
+        }
+        mongo.find(
+                        new Query(Criteria.where("memberId")
+                                .is(memberId)
+                                .and("contactId")
+                                .in(contactIds)),
+                        ContactContextDocument.class)
+                .forEach(c -> {
+                    if (c.lastTouchAt != null) {
+                        touches.put(c.contactId, c.lastTouchAt);
+                    }
+                });
+        return touches;
+    }
+
+    /** The member's latest published content, or null. */
+    MemberContentDocument latestContent(String memberId) {
+        return mongo.findById(memberId, MemberContentDocument.class);
+    }
+
+    /** A publication of the member, kept when it is their latest. */
+    void published(String memberId, String itemId, String title, String url, List<String> topics, Instant at) {
+        MemberContentDocument current = latestContent(memberId);
+        if (current != null && current.publishedAt != null && at != null && at.isBefore(current.publishedAt)) {
+            return;
+        }
+        MemberContentDocument latest = new MemberContentDocument();
+        latest.memberId = memberId;
+        latest.itemId = itemId;
+        latest.title = title;
+        latest.url = url;
+        latest.topics = topics == null ? List.of() : topics;
+        latest.publishedAt = at;
+        mongo.save(latest);
+    }
+
+    private void upsert(String memberId, String contactId, Update update) {
+        update.setOnInsert("memberId", memberId).setOnInsert("contactId", contactId);
+        mongo.findAndModify(
+                new Query(Criteria.where("_id").is(ContactContextDocument.idOf(memberId, contactId))),
+                update,
+                FindAndModifyOptions.options().upsert(true),
+                ContactContextDocument.class);
+    }
+
+    private static void setIfPresent(Update update, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            update.set(field, value);
+        }
+    }
+}

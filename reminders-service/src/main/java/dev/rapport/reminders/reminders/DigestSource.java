@@ -1,0 +1,55 @@
+package dev.rapport.reminders.reminders;
+
+import dev.rapport.reminders.digest.domain.DigestCandidate;
+import dev.rapport.reminders.digest.domain.DigestPlan;
+import dev.rapport.reminders.digest.domain.DigestPlanner;
+import dev.rapport.reminders.settings.domain.MemberPreferences;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Gathers a member's open reminders and last touches, and lets the {@link DigestPlanner} choose. */
+@Component
+public class DigestSource {
+
+    private final ReminderService reminders;
+    private final ContactContexts contacts;
+
+    DigestSource(ReminderService reminders, ContactContexts contacts) {
+        this.reminders = reminders;
+        this.contacts = contacts;
+    }
+
+    /** The chosen reminders of a member's day, as views, with what was left out. */
+    public record Chosen(LocalDate date, List<ReminderView> items, int heldBack, int resting) {}
+
+    /** The digest of {@code memberId} for their day at {@code now}. */
+    public Chosen digest(String memberId, MemberPreferences member, Instant now) {
+        LocalDate today = member.today(now);
+        List<ReminderDocument> open = reminders.openOn(memberId, today);
+        Map<String, ReminderDocument> byId =
+                open.stream().collect(Collectors.toMap(ReminderDocument::getId, Function.identity()));
+        List<DigestCandidate> candidates = open.stream()
+                .map(r -> new DigestCandidate(r.getId(), r.kind, r.dueOn, r.owedBy, r.contactId, r.tier))
+                .toList();
+        Map<String, LocalDate> touches = new HashMap<>();
+        contacts.lastTouches(
+                        memberId,
+                        open.stream()
+                                .map(r -> r.contactId)
+                                .filter(Objects::nonNull)
+                                .collect(Collectors.toSet()))
+                .forEach((contactId, at) -> touches.put(contactId, member.dayOf(at)));
+        DigestPlan plan = DigestPlanner.plan(today, member.dailyCap(), member.minGapDays(), candidates, touches);
+        List<ReminderView> items = plan.items().stream()
+                .map(c -> ReminderView.of(byId.get(c.id()), member, now))
+                .toList();
+        return new Chosen(today, items, plan.heldBackByCap(), plan.restingContacts());
+    }
+}
