@@ -18,8 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param corsOrigins the portal origins allowed to call the API from a browser ({@code RAPPORT_CORS_ORIGINS})
  * @param maxRequestSize the largest request body a route accepts unless its {@code max-request-size} metadata says
  *     otherwise
- * @param rateLimit the per-member token bucket
+ * @param rateLimit the token bucket of each member and of each API key
+ * @param anonymousRateLimit the token bucket of each client address on each public route (calendar feeds, docs)
  * @param circuitBreaker the circuit breaker every route gets
+ * @param exportMaxSize the largest part of a member's data export one service may answer
  */
 @ConfigurationProperties("rapport.gateway")
 public record GatewayProperties(
@@ -28,7 +30,9 @@ public record GatewayProperties(
         @DefaultValue("http://localhost:3000") List<String> corsOrigins,
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue CircuitBreaker circuitBreaker) {
+        @DefaultValue RateLimit anonymousRateLimit,
+        @DefaultValue CircuitBreaker circuitBreaker,
+        @DefaultValue("64MB") DataSize exportMaxSize) {
 
     /** The shortest identity secret accepted: HMAC-SHA256 wants at least 32 bytes of key. */
     public static final int MIN_SECRET_LENGTH = 32;
@@ -47,6 +51,9 @@ public record GatewayProperties(
         if (maxRequestSize.toBytes() <= 0) {
             throw new IllegalArgumentException("rapport.gateway.max-request-size must be positive");
         }
+        if (exportMaxSize.toBytes() <= 0 || exportMaxSize.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("rapport.gateway.export-max-size must be positive and below 2 GB");
+        }
     }
 
     /** The identity secret as the key bytes {@code IdentityAssertion} signs with. */
@@ -58,8 +65,8 @@ public record GatewayProperties(
     public String toString() {
         // The record's generated toString would print the shared secret into any log that prints the properties.
         return "GatewayProperties[identitySecret=<redacted>, jwt=" + jwt + ", corsOrigins=" + corsOrigins
-                + ", maxRequestSize=" + maxRequestSize + ", rateLimit=" + rateLimit + ", circuitBreaker="
-                + circuitBreaker + "]";
+                + ", maxRequestSize=" + maxRequestSize + ", rateLimit=" + rateLimit + ", anonymousRateLimit="
+                + anonymousRateLimit + ", circuitBreaker=" + circuitBreaker + ", exportMaxSize=" + exportMaxSize + "]";
     }
 
     /**
@@ -109,7 +116,7 @@ public record GatewayProperties(
     }
 
     /**
-     * A token bucket per member: {@code requestsPerSecond} sustained, {@code burst} at once.
+     * A token bucket: {@code requestsPerSecond} sustained, {@code burst} at once.
      *
      * @param requestsPerSecond tokens added per second
      * @param burst the bucket's capacity

@@ -57,7 +57,14 @@ class OperationsIT extends GatewayIntegrationTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.status")
-                .isEqualTo("UP");
+                .isEqualTo("UP")
+                // Not ready without the API-key store.
+                .jsonPath("$.components.mongoStore.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.mongoStore.details.database")
+                .isEqualTo("rapport-gateway");
+        // Circuit breakers are created on a route's first call: make one, whichever tests ran before.
+        gateway.get().uri("/v3/api-docs/content").exchange();
         management
                 .get()
                 .uri("/actuator/prometheus")
@@ -84,14 +91,15 @@ class OperationsIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void serviceApiDocumentIsServedWithoutAuthentication() {
+    void serviceApiDocumentIsServedWithoutAuthenticationAsPublishedByTheGateway() {
         Backends.reminders().resetAll();
         Backends.reminders()
                 .stubFor(get(urlPathEqualTo("/v3/api-docs"))
                         .willReturn(aResponse()
                                 .withStatus(200)
                                 .withHeader("Content-Type", "application/json")
-                                .withBody("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"reminders\"}}")));
+                                .withBody("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"reminders\"},"
+                                        + "\"servers\":[{\"url\":\"http://127.0.0.1:8082\"}],\"paths\":{}}")));
 
         gateway.get()
                 .uri("/v3/api-docs/reminders")
@@ -100,14 +108,21 @@ class OperationsIT extends GatewayIntegrationTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.info.title")
-                .isEqualTo("reminders");
+                .isEqualTo("reminders")
+                // Swagger UI's "Try it out" and Authorize go through the gateway with a bearer credential.
+                .jsonPath("$.servers[0].url")
+                .isEqualTo("/")
+                .jsonPath("$.components.securitySchemes.bearerAuth.scheme")
+                .isEqualTo("bearer")
+                .jsonPath("$.security[0].bearerAuth")
+                .exists();
 
         assertThat(Backends.reminders().findAll(anyRequestedFor(urlPathEqualTo("/v3/api-docs"))))
                 .hasSize(1);
     }
 
     @Test
-    void swaggerUiListsTheThreeServiceDocuments() {
+    void swaggerUiListsTheThreeServiceDocumentsAndTheGatewaysOwn() {
         gateway.get()
                 .uri("/v3/api-docs/swagger-config")
                 .exchange()
@@ -117,12 +132,15 @@ class OperationsIT extends GatewayIntegrationTest {
                 .jsonPath("$.urls[*].name")
                 .value(names -> assertThat(names)
                         .asInstanceOf(InstanceOfAssertFactories.LIST)
-                        .containsExactlyInAnyOrder("contacts", "reminders", "content"))
+                        .containsExactlyInAnyOrder("gateway", "contacts", "reminders", "content"))
                 .jsonPath("$.urls[*].url")
                 .value(urls -> assertThat(urls)
                         .asInstanceOf(InstanceOfAssertFactories.LIST)
                         .containsExactlyInAnyOrder(
-                                "/v3/api-docs/contacts", "/v3/api-docs/reminders", "/v3/api-docs/content"));
+                                "/v3/api-docs",
+                                "/v3/api-docs/contacts",
+                                "/v3/api-docs/reminders",
+                                "/v3/api-docs/content"));
         gateway.get()
                 .uri("/swagger-ui.html")
                 .exchange()

@@ -20,15 +20,27 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Loads the demo member ({@code demo}, tenant {@code alumni}) through the gateway, as a client would:
  * contacts in every tier, backdated interactions (some past their tier's cadence, so reminders show at
- * once, some with promises) and a content plan. Loading twice changes nothing.
+ * once, some with promises) and a content plan. Loading twice changes nothing. Then gives scripts a real
+ * API key of the demo member (every scope, {@link #API_KEY_VALIDITY}), created through the gateway with the
+ * member's token, in {@code var/demo.env}; the previous demo key is revoked.
  */
 public final class DemoData {
 
     public static final String MEMBER = "demo";
     public static final Duration API_KEY_VALIDITY = Duration.ofDays(30);
 
+    /** The name of the demo's API key, by which the next load finds and revokes it. */
+    public static final String API_KEY_NAME = "./rapport run --demo";
+
+    /** Every area with write access, which includes read. */
+    static final List<String> API_KEY_SCOPES = List.of("contacts:write", "reminders:write", "content:write");
+
+    /** Long enough to load the demo; scripts get the API key instead. */
+    private static final Duration LOADING_TOKEN_VALIDITY = Duration.ofHours(1);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String API_KEYS = "/api/v1/me/api-keys";
 
     /** What {@link #load} did. */
     public record Result(boolean alreadyLoaded, int contacts, int interactions, int promises, Path envFile) {}
@@ -243,23 +255,16 @@ public final class DemoData {
     }
 
     /**
-     * Loads the demo unless the member already has contacts, then writes {@code envFile} with a
-     * long-lived token for the demo member (until the gateway has API keys) and the gateway URL.
+     * Loads the demo unless the member already has contacts, then writes {@code envFile} with a new API
+     * key of the demo member and the gateway URL.
      */
     public Result load(Path envFile) {
-        String token = tokens.issue(MEMBER, API_KEY_VALIDITY);
-        VarFiles.writeAtomically(
-                envFile,
-                "# Written by ./rapport run --demo: the demo member's token (valid "
-                        + API_KEY_VALIDITY.toDays() + " days) and the gateway.\n"
-                        + "RAPPORT_URL=" + gateway + "\n"
-                        + "RAPPORT_API_KEY=" + token + "\n",
-                true);
-
+        String token = tokens.issue(MEMBER, LOADING_TOKEN_VALIDITY);
         JsonNode existing = send("GET", "/api/v1/contacts", null, null, token, "list the demo member's contacts");
         int existingContacts =
                 Math.max(existing.path("total").asInt(0), existing.path("items").size());
         if (existingContacts > 0) {
+            writeEnvFile(envFile, newApiKey(token));
             return new Result(true, existingContacts, 0, 0, envFile);
         }
 
@@ -329,7 +334,44 @@ public final class DemoData {
         plan.put("timeZone", "Europe/Madrid");
         send("PUT", "/api/v1/content/plan", plan, null, token, "set the content plan");
 
+        writeEnvFile(envFile, newApiKey(token));
         return new Result(false, CONTACTS.size(), INTERACTIONS.size(), promises, envFile);
+    }
+
+    /**
+     * Revokes the demo keys of earlier loads, so that only the key in {@code demo.env} works, and creates
+     * a new one (a key is shown only when created).
+     */
+    private String newApiKey(String token) {
+        JsonNode keys = send("GET", API_KEYS, null, null, token, "list the demo member's API keys");
+        for (JsonNode key : keys.path("items")) {
+            if (API_KEY_NAME.equals(key.path("name").asString(""))
+                    && "active".equals(key.path("status").asString(""))) {
+                String id = key.path("id").asString();
+                send("DELETE", API_KEYS + "/" + id, null, null, token, "revoke the previous demo API key " + id);
+            }
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("name", API_KEY_NAME);
+        request.put("scopes", API_KEY_SCOPES);
+        request.put("expiresAt", clock.instant().plus(API_KEY_VALIDITY).toString());
+        JsonNode created = send("POST", API_KEYS, request, null, token, "create the demo member's API key");
+        String key = created.path("key").asString("");
+        if (key.isBlank()) {
+            throw new PlatformException(
+                    "Demo: the gateway created an API key but answered no key: " + created.path("id"));
+        }
+        return key;
+    }
+
+    private void writeEnvFile(Path envFile, String apiKey) {
+        VarFiles.writeAtomically(
+                envFile,
+                "# Written by ./rapport run --demo: the gateway and an API key of the demo member (every scope, valid "
+                        + API_KEY_VALIDITY.toDays() + " days; revoke it with DELETE /api/v1/me/api-keys/{id}).\n"
+                        + "RAPPORT_URL=" + gateway + "\n"
+                        + "RAPPORT_API_KEY=" + apiKey + "\n",
+                true);
     }
 
     private static String requireId(JsonNode created, String what) {

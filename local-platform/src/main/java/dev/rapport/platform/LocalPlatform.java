@@ -86,7 +86,8 @@ public final class LocalPlatform {
                                 : "Demo member '" + DemoData.MEMBER + "' loaded: " + result.contacts() + " contacts, "
                                         + result.interactions() + " interactions (" + result.promises()
                                         + " promises) and a content plan.");
-                System.out.println("  Its token (30 days) is in " + result.envFile() + ":");
+                System.out.println("  Its API key (every scope, " + DemoData.API_KEY_VALIDITY.toDays() + " days) is in "
+                        + result.envFile() + ":");
                 System.out.println("    set -a; . " + relative(platform, result.envFile()) + "; set +a");
                 System.out.println("    curl -H \"Authorization: Bearer $RAPPORT_API_KEY\" " + platform.gatewayUrl()
                         + "/api/v1/reminders?status=open");

@@ -43,6 +43,8 @@ class DemoDataTest {
     private final List<Seen> requests = new CopyOnWriteArrayList<>();
     private final List<String> contacts = new CopyOnWriteArrayList<>();
     private volatile int planStatus = 200;
+    private final List<String> liveKeys = new CopyOnWriteArrayList<>();
+    private final List<String> revokedKeys = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startFakeGateway() throws IOException {
@@ -82,14 +84,35 @@ class DemoDataTest {
             case "POST /api/v1/interactions" -> respond(exchange, 201, "{\"id\":\"i" + requests.size() + "\"}");
             case "PUT /api/v1/content/plan" ->
                 respond(exchange, planStatus, "{\"detail\":\"plan says " + planStatus + "\"}");
-            default -> respond(exchange, 404, "{}");
+            case "GET /api/v1/me/api-keys" -> {
+                List<String> items = new ArrayList<>();
+                liveKeys.forEach(id -> items.add(
+                        "{\"id\":\"" + id + "\",\"name\":\"" + DemoData.API_KEY_NAME + "\",\"status\":\"active\"}"));
+                items.add("{\"id\":\"mine\",\"name\":\"my script\",\"status\":\"active\"}");
+                respond(exchange, 200, "{\"items\":[" + String.join(",", items) + "]}");
+            }
+            case "POST /api/v1/me/api-keys" -> {
+                String id = "k" + (liveKeys.size() + revokedKeys.size() + 1);
+                liveKeys.add(id);
+                respond(exchange, 201, "{\"id\":\"" + id + "\",\"key\":\"rk_live_" + id + "_secret\"}");
+            }
+            default -> {
+                if (method.equals("DELETE") && path.startsWith("/api/v1/me/api-keys/")) {
+                    String id = path.substring("/api/v1/me/api-keys/".length());
+                    liveKeys.remove(id);
+                    revokedKeys.add(id);
+                    respond(exchange, 204, "");
+                } else {
+                    respond(exchange, 404, "{}");
+                }
+            }
         }
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
@@ -173,24 +196,44 @@ class DemoDataTest {
         DemoData.Result again = demo().load(varDir.resolve("demo.env"));
 
         assertThat(again.alreadyLoaded()).isTrue();
-        assertThat(requests).extracting(Seen::method).containsOnly("GET");
+        assertThat(requests)
+                .filteredOn(seen -> !seen.path().startsWith("/api/v1/me/api-keys"))
+                .extracting(Seen::method)
+                .containsOnly("GET");
     }
 
     @Test
-    void demoEnvHoldsTheGatewayUrlAndAThirtyDayTokenForTheDemoMember() throws Exception {
+    void demoEnvHoldsTheGatewayUrlAndANewThirtyDayApiKeyWithEveryScopeCreatedWithTheMembersToken() throws Exception {
         demo().load(varDir.resolve("demo.env"));
 
         List<String> lines = Files.readAllLines(varDir.resolve("demo.env"));
         assertThat(lines)
-                .contains("RAPPORT_URL=http://127.0.0.1:" + gateway.getAddress().getPort());
-        String token = lines.stream()
-                .filter(line -> line.startsWith("RAPPORT_API_KEY="))
+                .contains("RAPPORT_URL=http://127.0.0.1:" + gateway.getAddress().getPort())
+                .contains("RAPPORT_API_KEY=rk_live_k1_secret");
+        Seen creation = requests.stream()
+                .filter(seen -> seen.method().equals("POST") && seen.path().equals("/api/v1/me/api-keys"))
                 .findFirst()
-                .orElseThrow()
-                .substring("RAPPORT_API_KEY=".length());
-        var claims = SignedJWT.parse(token).getJWTClaimsSet();
-        assertThat(claims.getSubject()).isEqualTo("demo");
-        assertThat(claims.getExpirationTime().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(29)));
+                .orElseThrow();
+        assertThat(creation.body().path("name").asString()).isEqualTo(DemoData.API_KEY_NAME);
+        assertThat(creation.body().path("scopes").toString())
+                .contains("contacts:write", "reminders:write", "content:write");
+        assertThat(Instant.parse(creation.body().path("expiresAt").asString()))
+                .isEqualTo(CLOCK.instant().plus(Duration.ofDays(30)));
+        assertThat(SignedJWT.parse(creation.authorization().substring("Bearer ".length()))
+                        .getJWTClaimsSet()
+                        .getSubject())
+                .isEqualTo("demo");
+    }
+
+    @Test
+    void nextLoadRevokesThePreviousDemoKeyAndLeavesTheMembersOtherKeysAlone() throws Exception {
+        demo().load(varDir.resolve("demo.env"));
+
+        demo().load(varDir.resolve("demo.env"));
+
+        assertThat(revokedKeys).containsExactly("k1");
+        assertThat(liveKeys).containsExactly("k2");
+        assertThat(Files.readAllLines(varDir.resolve("demo.env"))).contains("RAPPORT_API_KEY=rk_live_k2_secret");
     }
 
     @Test
@@ -205,7 +248,10 @@ class DemoDataTest {
 
     private List<String> postKeys() {
         List<String> keys = new ArrayList<>();
-        requests.stream().filter(seen -> seen.method().equals("POST")).forEach(seen -> keys.add(seen.idempotencyKey()));
+        // Creating an API key is not idempotent by design (the key is shown once): the next load replaces it.
+        requests.stream()
+                .filter(seen -> seen.method().equals("POST") && !seen.path().startsWith("/api/v1/me/api-keys"))
+                .forEach(seen -> keys.add(seen.idempotencyKey()));
         return keys;
     }
 }

@@ -1,12 +1,9 @@
 package dev.rapport.gateway.identity;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.gateway.GatewayProperties;
 import dev.rapport.gateway.routing.RouteMetadata;
 import dev.rapport.gateway.security.AreaAuthorizationFilter;
 import dev.rapport.gateway.security.MemberAuthentication;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +19,7 @@ import reactor.core.publisher.Mono;
 /**
  * Replaces whatever identity a client claims with the one the gateway verified: removes every client
  * {@code X-Rapport-*} header and the bearer token, and, on member routes, adds {@code X-Rapport-Identity} signed
- * with the secret the services share ({@link IdentityAssertion}, valid {@link #VALIDITY}).
+ * with the secret the services share ({@link IdentitySigner}).
  *
  * <p>{@code Forwarded} and {@code X-Forwarded-*} from clients are dropped by Spring Cloud Gateway itself as long as
  * {@code spring.cloud.gateway.server.webflux.trusted-proxies} is unset (CVE-2025-41235).
@@ -30,18 +27,13 @@ import reactor.core.publisher.Mono;
 @Component
 public class IdentityPropagationFilter implements GlobalFilter, Ordered {
 
-    /** How long a forwarded assertion stays valid: long enough for one hop, too short to be worth replaying. */
-    public static final Duration VALIDITY = Duration.ofSeconds(60);
-
     /** The prefix of the headers only the gateway may set. */
     public static final String RESERVED_PREFIX = "x-rapport-";
 
-    private final byte[] secret;
-    private final Clock clock;
+    private final IdentitySigner signer;
 
-    public IdentityPropagationFilter(GatewayProperties properties, Clock clock) {
-        this.secret = properties.identitySecretBytes();
-        this.clock = clock;
+    public IdentityPropagationFilter(IdentitySigner signer) {
+        this.signer = signer;
     }
 
     @Override
@@ -64,22 +56,14 @@ public class IdentityPropagationFilter implements GlobalFilter, Ordered {
                                 // The services trust the signed assertion; the member's token stays at the edge.
                                 headers.remove(HttpHeaders.AUTHORIZATION);
                                 if (memberRoute && member.isPresent()) {
-                                    headers.set(IdentityAssertion.HEADER, assertionFor(member.get()));
+                                    headers.set(
+                                            IdentityAssertion.HEADER,
+                                            signer.sign(member.get().identity()));
                                 }
                             })
                             .build();
                     return chain.filter(exchange.mutate().request(request).build());
                 });
-    }
-
-    private String assertionFor(MemberAuthentication member) {
-        IdentityAssertion verified = member.identity();
-        return new IdentityAssertion(
-                        verified.memberId(),
-                        verified.tenantId(),
-                        verified.scopes(),
-                        clock.instant().plus(VALIDITY))
-                .encode(secret);
     }
 
     static void removeReserved(HttpHeaders headers) {

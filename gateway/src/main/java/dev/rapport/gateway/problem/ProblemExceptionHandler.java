@@ -1,6 +1,7 @@
 package dev.rapport.gateway.problem;
 
 import dev.rapport.gateway.requestid.RequestIds;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -36,8 +37,13 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         if (failure instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
+            Map<String, Object> properties = error.getBody().getProperties();
             return problems.write(
-                    exchange, error.getStatusCode(), detail(error), headers -> headers.addAll(error.getHeaders()));
+                    exchange,
+                    error.getStatusCode(),
+                    detail(error),
+                    headers -> headers.addAll(error.getHeaders()),
+                    properties != null ? properties : Map.of());
         }
         HttpStatusCode status =
                 failure instanceof ErrorResponse error ? error.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;

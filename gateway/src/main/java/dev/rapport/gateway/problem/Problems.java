@@ -55,11 +55,23 @@ public class Problems {
     /** Answers the exchange with a problem and extra headers ({@code Retry-After}, {@code WWW-Authenticate} …). */
     public Mono<Void> write(
             ServerWebExchange exchange, HttpStatusCode status, String detail, Consumer<HttpHeaders> extraHeaders) {
+        return write(exchange, status, detail, extraHeaders, Map.of());
+    }
+
+    /** Answers the exchange with a problem, extra headers and extra members ({@code errors} …). */
+    public Mono<Void> write(
+            ServerWebExchange exchange,
+            HttpStatusCode status,
+            String detail,
+            Consumer<HttpHeaders> extraHeaders,
+            Map<String, Object> properties) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        byte[] bytes = json.writeValueAsBytes(body(status, detail, exchange));
+        Map<String, Object> body = body(status, detail, exchange);
+        properties.forEach(body::putIfAbsent);
+        byte[] bytes = json.writeValueAsBytes(body);
         response.setStatusCode(status);
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -16,6 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
  *       a route with an area requires a member token allowing it; one without is public
  *   <li>{@code service}: the service's name in error messages
  *   <li>{@code max-request-size}: the route's body limit (e.g. {@code 20MB}) instead of the default
+ *   <li>{@code member-token-only}: {@code true} when only the member's own token may call the route, never an API
+ *       key (irreversible actions such as erasing the account)
  * </ul>
  */
 public final class RouteMetadata {
@@ -28,6 +30,9 @@ public final class RouteMetadata {
 
     /** Metadata key of the route's request body limit. */
     public static final String MAX_REQUEST_SIZE = "max-request-size";
+
+    /** Metadata key of the flag that refuses API keys on a route. */
+    public static final String MEMBER_TOKEN_ONLY = "member-token-only";
 
     private RouteMetadata() {}
 
@@ -57,6 +62,13 @@ public final class RouteMetadata {
                 .map(route -> text(route, MAX_REQUEST_SIZE))
                 .map(DataSize::parse)
                 .orElse(fallback);
+    }
+
+    /** Whether the exchange's route accepts only the member's own token, never an API key. */
+    public static boolean memberTokenOnly(ServerWebExchange exchange) {
+        return route(exchange)
+                .map(route -> "true".equalsIgnoreCase(text(route, MEMBER_TOKEN_ONLY)))
+                .orElse(false);
     }
 
     private static @Nullable String text(Route route, String key) {

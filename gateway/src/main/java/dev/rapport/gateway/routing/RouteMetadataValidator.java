@@ -19,6 +19,17 @@ class RouteMetadataValidator {
                 throw new IllegalStateException("Route " + route.getId() + ": area '" + area
                         + "' must be lower-case letters, as in the scopes (contacts:read)");
             }
+            Object memberTokenOnly = route.getMetadata().get(RouteMetadata.MEMBER_TOKEN_ONLY);
+            if (memberTokenOnly != null
+                    && !"true".equals(memberTokenOnly.toString())
+                    && !"false".equals(memberTokenOnly.toString())) {
+                throw new IllegalStateException("Route " + route.getId() + ": member-token-only '" + memberTokenOnly
+                        + "' must be true or false");
+            }
+            if ("true".equals(String.valueOf(memberTokenOnly)) && area == null) {
+                throw new IllegalStateException(
+                        "Route " + route.getId() + ": member-token-only needs an area (a public route has no token)");
+            }
             Object size = route.getMetadata().get(RouteMetadata.MAX_REQUEST_SIZE);
             if (size != null) {
                 try {

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * Lets a request through to a route with an {@code area} only when the member's scopes allow that area for the
  * request's method: GET and HEAD need {@code <area>:read}, every other method {@code <area>:write} (which also
- * grants read).
+ * grants read). A route marked {@code member-token-only} also refuses API keys.
  */
 @Component
 public class AreaAuthorizationFilter implements GlobalFilter, Ordered {
@@ -29,7 +29,7 @@ public class AreaAuthorizationFilter implements GlobalFilter, Ordered {
 
     private final Problems problems;
 
-    public AreaAuthorizationFilter(Problems problems) {
+    AreaAuthorizationFilter(Problems problems) {
         this.problems = problems;
     }
 
@@ -58,6 +58,12 @@ public class AreaAuthorizationFilter implements GlobalFilter, Ordered {
                                 "Authentication is required",
                                 headers -> headers.set(
                                         HttpHeaders.WWW_AUTHENTICATE, ProblemAuthenticationEntryPoint.challenge(null)));
+                    }
+                    if (RouteMetadata.memberTokenOnly(exchange) && !member.get().isMemberToken()) {
+                        return problems.write(
+                                exchange,
+                                HttpStatus.FORBIDDEN,
+                                "Only the member's own token may do this; an API key never can");
                     }
                     if (member.get().identity().allows(area.get(), access)) {
                         return chain.filter(exchange);

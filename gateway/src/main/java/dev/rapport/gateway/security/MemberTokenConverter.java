@@ -40,7 +40,7 @@ final class MemberTokenConverter implements Converter<Jwt, Mono<AbstractAuthenti
             throw new InvalidBearerTokenException("The token must name a member (sub), a tenant and an expiry");
         }
         try {
-            return new MemberAuthentication(new IdentityAssertion(member, tenant, scopes(jwt), expiresAt), jwt);
+            return MemberAuthentication.ofToken(new IdentityAssertion(member, tenant, scopes(jwt), expiresAt), jwt);
         } catch (IllegalArgumentException malformed) {
             throw new InvalidBearerTokenException("The token's member or tenant is malformed", malformed);
         }

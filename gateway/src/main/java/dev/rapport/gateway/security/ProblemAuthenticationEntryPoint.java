@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * Answers a request without valid credentials with 401 {@code application/problem+json} and an RFC 6750
  * {@code WWW-Authenticate: Bearer} challenge (with {@code error="invalid_token"} when a token was sent).
  */
-final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
+public final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
     static final String REALM = "rapport";
 
@@ -54,7 +54,7 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
     }
 
     /** The RFC 6750 challenge of a valid token that lacks {@code scope}. */
-    static String insufficientScopeChallenge(String scope) {
+    public static String insufficientScopeChallenge(String scope) {
         return "Bearer "
                 + String.join(
                         ", ",

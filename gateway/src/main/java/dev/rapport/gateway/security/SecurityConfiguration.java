@@ -1,6 +1,7 @@
 package dev.rapport.gateway.security;
 
 import dev.rapport.gateway.GatewayProperties;
+import dev.rapport.gateway.apikeys.ApiKeyAuthenticationManager;
 import dev.rapport.gateway.problem.Problems;
 import dev.rapport.gateway.requestid.RequestIds;
 import java.time.Duration;
@@ -9,19 +10,23 @@ import org.springframework.boot.security.autoconfigure.actuate.web.reactive.Endp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
 
 /**
- * Who may call what at the edge: {@code /api/**} needs a valid member token, the API documentation is public, the
- * actuator answers only on the management port, and everything else is refused.
+ * Who may call what at the edge: {@code /api/**} needs a valid member token or API key, the API documentation and the
+ * secret calendar feeds are public, the actuator answers only on the management port, and everything else is refused.
  *
  * <p>Which scope a route needs is decided after routing, by {@link AreaAuthorizationFilter}, from the route's
  * {@code area} metadata, so that the path lists live only in the route definitions.
@@ -33,11 +38,21 @@ class SecurityConfiguration {
     static final String[] PUBLIC_DOCUMENTATION = {"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
     };
 
+    /** The secret calendar feeds: the unguessable token in the path is the credential (calendar apps send no other). */
+    static final String CALENDAR_FEEDS = "/api/v1/calendar/*.ics";
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(
-            ServerHttpSecurity http, Problems problems, ReactiveJwtDecoder decoder, CorsConfigurationSource cors) {
+            ServerHttpSecurity http,
+            Problems problems,
+            ReactiveJwtDecoder decoder,
+            ApiKeyAuthenticationManager apiKeys,
+            CorsConfigurationSource cors) {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+        JwtReactiveAuthenticationManager memberTokens = new JwtReactiveAuthenticationManager(decoder);
+        memberTokens.setJwtAuthenticationConverter(new MemberTokenConverter());
+        ReactiveAuthenticationManager bearer = new BearerAuthenticationManager(memberTokens, apiKeys);
         return http
                 // A stateless bearer-token API: no session, no cookies, so no CSRF, login page or saved requests.
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -55,13 +70,17 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers(PUBLIC_DOCUMENTATION)
                         .permitAll()
+                        .pathMatchers(HttpMethod.GET, CALENDAR_FEEDS)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.HEAD, CALENDAR_FEEDS)
+                        .permitAll()
                         .pathMatchers("/api/**")
                         .authenticated()
                         // Includes the internal /fallback handler and the actuator paths on the public port.
                         .anyExchange()
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new MemberTokenConverter()))
+                        .authenticationManagerResolver(exchange -> Mono.just(bearer))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .exceptionHandling(handling ->

@@ -1,5 +1,6 @@
 package dev.rapport.gateway.support;
 
+import dev.rapport.testkit.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway on random ports in front of the WireMock services, verifying tokens from {@link MemberTokens}.
+ * The gateway on random ports in front of the WireMock services, verifying tokens from {@link MemberTokens}, with its
+ * API keys on the test MongoDB server.
  *
  * <p>Every integration test extends this class unchanged, so they all share one Spring context.
  */
@@ -49,6 +51,9 @@ public abstract class GatewayIntegrationTest {
         registry.add("rapport.gateway.circuit-breaker.minimum-number-of-calls", () -> "4");
         registry.add("rapport.gateway.circuit-breaker.sliding-window-size", () -> "4");
         registry.add("management.server.port", () -> "0");
+        registry.add("RAPPORT_MONGO_URI", () -> TestInfrastructure.endpoints().mongoUri());
+        registry.add("RAPPORT_GATEWAY_ANONYMOUS_RATE_LIMIT_RPS", () -> "20");
+        registry.add("RAPPORT_GATEWAY_ANONYMOUS_RATE_LIMIT_BURST", () -> "10");
     }
 
     @BeforeEach
