@@ -2,6 +2,7 @@ package dev.rapport.contacts;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of contacts-service's keep-in-touch engine ({@code rapport.contacts.*}).
@@ -9,11 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param staleness how the staleness sweep runs
  * @param birthdays how far ahead birthdays are announced
  * @param matching how many share suggestions a published piece of content gets
+ * @param imports the limits of contact imports
  */
 @ConfigurationProperties("rapport.contacts")
-public record ContactsProperties(Staleness staleness, Birthdays birthdays, Matching matching) {
+public record ContactsProperties(Staleness staleness, Birthdays birthdays, Matching matching, Imports imports) {
 
     public ContactsProperties {
+        imports = imports == null ? new Imports(null, 0, 0, null) : imports;
         staleness = staleness == null ? new Staleness(null, 0) : staleness;
         birthdays = birthdays == null ? new Birthdays(-1) : birthdays;
         matching = matching == null ? new Matching(0, null) : matching;
@@ -45,6 +48,21 @@ public record ContactsProperties(Staleness staleness, Birthdays birthdays, Match
         public Matching {
             maxSuggestions = maxSuggestions <= 0 ? 5 : maxSuggestions;
             recentShare = recentShare == null ? Duration.ofDays(30) : recentShare;
+        }
+    }
+
+    /**
+     * @param maxFileSize the largest file an import accepts (413 above)
+     * @param maxRows the most rows (or cards) one import accepts (413 above): split larger files
+     * @param reportedChanges how many created or merged rows the report lists one by one (all are counted)
+     * @param lockFor how long one member's import holds the member's import lock at most (a crashed one releases it then)
+     */
+    public record Imports(DataSize maxFileSize, int maxRows, int reportedChanges, Duration lockFor) {
+        public Imports {
+            maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(20) : maxFileSize;
+            maxRows = maxRows <= 0 ? 50_000 : maxRows;
+            reportedChanges = reportedChanges <= 0 ? 1_000 : reportedChanges;
+            lockFor = lockFor == null ? Duration.ofMinutes(10) : lockFor;
         }
     }
 }

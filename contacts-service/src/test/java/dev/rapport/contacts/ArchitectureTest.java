@@ -20,7 +20,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainRulesArePlainJava = noClasses()
             .that()
-            .resideInAPackage("dev.rapport.contacts.domain..")
+            .resideInAnyPackage(
+                    "dev.rapport.contacts.domain..",
+                    "dev.rapport.contacts.imports.domain..",
+                    "dev.rapport.contacts.exports.domain..",
+                    "dev.rapport.contacts.directory.domain..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(

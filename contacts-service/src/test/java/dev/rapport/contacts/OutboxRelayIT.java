@@ -126,7 +126,7 @@ class OutboxRelayIT {
     private String pendingContactWithEvents(IdentityAssertion caller, int extra) {
         var request = new dev.rapport.contacts.contacts.ContactRequest(
                 "Racing", "Relay", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
         var contact = contacts.add(caller, request);
         // Let the service's own relay publish ContactAdded first, so that it cannot race with this setup.
         org.awaitility.Awaitility.await()

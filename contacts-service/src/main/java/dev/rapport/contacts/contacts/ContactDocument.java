@@ -3,6 +3,7 @@ package dev.rapport.contacts.contacts;
 import dev.rapport.contacts.domain.Birthdays;
 import dev.rapport.contacts.domain.Cadences;
 import dev.rapport.contacts.domain.KeepInTouch;
+import dev.rapport.contacts.domain.MatchKeys;
 import dev.rapport.contacts.domain.SearchText;
 import dev.rapport.contacts.domain.Tier;
 import dev.rapport.support.events.OutboxDocument;
@@ -20,6 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("contacts")
 @CompoundIndex(name = "member_next_touch", def = "{'memberId': 1, 'nextTouchDueAt': 1}")
 @CompoundIndex(name = "lapsed", def = "{'stale': 1, 'nextTouchDueAt': 1}")
+@CompoundIndex(name = "directory_match", def = "{'tenantId': 1, 'matchKeys': 1}")
+@CompoundIndex(name = "directory_profile", def = "{'tenantId': 1, 'directory.profileId': 1}")
 public class ContactDocument extends OutboxDocument {
 
     String firstName;
@@ -35,6 +38,9 @@ public class ContactDocument extends OutboxDocument {
     String notes;
     List<String> tags = new ArrayList<>();
     LocalDate birthday;
+    /** When the member connected with them (LinkedIn's "Connected On"), when a source says. */
+    LocalDate connectedOn;
+
     String source;
     List<String> goalIds = new ArrayList<>();
     Tier tier;
@@ -60,6 +66,10 @@ public class ContactDocument extends OutboxDocument {
     Instant createdAt;
     Instant updatedAt;
     String searchText;
+    /** Normalized profile URLs and e-mails ({@link MatchKeys#of}), by which the alumni directory finds the contact. */
+    List<String> matchKeys = new ArrayList<>();
+    /** The alumni-directory profile this contact is linked to, as last synced; null when not linked. */
+    DirectoryLink directory;
 
     protected ContactDocument() {}
 
@@ -74,6 +84,12 @@ public class ContactDocument extends OutboxDocument {
     /** Something worth congratulating that happened to the contact. */
     public record Milestone(
             String milestoneId, String kind, String title, LocalDate date, String note, Instant recordedAt) {}
+
+    /**
+     * The link of a contact to a profile of the organization's alumni directory, with the employer and
+     * title the directory last said, so that a change between two syncs is recognised once.
+     */
+    public record DirectoryLink(String profileId, String employer, String title, Instant syncedAt) {}
 
     /** The name shown to the member. */
     public String displayName() {
@@ -93,6 +109,7 @@ public class ContactDocument extends OutboxDocument {
         cadenceInForce = cadences.inForce(cadenceDays, tier);
         nextTouchDueAt = KeepInTouch.nextTouchDueAt(lastInteractionAt, createdAt, cadenceInForce);
         searchText = SearchText.of(firstName, lastName, company, String.join(" ", emails));
+        matchKeys = MatchKeys.of(emails, profileUrls);
     }
 
     /**
@@ -144,5 +161,9 @@ public class ContactDocument extends OutboxDocument {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 }

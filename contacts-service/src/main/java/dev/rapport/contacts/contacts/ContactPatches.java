@@ -57,6 +57,7 @@ class ContactPatches {
                 c.notes,
                 List.copyOf(c.tags),
                 c.birthday,
+                c.connectedOn,
                 c.source,
                 c.tier,
                 c.cadenceDays,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +35,16 @@ public record ContactRequest(
 
         @Size(max = 10000) String notes,
         @Size(max = 50) List<@Size(max = 80) String> tags,
-        @Past LocalDate birthday,
+
+        @Schema(
+                description =
+                        "The birthday; year 1604 means the year is not known (as Apple's and Google's contacts do)")
+        @Past
+        LocalDate birthday,
+
+        @Schema(description = "When the member connected with them (e.g. LinkedIn's Connected On)") @PastOrPresent
+        LocalDate connectedOn,
+
         @Size(max = 80) String source,
 
         @Schema(description = "inner, strategic, regular (default) or acquaintance; sets the default cadence")

@@ -3,7 +3,9 @@ package dev.rapport.contacts.contacts;
 import dev.rapport.contacts.ContactsProperties;
 import dev.rapport.contacts.domain.Birthdays;
 import dev.rapport.contacts.domain.Cadences;
+import dev.rapport.contacts.domain.JobChanges;
 import dev.rapport.contacts.domain.KeepInTouch;
+import dev.rapport.contacts.domain.MatchKeys;
 import dev.rapport.contacts.domain.SearchText;
 import dev.rapport.contacts.domain.Tier;
 import dev.rapport.contacts.goals.GoalIds;
@@ -22,17 +24,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.bson.types.ObjectId;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +53,10 @@ public class ContactService {
 
     /** How often an update that lost a race with another write is retried on fresh state. */
     private static final int RETRIES = 10;
+    /** How many contacts one bulk insert or one {@code $in} query carries. */
+    private static final int BATCH = 1000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContactService.class);
 
     private final ContactRepository contacts;
     private final MongoTemplate mongo;
@@ -53,6 +67,7 @@ public class ContactService {
     private final ContactPatches patches;
     private final ContactsProperties properties;
     private final Clock clock;
+    private final ExecutorService relayExecutor;
 
     ContactService(
             ContactRepository contacts,
@@ -63,7 +78,8 @@ public class ContactService {
             GoalIds goals,
             ContactPatches patches,
             ContactsProperties properties,
-            Clock clock) {
+            Clock clock,
+            @Qualifier("outboxRelayExecutor") ExecutorService relayExecutor) {
         this.contacts = contacts;
         this.mongo = mongo;
         this.events = events;
@@ -73,6 +89,7 @@ public class ContactService {
         this.patches = patches;
         this.properties = properties;
         this.clock = clock;
+        this.relayExecutor = relayExecutor;
     }
 
     /** Adds a contact to the caller's network and announces it. */
@@ -83,17 +100,7 @@ public class ContactService {
                 new ContactDocument(new ObjectId().toHexString(), caller.memberId(), caller.tenantId(), now);
         apply(contact, request, goalIds, cadences.of(caller.memberId()));
         contact.scheduleBirthday(now, properties.birthdays().leadDays());
-        contact.record(events.entry(new ContactAdded(
-                UUID.randomUUID().toString(),
-                now,
-                caller.memberId(),
-                caller.tenantId(),
-                contact.getId(),
-                contact.displayName(),
-                contact.tier.id(),
-                contact.tags,
-                contact.interests,
-                contact.source)));
+        contact.record(events.entry(added(contact, now)));
         ContactDocument saved = contacts.save(contact);
         relay.relaySoon(saved);
         return saved;
@@ -272,25 +279,45 @@ public class ContactService {
                     .filter(t -> !t.isBlank())
                     .map(String::strip)
                     .orElse(MilestoneRequest.defaultTitle(request.kind()));
-            ContactDocument.Milestone milestone = new ContactDocument.Milestone(
-                    milestoneId, request.kind(), title, request.date(), request.note(), now);
-            contact.milestones.add(milestone);
-            contact.record(events.entry(new MilestoneRecorded(
-                    UUID.randomUUID().toString(),
-                    now,
-                    contact.getMemberId(),
-                    contact.getTenantId(),
-                    milestoneId,
-                    contact.getId(),
-                    contact.displayName(),
-                    request.kind(),
-                    title,
-                    date,
-                    birthday)));
+            ContactDocument.Milestone milestone = milestone(
+                    contact, milestoneId, request.kind(), title, request.date(), date, request.note(), birthday, now);
             relay.relaySoon(contacts.save(contact));
             recorded[0] = milestone;
         });
         return recorded[0];
+    }
+
+    /**
+     * Adds a milestone to a contact with its {@code MilestoneRecorded} in the contact's outbox.
+     *
+     * @param date when it happened, as the member recorded it
+     * @param announced the date the event carries (for a birthday, the occurrence announced)
+     */
+    private ContactDocument.Milestone milestone(
+            ContactDocument contact,
+            String milestoneId,
+            String kind,
+            String title,
+            LocalDate date,
+            LocalDate announced,
+            String note,
+            boolean recurringYearly,
+            Instant now) {
+        ContactDocument.Milestone milestone = new ContactDocument.Milestone(milestoneId, kind, title, date, note, now);
+        contact.milestones.add(milestone);
+        contact.record(events.entry(new MilestoneRecorded(
+                UUID.randomUUID().toString(),
+                now,
+                contact.getMemberId(),
+                contact.getTenantId(),
+                milestoneId,
+                contact.getId(),
+                contact.displayName(),
+                kind,
+                title,
+                announced,
+                recurringYearly)));
+        return milestone;
     }
 
     /** The id of the milestone of one year's birthday: the same whoever announces it, so consumers can de-duplicate. */
@@ -361,6 +388,274 @@ public class ContactService {
                                 .is(false))
                         .with(Sort.by("_id")),
                 ContactDocument.class);
+    }
+
+    /** The identifying fields of one contact: enough to recognise an imported person without loading whole contacts. */
+    public record Identity(
+            String id,
+            String firstName,
+            String lastName,
+            String company,
+            List<String> emails,
+            List<String> profileUrls) {}
+
+    /** The identifying fields of every contact of a member, archived ones too, in one query. */
+    public List<Identity> identities(String memberId) {
+        Query query = new Query(Criteria.where("memberId").is(memberId));
+        query.fields().include("firstName", "lastName", "company", "emails", "profileUrls");
+        return mongo.find(query, ContactDocument.class).stream()
+                .map(c -> new Identity(c.getId(), c.firstName, c.lastName, c.company, c.emails, c.profileUrls))
+                .toList();
+    }
+
+    /** Some of a member's contacts as the requests that would create them, by id; other members' ids are left out. */
+    public Map<String, ContactRequest> details(String memberId, Collection<String> ids) {
+        Map<String, ContactRequest> found = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(ids))) {
+            // By _id alone, which every store looks up by its primary index (the embedded one would scan the
+            // collection for _id and memberId together); the member is checked on each document read.
+            mongo.find(new Query(Criteria.where("_id").in(chunk)), ContactDocument.class).stream()
+                    .filter(c -> memberId.equals(c.getMemberId()))
+                    .forEach(c -> found.put(c.getId(), patches.requestOf(c)));
+        }
+        return found;
+    }
+
+    /** Every contact of a member (archived ones when asked), oldest first, read as a stream rather than whole. */
+    public java.util.stream.Stream<ContactDocument> stream(String memberId, boolean withArchived) {
+        Criteria criteria = Criteria.where("memberId").is(memberId);
+        if (!withArchived) {
+            criteria = criteria.and("archived").is(false);
+        }
+        return mongo.stream(new Query(criteria).with(Sort.by("_id")), ContactDocument.class);
+    }
+
+    /** What {@link #addAndChange} did: the ids of the contacts created (in order) and of those changed. */
+    public record BulkResult(List<String> createdIds, List<String> changedIds) {}
+
+    /**
+     * Adds and changes many contacts of one member at once (imports), each with its
+     * {@code ContactAdded} or {@code ContactUpdated} in its own outbox exactly as {@link #add} and
+     * {@link #update} do. New contacts are inserted in batches; a change is a function of the
+     * contact's current details, applied again on fresh state when it lost a race with another write,
+     * so that nothing the member changed meanwhile is overwritten.
+     */
+    public BulkResult addAndChange(
+            String memberId,
+            String tenantId,
+            List<ContactRequest> additions,
+            Map<String, UnaryOperator<ContactRequest>> changes) {
+        Cadences memberCadences = cadences.of(memberId);
+        List<String> created = new ArrayList<>();
+        for (List<ContactRequest> chunk : chunks(additions)) {
+            Instant now = clock.instant();
+            List<ContactDocument> batch = new ArrayList<>(chunk.size());
+            for (ContactRequest request : chunk) {
+                ContactDocument contact = new ContactDocument(new ObjectId().toHexString(), memberId, tenantId, now);
+                apply(contact, request, List.of(), memberCadences);
+                contact.scheduleBirthday(now, properties.birthdays().leadDays());
+                contact.record(events.entry(added(contact, now)));
+                batch.add(contact);
+            }
+            mongo.insert(batch, ContactDocument.class);
+            batch.forEach(contact -> created.add(contact.getId()));
+        }
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, UnaryOperator<ContactRequest>> change : changes.entrySet()) {
+            retrying(() -> {
+                Optional<ContactDocument> found = contacts.findByIdAndMemberId(change.getKey(), memberId);
+                if (found.isEmpty()) {
+                    return;
+                }
+                ContactDocument contact = found.get();
+                ContactRequest before = patches.requestOf(contact);
+                ContactRequest after = change.getValue().apply(before);
+                List<String> fields = patches.changedFields(before, after);
+                if (fields.isEmpty()) {
+                    return;
+                }
+                Instant now = clock.instant();
+                LocalDate birthdayBefore = contact.birthday;
+                apply(contact, after, contact.goalIds, memberCadences);
+                if (!Objects.equals(birthdayBefore, contact.birthday)) {
+                    contact.scheduleBirthday(now, properties.birthdays().leadDays());
+                }
+                contact.updatedAt = now;
+                contact.record(events.entry(updated(contact, fields, now)));
+                contacts.save(contact);
+                changed.add(contact.getId());
+            });
+        }
+        relayInOrder(created);
+        relayInOrder(changed);
+        return new BulkResult(List.copyOf(created), List.copyOf(changed));
+    }
+
+    /** An alumni-directory profile as it is now, as the sync hands it over. */
+    public record DirectoryProfile(String profileId, String employer, String title, LocalDate changedOn) {}
+
+    /**
+     * Links a contact to its directory profile and follows what changed there since the last sync:
+     * a new employer is a new job, a new title at the same employer a promotion; either becomes the
+     * contact's company and title ({@code ContactUpdated}) and a milestone ({@code MilestoneRecorded}),
+     * in one write. The first link only fills an empty company or title. Seeing the same profile
+     * again changes nothing, so a sync that is repeated after a crash records nothing twice.
+     *
+     * @return the kind of milestone recorded (new-job, promotion), if any
+     */
+    public Optional<String> followDirectoryProfile(String memberId, String contactId, DirectoryProfile profile) {
+        AtomicReference<Optional<String>> recorded = new AtomicReference<>(Optional.empty());
+        retrying(() -> {
+            recorded.set(Optional.empty());
+            Optional<ContactDocument> found = contacts.findByIdAndMemberId(contactId, memberId);
+            if (found.isEmpty()) {
+                return;
+            }
+            ContactDocument contact = found.get();
+            ContactDocument.DirectoryLink link = contact.directory;
+            boolean sameProfile = link != null && link.profileId().equals(profile.profileId());
+            if (sameProfile
+                    && Objects.equals(link.employer(), profile.employer())
+                    && Objects.equals(link.title(), profile.title())) {
+                return;
+            }
+            Instant now = clock.instant();
+            List<String> fields = new ArrayList<>();
+            Optional<String> kind = sameProfile
+                    ? JobChanges.between(link.employer(), link.title(), profile.employer(), profile.title())
+                    : Optional.empty();
+            if (kind.isPresent()) {
+                setIfDifferent(contact, "company", profile.employer(), fields);
+                setIfDifferent(contact, "title", profile.title(), fields);
+            } else {
+                if (contact.company == null && profile.employer() != null) {
+                    setIfDifferent(contact, "company", profile.employer(), fields);
+                }
+                if (contact.title == null && profile.title() != null) {
+                    setIfDifferent(contact, "title", profile.title(), fields);
+                }
+            }
+            contact.directory =
+                    new ContactDocument.DirectoryLink(profile.profileId(), profile.employer(), profile.title(), now);
+            if (!fields.isEmpty()) {
+                contact.refreshDerived(cadences.of(memberId));
+                contact.updatedAt = now;
+                contact.record(events.entry(updated(contact, fields, now)));
+            }
+            kind.ifPresent(k -> milestone(
+                    contact,
+                    new ObjectId().toHexString(),
+                    k,
+                    JobChanges.title(profile.employer(), profile.title()),
+                    profile.changedOn(),
+                    profile.changedOn(),
+                    null,
+                    false,
+                    now));
+            ContactDocument saved = contacts.save(contact);
+            if (!saved.getOutbox().isEmpty()) {
+                relay.relaySoon(saved);
+            }
+            recorded.set(kind);
+        });
+        return recorded.get();
+    }
+
+    /**
+     * The ids of a tenant's contacts (of every member) that carry one of {@code keys} ({@link
+     * MatchKeys#of}) or are already linked to one of {@code profileIds},
+     * with the member each belongs to: one query per page of directory profiles.
+     */
+    public List<Linkable> linkable(String tenantId, Collection<String> keys, Collection<String> profileIds) {
+        Query query = new Query(new Criteria()
+                .andOperator(
+                        Criteria.where("tenantId").is(tenantId),
+                        new Criteria()
+                                .orOperator(
+                                        Criteria.where("matchKeys").in(keys),
+                                        Criteria.where("directory.profileId").in(profileIds))));
+        query.fields().include("memberId", "matchKeys", "directory");
+        return mongo.find(query, ContactDocument.class).stream()
+                .map(c -> new Linkable(
+                        c.getId(), c.getMemberId(), c.matchKeys, c.directory == null ? null : c.directory.profileId()))
+                .toList();
+    }
+
+    /** A contact the directory may link to: its id, member, match keys and current link. */
+    public record Linkable(String contactId, String memberId, List<String> matchKeys, String linkedProfileId) {}
+
+    /**
+     * Gives the contacts of a tenant stored before match keys existed their keys, so that the
+     * directory finds them too; a no-op once done.
+     */
+    public int backfillMatchKeys(String tenantId) {
+        List<ContactDocument> missing = mongo.find(
+                new Query(
+                        Criteria.where("tenantId").is(tenantId).and("matchKeys").exists(false)),
+                ContactDocument.class);
+        for (ContactDocument contact : missing) {
+            mongo.updateFirst(
+                    new Query(Criteria.where("_id").is(contact.getId())),
+                    new Update().set("matchKeys", MatchKeys.of(contact.emails, contact.profileUrls)),
+                    ContactDocument.class);
+        }
+        return missing.size();
+    }
+
+    private static void setIfDifferent(ContactDocument contact, String field, String value, List<String> fields) {
+        String current = field.equals("company") ? contact.company : contact.title;
+        if (!Objects.equals(current, value)) {
+            if (field.equals("company")) {
+                contact.company = value;
+            } else {
+                contact.title = value;
+            }
+            fields.add(field);
+        }
+    }
+
+    /**
+     * Publishes the outboxes of many contacts one after the other in the background: one task, not
+     * one per contact, so that a large import does not flood the store with concurrent claims.
+     */
+    private void relayInOrder(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String collection = mongo.getCollectionName(ContactDocument.class);
+        relayExecutor.execute(() -> {
+            for (String id : ids) {
+                try {
+                    relay.relay(collection, id);
+                } catch (RuntimeException e) {
+                    // The periodic sweep publishes whatever is left.
+                    log.warn("Outbox relay of imported contacts stopped at {}: {}", id, e.toString());
+                    return;
+                }
+            }
+        });
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += BATCH) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + BATCH)));
+        }
+        return chunks;
+    }
+
+    private ContactAdded added(ContactDocument contact, Instant now) {
+        return new ContactAdded(
+                UUID.randomUUID().toString(),
+                now,
+                contact.getMemberId(),
+                contact.getTenantId(),
+                contact.getId(),
+                contact.displayName(),
+                contact.tier.id(),
+                contact.tags,
+                contact.interests,
+                contact.source);
     }
 
     private ContactUpdated updated(ContactDocument contact, List<String> changed, Instant now) {
@@ -445,6 +740,7 @@ public class ContactService {
         c.notes = r.notes();
         c.tags = clean(r.tags());
         c.birthday = r.birthday();
+        c.connectedOn = r.connectedOn();
         c.source = Optional.ofNullable(trim(r.source())).orElse("manual");
         c.tier = Optional.ofNullable(r.tier()).orElse(Tier.REGULAR);
         c.cadenceDays = r.cadenceDays();

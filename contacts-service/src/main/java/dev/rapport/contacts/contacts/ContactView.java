@@ -24,6 +24,7 @@ public record ContactView(
         String notes,
         List<String> tags,
         LocalDate birthday,
+        LocalDate connectedOn,
         String source,
         List<String> goalIds,
         Tier tier,
@@ -45,6 +46,10 @@ public record ContactView(
 
         Instant staleSince,
         boolean archived,
+
+        @Schema(description = "The alumni-directory profile the contact is linked to, if any")
+        String directoryProfileId,
+
         Instant createdAt,
         Instant updatedAt) {
 
@@ -66,6 +71,7 @@ public record ContactView(
                 c.notes,
                 c.tags,
                 c.birthday,
+                c.connectedOn,
                 c.source,
                 c.goalIds,
                 c.tier,
@@ -77,6 +83,7 @@ public record ContactView(
                 c.stale,
                 c.staleSince,
                 c.archived,
+                c.directory == null ? null : c.directory.profileId(),
                 c.createdAt,
                 c.updatedAt);
     }

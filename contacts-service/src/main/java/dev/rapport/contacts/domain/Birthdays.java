@@ -11,6 +11,13 @@ import java.time.ZoneOffset;
  */
 public final class Birthdays {
 
+    /**
+     * The year that stands for "year not known" when a source gives only a month and a day
+     * ({@code --06-02}): 1604 is a leap year (29 February fits) and the convention Apple's and
+     * Android's contacts use for the same purpose.
+     */
+    public static final int UNKNOWN_YEAR = 1604;
+
     private Birthdays() {}
 
     /** The next birthday on or after {@code from}. */
