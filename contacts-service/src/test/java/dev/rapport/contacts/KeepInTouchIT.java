@@ -135,7 +135,7 @@ class KeepInTouchIT {
         }
 
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(90))
                     .until(() -> events.of("ContactGoneStale").size() >= ids.size());
             // Nothing more arrives: exactly one event per contact, whoever swept.
             await().during(Duration.ofSeconds(3))
