@@ -76,7 +76,7 @@ class ContactsApiIT {
         assertThat(cleared.json().get("company").isNull()).isTrue();
 
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> events.of("ContactUpdated").size() == 2);
             assertThat(events.of("ContactUpdated"))
                     .extracting(e -> e.get("changedFields").get(0).asString())
@@ -145,7 +145,7 @@ class ContactsApiIT {
         assertThat(api.get("/api/v1/contacts").json().get("total").asInt()).isEqualTo(2);
 
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> events.of("ContactArchived").size() == 1
                             && events.of("ContactUpdated").size() == 1);
             assertThat(events.of("ContactArchived").getFirst().get("contactId").asString())
@@ -232,7 +232,7 @@ class ContactsApiIT {
                 .isEqualTo(400);
 
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> events.of("MilestoneRecorded").size() == 2);
             List<JsonNode> recorded = events.of("MilestoneRecorded");
             assertThat(recorded.get(0).get("kind").asString()).isEqualTo("promotion");
@@ -338,7 +338,7 @@ class ContactsApiIT {
                 .isEqualTo(404);
 
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> events.of("InteractionLogged").size() == 1);
             JsonNode event = events.of("InteractionLogged").getFirst();
             assertThat(event.get("promises").findValuesAsString("owedBy")).containsExactly("me", "them");

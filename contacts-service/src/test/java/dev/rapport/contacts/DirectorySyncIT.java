@@ -208,7 +208,7 @@ class DirectorySyncIT {
         assertThat(milestones.get(0).get("kind").asString()).isEqualTo("new-job");
         assertThat(milestones.get(0).get("title").asString()).isEqualTo("Tech Lead · Mercado Libre");
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> events.of("MilestoneRecorded").size() == 1);
             JsonNode recorded = events.of("MilestoneRecorded").getFirst();
             assertThat(recorded.get("kind").asString()).isEqualTo("new-job");

@@ -67,7 +67,7 @@ class GroupsAndHealthIT {
         assertThat(api.get("/api/v1/groups/" + id).json().get("quiet").asBoolean())
                 .isTrue();
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> events.of("GroupGoneQuiet").size() == 1);
             JsonNode quiet = events.of("GroupGoneQuiet").getFirst();
             assertThat(quiet.get("groupId").asString()).isEqualTo(id);

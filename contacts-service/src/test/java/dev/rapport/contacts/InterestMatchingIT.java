@@ -105,9 +105,9 @@ class InterestMatchingIT {
         publish(republished, itemId, List.of("Hiring", "Data Teams")); // the same item announced again
 
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> events.of("ContentShareSuggested").size() == 1);
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() ->
                             mongo.getCollection("processed_events").countDocuments(new Document("_id", republished))
                                     == 1);

@@ -177,7 +177,7 @@ class KeepInTouchIT {
         assertThat(contact.get("status").asString()).isEqualTo("due-soon");
 
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> events.of("ContactReengaged").size() == 1);
             JsonNode reengaged = events.of("ContactReengaged").getFirst();
             assertThat(reengaged.get("contactId").asString()).isEqualTo(id);
@@ -196,7 +196,7 @@ class KeepInTouchIT {
                                         Date.from(Instant.now().minusSeconds(5)))));
         sweep.sweep();
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> events.of("ContactGoneStale").size() == 2);
             assertThat(events.of("ContactGoneStale"))
                     .extracting(e -> e.get("episode").asInt())
@@ -283,7 +283,7 @@ class KeepInTouchIT {
         other.sweep();
         sweep.sweep();
         try (MemberEvents events = new MemberEvents(member)) {
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> events.of("MilestoneRecorded").size() == 1);
             await().during(Duration.ofSeconds(2))
                     .atMost(Duration.ofSeconds(10))

@@ -52,7 +52,7 @@ class WalkingSkeletonIT {
         String interactionId = logged.json().get("id").asString();
 
         try (KafkaProbe probe = KafkaProbe.reading("contacts.events")) {
-            ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(20))
+            ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(60))
                     .until(
                             () -> probe.poll().stream()
                                     .filter(r -> r.value().contains(interactionId))
