@@ -3,6 +3,7 @@ package dev.rapport.support;
 import dev.rapport.contracts.events.EventCatalog.Area;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,9 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param identitySecret the secret shared with the gateway that signs {@code X-Rapport-Identity}
  * @param outbox how the outbox relay runs
  * @param inbox how consumed events are de-duplicated
+ * @param privacy how a member's data is erased
  */
 @ConfigurationProperties("rapport")
-public record RapportProperties(Area area, String identitySecret, Outbox outbox, Inbox inbox) {
+public record RapportProperties(Area area, String identitySecret, Outbox outbox, Inbox inbox, Privacy privacy) {
 
     public RapportProperties {
         if (area == null) {
@@ -27,6 +29,7 @@ public record RapportProperties(Area area, String identitySecret, Outbox outbox,
         }
         outbox = outbox == null ? new Outbox(null, null, 0) : outbox;
         inbox = inbox == null ? new Inbox(null) : inbox;
+        privacy = privacy == null ? new Privacy(null) : privacy;
     }
 
     /** The identity secret as bytes for HMAC. */
@@ -51,6 +54,18 @@ public record RapportProperties(Area area, String identitySecret, Outbox outbox,
     public record Inbox(Duration retention) {
         public Inbox {
             retention = retention == null ? Duration.ofDays(14) : retention;
+        }
+    }
+
+    /**
+     * @param keptCollections the collections an erasure leaves alone: they hold nothing of the member but ids
+     *     and times, and must outlive it (the tombstones, the inbox's processed event ids)
+     */
+    public record Privacy(Set<String> keptCollections) {
+        public Privacy {
+            keptCollections = keptCollections == null
+                    ? Set.of("erasure_tombstones", "processed_events")
+                    : Set.copyOf(keptCollections);
         }
     }
 }

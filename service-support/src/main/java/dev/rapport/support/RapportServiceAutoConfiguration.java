@@ -8,6 +8,8 @@ import dev.rapport.support.events.OutboxEvents;
 import dev.rapport.support.events.OutboxRelay;
 import dev.rapport.support.identity.CallerArgumentResolver;
 import dev.rapport.support.identity.IdentityFilter;
+import dev.rapport.support.privacy.MemberDataPurge;
+import dev.rapport.support.privacy.MemberErasure;
 import dev.rapport.support.web.IdempotentRequests;
 import dev.rapport.support.web.ProblemHandlers;
 import dev.rapport.support.web.RequestIdFilter;
@@ -116,6 +118,23 @@ public class RapportServiceAutoConfiguration {
     EventInbox eventInbox(
             MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters, RapportProperties properties) {
         return new EventInbox(mongo, json, clock, meters, properties);
+    }
+
+    @Bean
+    MemberDataPurge memberDataPurge(MongoTemplate mongo, RapportProperties properties) {
+        return new MemberDataPurge(mongo, properties.privacy().keptCollections());
+    }
+
+    /** The member's right to be forgotten; each service puts its inbox's handler behind {@code guarding}. */
+    @Bean
+    MemberErasure memberErasure(
+            MongoTemplate mongo,
+            MemberDataPurge purge,
+            OutboxEvents outbox,
+            OutboxRelay relay,
+            Clock clock,
+            RapportProperties properties) {
+        return new MemberErasure(mongo, purge, outbox, relay, clock, properties);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.rapport.contacts.matching;
 
 import dev.rapport.contacts.privacy.ErasureRequests;
-import dev.rapport.contacts.privacy.MemberErasure;
 import dev.rapport.contracts.events.ContentPublished;
 import dev.rapport.contracts.events.DomainEvent;
 import dev.rapport.contracts.events.EventCatalog;
@@ -9,6 +8,7 @@ import dev.rapport.contracts.events.MemberDataErased;
 import dev.rapport.contracts.events.MemberErasureRequested;
 import dev.rapport.support.events.CloudEventHeaders;
 import dev.rapport.support.events.EventInbox;
+import dev.rapport.support.privacy.MemberErasure;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;

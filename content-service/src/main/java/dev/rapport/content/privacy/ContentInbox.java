@@ -4,6 +4,7 @@ import dev.rapport.contracts.events.EventCatalog;
 import dev.rapport.contracts.events.MemberErasureRequested;
 import dev.rapport.support.events.CloudEventHeaders;
 import dev.rapport.support.events.EventInbox;
+import dev.rapport.support.privacy.MemberErasure;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,7 @@
 package dev.rapport.reminders.reminders;
 
-import dev.rapport.reminders.privacy.MemberErasure;
 import dev.rapport.support.events.EventInbox;
+import dev.rapport.support.privacy.MemberErasure;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package dev.rapport.reminders.privacy.domain;
+package dev.rapport.support.privacy.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;

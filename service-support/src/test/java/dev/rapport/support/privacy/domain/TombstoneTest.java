@@ -1,4 +1,4 @@
-package dev.rapport.content.privacy.domain;
+package dev.rapport.support.privacy.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package dev.rapport.content.privacy;
+package dev.rapport.support.privacy;
 
-import dev.rapport.content.privacy.domain.Tombstone;
 import dev.rapport.contracts.events.DomainEvent;
 import dev.rapport.contracts.events.MemberDataErased;
 import dev.rapport.contracts.events.MemberErasureRequested;
@@ -8,20 +7,19 @@ import dev.rapport.support.RapportProperties;
 import dev.rapport.support.events.EventHandler;
 import dev.rapport.support.events.OutboxEvents;
 import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.privacy.domain.Tombstone;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The member's right to be forgotten in this service: serves {@code MemberErasureRequested} (purge, tombstone,
  * confirm with {@code MemberDataErased}) and keeps every consumed event of an erased member from before their
  * erasure from bringing data back.
  */
-@Component
 public class MemberErasure {
 
     private static final Logger log = LoggerFactory.getLogger(MemberErasure.class);
@@ -33,7 +31,7 @@ public class MemberErasure {
     private final Clock clock;
     private final String service;
 
-    MemberErasure(
+    public MemberErasure(
             MongoTemplate mongo,
             MemberDataPurge purge,
             OutboxEvents outbox,

@@ -1,7 +1,7 @@
-package dev.rapport.contacts.privacy;
+package dev.rapport.support.privacy;
 
-import dev.rapport.contacts.privacy.domain.Tombstone;
 import dev.rapport.support.events.OutboxDocument;
+import dev.rapport.support.privacy.domain.Tombstone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

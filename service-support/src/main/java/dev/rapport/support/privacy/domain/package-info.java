@@ -1,2 +1,2 @@
 /** The erasure rules in plain Java: when a request purges, and which events a tombstone buries. */
-package dev.rapport.content.privacy.domain;
+package dev.rapport.support.privacy.domain;

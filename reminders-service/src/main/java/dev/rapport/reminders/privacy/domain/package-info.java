@@ -1,2 +1,0 @@
-/** The erasure rules in plain Java: when a request purges, and which events a tombstone buries. */
-package dev.rapport.reminders.privacy.domain;
