@@ -27,7 +27,7 @@ public record RapportProperties(Area area, String identitySecret, Outbox outbox,
                     "RAPPORT_IDENTITY_SECRET (rapport.identity-secret) must be set to the secret"
                             + " shared with the gateway, at least 32 characters");
         }
-        outbox = outbox == null ? new Outbox(null, null, 0) : outbox;
+        outbox = outbox == null ? new Outbox(null, null, 0, 0, null, null) : outbox;
         inbox = inbox == null ? new Inbox(null) : inbox;
         privacy = privacy == null ? new Privacy(null) : privacy;
     }
@@ -39,14 +39,33 @@ public record RapportProperties(Area area, String identitySecret, Outbox outbox,
 
     /**
      * @param sweepInterval how often pending events left by a crash or a failed send are looked for
-     * @param lease how long one instance may hold a document's outbox while publishing it
-     * @param sweepBatch how many documents one sweep relays at most
+     * @param lease how long one instance may hold an aggregate's outbox while publishing it: longer than the
+     *     longest send ({@code sendTimeout}), so that a lease never expires while its holder still publishes
+     * @param sweepBatch how many pending events one round of the sweep looks at
+     * @param publishBatch how many aggregates one relay claims and publishes at once (one wait for the broker)
+     * @param sendTimeout how long a batch waits for the broker's acknowledgements (the producer's delivery timeout)
+     * @param orphanAfter when a pending marker whose event is in no outbox is removed (its write failed, or a
+     *     crash came between publishing and removing the marker); far longer than any write takes
      */
-    public record Outbox(Duration sweepInterval, Duration lease, int sweepBatch) {
+    public record Outbox(
+            Duration sweepInterval,
+            Duration lease,
+            int sweepBatch,
+            int publishBatch,
+            Duration sendTimeout,
+            Duration orphanAfter) {
         public Outbox {
             sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
-            lease = lease == null ? Duration.ofSeconds(30) : lease;
-            sweepBatch = sweepBatch <= 0 ? 200 : sweepBatch;
+            sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+            lease = lease == null ? sendTimeout.multipliedBy(2) : lease;
+            if (lease.compareTo(sendTimeout) <= 0) {
+                throw new IllegalStateException(
+                        "rapport.outbox.lease must be longer than rapport.outbox.send-timeout, or a lease could"
+                                + " expire while its holder still publishes");
+            }
+            sweepBatch = sweepBatch <= 0 ? 1000 : sweepBatch;
+            publishBatch = publishBatch <= 0 ? 500 : publishBatch;
+            orphanAfter = orphanAfter == null ? Duration.ofMinutes(10) : orphanAfter;
         }
     }
 

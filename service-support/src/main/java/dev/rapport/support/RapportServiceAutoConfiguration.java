@@ -2,6 +2,7 @@ package dev.rapport.support;
 
 import com.mongodb.MongoClientSettings;
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.events.EventInbox;
 import dev.rapport.support.events.EventPublisher;
 import dev.rapport.support.events.OutboxEvents;
@@ -15,9 +16,16 @@ import dev.rapport.support.web.ProblemHandlers;
 import dev.rapport.support.web.RequestIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,10 +34,14 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -94,9 +106,58 @@ public class RapportServiceAutoConfiguration {
         return new OutboxEvents(properties, json);
     }
 
+    /**
+     * The producer of this service's events: acks=all, idempotent (so a retried send neither duplicates nor
+     * reorders), string keys (the member id), bounded blocking and delivery times (the outbox lease is longer).
+     */
+    private static DefaultKafkaProducerFactory<String, byte[]> eventProducerFactory(
+            Environment environment, RapportProperties properties) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(environment));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        int delivery = (int) properties.outbox().sendTimeout().toMillis();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(delivery, 10_000));
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, properties.area().id() + "-outbox");
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    /** This service's topic, created at start-up with the partitions events are spread over (keyed by member). */
     @Bean
-    EventPublisher eventPublisher(StreamBridge bridge, RapportProperties properties) {
-        return new EventPublisher(bridge, properties);
+    KafkaAdmin rapportKafkaAdmin(Environment environment) {
+        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(environment)));
+        admin.setFatalIfBrokerNotAvailable(false);
+        return admin;
+    }
+
+    @Bean
+    NewTopic rapportEventsTopic(Environment environment, RapportProperties properties) {
+        return TopicBuilder.name(properties.area().topic())
+                .partitions(environment.getProperty(
+                        "spring.cloud.stream.kafka.binder.min-partition-count", Integer.class, 3))
+                .replicas(environment.getProperty(
+                        "spring.cloud.stream.kafka.binder.replication-factor", Integer.class, 1))
+                .build();
+    }
+
+    private static String brokers(Environment environment) {
+        return environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "127.0.0.1:9092");
+    }
+
+    /** Not a ProducerFactory bean: Boot's own Kafka template (which nothing here uses) would pick it up. */
+    @Bean(destroyMethod = "close")
+    EventPublisher eventPublisher(
+            Environment environment, SimpleKafkaHeaderMapper rapportKafkaHeaderMapper, RapportProperties properties) {
+        return new EventPublisher(
+                new KafkaTemplate<>(eventProducerFactory(environment, properties)),
+                rapportKafkaHeaderMapper,
+                properties,
+                properties.outbox().sendTimeout());
     }
 
     @Bean(destroyMethod = "close")
@@ -110,8 +171,17 @@ public class RapportServiceAutoConfiguration {
             EventPublisher publisher,
             RapportProperties properties,
             Clock clock,
-            java.util.concurrent.ExecutorService outboxRelayExecutor) {
-        return new OutboxRelay(mongo, publisher, properties, clock, outboxRelayExecutor);
+            java.util.concurrent.ExecutorService outboxRelayExecutor,
+            MeterRegistry meters) {
+        OutboxRelay relay = new OutboxRelay(mongo, publisher, properties, clock, outboxRelayExecutor);
+        relay.bindMetrics(meters);
+        return relay;
+    }
+
+    /** The one write path of aggregates and their events. */
+    @Bean
+    Aggregates aggregates(MongoTemplate mongo, OutboxEvents events, OutboxRelay relay, Clock clock) {
+        return new Aggregates(mongo, events, relay, clock);
     }
 
     @Bean
@@ -130,11 +200,10 @@ public class RapportServiceAutoConfiguration {
     MemberErasure memberErasure(
             MongoTemplate mongo,
             MemberDataPurge purge,
-            OutboxEvents outbox,
-            OutboxRelay relay,
+            Aggregates aggregates,
             Clock clock,
             RapportProperties properties) {
-        return new MemberErasure(mongo, purge, outbox, relay, clock, properties);
+        return new MemberErasure(mongo, purge, aggregates, clock, properties);
     }
 
     @Bean

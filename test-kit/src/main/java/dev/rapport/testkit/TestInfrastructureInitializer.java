@@ -33,7 +33,8 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                                 application + "-test-" + suffix,
                                 "rapport.identity-secret",
                                 TestIdentity.SECRET,
+                                // A test may set its own (e.g. to keep the sweep out of its way).
                                 "rapport.outbox.sweep-interval",
-                                "PT1S")));
+                                context.getEnvironment().getProperty("rapport.outbox.sweep-interval", "PT1S"))));
     }
 }

@@ -13,10 +13,10 @@ import dev.rapport.contracts.events.ContactAdded;
 import dev.rapport.contracts.events.ContactArchived;
 import dev.rapport.contracts.events.ContactReengaged;
 import dev.rapport.contracts.events.ContactUpdated;
+import dev.rapport.contracts.events.EventHeader;
 import dev.rapport.contracts.events.MilestoneRecorded;
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.web.ApiException;
 import dev.rapport.support.web.CursorPage;
 import java.time.Clock;
@@ -30,13 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.bson.types.ObjectId;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -60,36 +57,30 @@ public class ContactService {
 
     private final ContactRepository contacts;
     private final MongoTemplate mongo;
-    private final OutboxEvents events;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final MemberCadences cadences;
     private final GoalIds goals;
     private final ContactPatches patches;
     private final ContactsProperties properties;
     private final Clock clock;
-    private final ExecutorService relayExecutor;
 
     ContactService(
             ContactRepository contacts,
             MongoTemplate mongo,
-            OutboxEvents events,
-            OutboxRelay relay,
+            Aggregates aggregates,
             MemberCadences cadences,
             GoalIds goals,
             ContactPatches patches,
             ContactsProperties properties,
-            Clock clock,
-            @Qualifier("outboxRelayExecutor") ExecutorService relayExecutor) {
+            Clock clock) {
         this.contacts = contacts;
         this.mongo = mongo;
-        this.events = events;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.cadences = cadences;
         this.goals = goals;
         this.patches = patches;
         this.properties = properties;
         this.clock = clock;
-        this.relayExecutor = relayExecutor;
     }
 
     /** Adds a contact to the caller's network and announces it. */
@@ -100,10 +91,8 @@ public class ContactService {
                 new ContactDocument(new ObjectId().toHexString(), caller.memberId(), caller.tenantId(), now);
         apply(contact, request, goalIds, cadences.of(caller.memberId()));
         contact.scheduleBirthday(now, properties.birthdays().leadDays());
-        contact.record(events.entry(added(contact, now)));
-        ContactDocument saved = contacts.save(contact);
-        relay.relaySoon(saved);
-        return saved;
+        contact.record(h -> added(h, contact));
+        return aggregates.insert(contact);
     }
 
     /** One of the caller's contacts; another member's id answers 404 like a missing one. */
@@ -112,7 +101,7 @@ public class ContactService {
     }
 
     private ContactDocument get(String memberId, String id) {
-        return contacts.findByIdAndMemberId(id, memberId).orElseThrow(() -> ApiException.notFound("contact", id));
+        return contacts.findOwned(id, memberId).orElseThrow(() -> ApiException.notFound("contact", id));
     }
 
     /**
@@ -137,7 +126,7 @@ public class ContactService {
             contact.scheduleBirthday(now, properties.birthdays().leadDays());
         }
         contact.updatedAt = now;
-        contact.record(events.entry(updated(contact, changed, now)));
+        contact.record(h -> updated(h, contact, changed));
         return saveOrPreconditionFailed(contact);
     }
 
@@ -151,13 +140,7 @@ public class ContactService {
         Instant now = clock.instant();
         contact.archived = true;
         contact.updatedAt = now;
-        contact.record(events.entry(new ContactArchived(
-                UUID.randomUUID().toString(),
-                now,
-                contact.getMemberId(),
-                contact.getTenantId(),
-                contact.getId(),
-                contact.displayName())));
+        contact.record(h -> new ContactArchived(h, contact.getId(), contact.displayName()));
         return saveOrPreconditionFailed(contact);
     }
 
@@ -170,7 +153,7 @@ public class ContactService {
         Instant now = clock.instant();
         contact.archived = false;
         contact.updatedAt = now;
-        contact.record(events.entry(updated(contact, List.of("archived"), now)));
+        contact.record(h -> updated(h, contact, List.of("archived")));
         return saveOrPreconditionFailed(contact);
     }
 
@@ -202,7 +185,7 @@ public class ContactService {
                 int before = contact.cadenceInForce;
                 contact.refreshDerived(chosen);
                 if (before != contact.cadenceInForce) {
-                    contacts.save(contact);
+                    aggregates.save(contact);
                 }
             });
         }
@@ -217,7 +200,7 @@ public class ContactService {
      */
     public void touch(String memberId, String contactId, Instant at, String summary, String interactionId) {
         retrying(() -> {
-            Optional<ContactDocument> found = contacts.findByIdAndMemberId(contactId, memberId);
+            Optional<ContactDocument> found = contacts.findOwned(contactId, memberId);
             if (found.isEmpty()) {
                 return;
             }
@@ -239,21 +222,10 @@ public class ContactService {
             if (touch.reengaged()) {
                 contact.stale = false;
                 contact.staleSince = null;
-                contact.record(events.entry(new ContactReengaged(
-                        UUID.randomUUID().toString(),
-                        now,
-                        contact.getMemberId(),
-                        contact.getTenantId(),
-                        contact.getId(),
-                        contact.displayName(),
-                        contact.episode,
-                        interactionId,
-                        at)));
+                contact.record(h -> new ContactReengaged(
+                        h, contact.getId(), contact.displayName(), contact.episode, interactionId, at));
             }
-            ContactDocument saved = contacts.save(contact);
-            if (touch.reengaged()) {
-                relay.relaySoon(saved);
-            }
+            aggregates.save(contact);
         });
     }
 
@@ -281,7 +253,7 @@ public class ContactService {
                     .orElse(MilestoneRequest.defaultTitle(request.kind()));
             ContactDocument.Milestone milestone = milestone(
                     contact, milestoneId, request.kind(), title, request.date(), date, request.note(), birthday, now);
-            relay.relaySoon(contacts.save(contact));
+            aggregates.save(contact);
             recorded[0] = milestone;
         });
         return recorded[0];
@@ -305,18 +277,8 @@ public class ContactService {
             Instant now) {
         ContactDocument.Milestone milestone = new ContactDocument.Milestone(milestoneId, kind, title, date, note, now);
         contact.milestones.add(milestone);
-        contact.record(events.entry(new MilestoneRecorded(
-                UUID.randomUUID().toString(),
-                now,
-                contact.getMemberId(),
-                contact.getTenantId(),
-                milestoneId,
-                contact.getId(),
-                contact.displayName(),
-                kind,
-                title,
-                announced,
-                recurringYearly)));
+        contact.record(h -> new MilestoneRecorded(
+                h, milestoneId, contact.getId(), contact.displayName(), kind, title, announced, recurringYearly));
         return milestone;
     }
 
@@ -454,16 +416,16 @@ public class ContactService {
                 ContactDocument contact = new ContactDocument(new ObjectId().toHexString(), memberId, tenantId, now);
                 apply(contact, request, List.of(), memberCadences);
                 contact.scheduleBirthday(now, properties.birthdays().leadDays());
-                contact.record(events.entry(added(contact, now)));
+                contact.record(h -> added(h, contact));
                 batch.add(contact);
             }
-            mongo.insert(batch, ContactDocument.class);
+            aggregates.insertAll(batch, ContactDocument.class);
             batch.forEach(contact -> created.add(contact.getId()));
         }
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, UnaryOperator<ContactRequest>> change : changes.entrySet()) {
             retrying(() -> {
-                Optional<ContactDocument> found = contacts.findByIdAndMemberId(change.getKey(), memberId);
+                Optional<ContactDocument> found = contacts.findOwned(change.getKey(), memberId);
                 if (found.isEmpty()) {
                     return;
                 }
@@ -481,13 +443,11 @@ public class ContactService {
                     contact.scheduleBirthday(now, properties.birthdays().leadDays());
                 }
                 contact.updatedAt = now;
-                contact.record(events.entry(updated(contact, fields, now)));
-                contacts.save(contact);
+                contact.record(h -> updated(h, contact, fields));
+                aggregates.save(contact);
                 changed.add(contact.getId());
             });
         }
-        relayInOrder(created);
-        relayInOrder(changed);
         return new BulkResult(List.copyOf(created), List.copyOf(changed));
     }
 
@@ -507,7 +467,7 @@ public class ContactService {
         AtomicReference<Optional<String>> recorded = new AtomicReference<>(Optional.empty());
         retrying(() -> {
             recorded.set(Optional.empty());
-            Optional<ContactDocument> found = contacts.findByIdAndMemberId(contactId, memberId);
+            Optional<ContactDocument> found = contacts.findOwned(contactId, memberId);
             if (found.isEmpty()) {
                 return;
             }
@@ -540,7 +500,7 @@ public class ContactService {
             if (!fields.isEmpty()) {
                 contact.refreshDerived(cadences.of(memberId));
                 contact.updatedAt = now;
-                contact.record(events.entry(updated(contact, fields, now)));
+                contact.record(h -> updated(h, contact, fields));
             }
             kind.ifPresent(k -> milestone(
                     contact,
@@ -552,10 +512,7 @@ public class ContactService {
                     null,
                     false,
                     now));
-            ContactDocument saved = contacts.save(contact);
-            if (!saved.getOutbox().isEmpty()) {
-                relay.relaySoon(saved);
-            }
+            aggregates.save(contact);
             recorded.set(kind);
         });
         return recorded.get();
@@ -614,28 +571,6 @@ public class ContactService {
         }
     }
 
-    /**
-     * Publishes the outboxes of many contacts one after the other in the background: one task, not
-     * one per contact, so that a large import does not flood the store with concurrent claims.
-     */
-    private void relayInOrder(List<String> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        String collection = mongo.getCollectionName(ContactDocument.class);
-        relayExecutor.execute(() -> {
-            for (String id : ids) {
-                try {
-                    relay.relay(collection, id);
-                } catch (RuntimeException e) {
-                    // The periodic sweep publishes whatever is left.
-                    log.warn("Outbox relay of imported contacts stopped at {}: {}", id, e.toString());
-                    return;
-                }
-            }
-        });
-    }
-
     private static <T> List<List<T>> chunks(List<T> items) {
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < items.size(); from += BATCH) {
@@ -644,12 +579,9 @@ public class ContactService {
         return chunks;
     }
 
-    private ContactAdded added(ContactDocument contact, Instant now) {
+    private static ContactAdded added(EventHeader header, ContactDocument contact) {
         return new ContactAdded(
-                UUID.randomUUID().toString(),
-                now,
-                contact.getMemberId(),
-                contact.getTenantId(),
+                header,
                 contact.getId(),
                 contact.displayName(),
                 contact.tier.id(),
@@ -658,12 +590,9 @@ public class ContactService {
                 contact.source);
     }
 
-    private ContactUpdated updated(ContactDocument contact, List<String> changed, Instant now) {
+    private static ContactUpdated updated(EventHeader header, ContactDocument contact, List<String> changed) {
         return new ContactUpdated(
-                UUID.randomUUID().toString(),
-                now,
-                contact.getMemberId(),
-                contact.getTenantId(),
+                header,
                 contact.getId(),
                 contact.displayName(),
                 contact.tier.id(),
@@ -704,9 +633,7 @@ public class ContactService {
 
     private ContactDocument saveOrPreconditionFailed(ContactDocument contact) {
         try {
-            ContactDocument saved = contacts.save(contact);
-            relay.relaySoon(saved);
-            return saved;
+            return aggregates.save(contact);
         } catch (OptimisticLockingFailureException e) {
             // Changed between our read and our write: the ETag the client sent is no longer current.
             throw ApiException.preconditionFailed(etag(get(contact.getMemberId(), contact.getId())));

@@ -5,15 +5,12 @@ import dev.rapport.contacts.domain.Birthdays;
 import dev.rapport.contacts.domain.KeepInTouch;
 import dev.rapport.contracts.events.ContactGoneStale;
 import dev.rapport.contracts.events.MilestoneRecorded;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.Aggregates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,14 +26,12 @@ import org.springframework.stereotype.Component;
 public class ContactStaleness {
 
     private final MongoTemplate mongo;
-    private final OutboxEvents events;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final ContactsProperties properties;
 
-    ContactStaleness(MongoTemplate mongo, OutboxEvents events, OutboxRelay relay, ContactsProperties properties) {
+    ContactStaleness(MongoTemplate mongo, Aggregates aggregates, ContactsProperties properties) {
         this.mongo = mongo;
-        this.events = events;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.properties = properties;
     }
 
@@ -71,11 +66,8 @@ public class ContactStaleness {
             return false;
         }
         int episode = contact.episode + 1;
-        ContactGoneStale event = new ContactGoneStale(
-                UUID.randomUUID().toString(),
-                now,
-                contact.getMemberId(),
-                contact.getTenantId(),
+        contact.record(h -> new ContactGoneStale(
+                h.at(now),
                 contact.getId(),
                 contact.displayName(),
                 contact.tier.id(),
@@ -84,7 +76,7 @@ public class ContactStaleness {
                 contact.effectiveCadenceDays(),
                 contact.nextTouchDueAt,
                 episode,
-                contact.interests);
+                contact.interests));
         Query unchanged = new Query(Criteria.where("id")
                 .is(contact.getId())
                 .and("version")
@@ -99,9 +91,8 @@ public class ContactStaleness {
                 .set("stale", true)
                 .set("staleSince", contact.nextTouchDueAt)
                 .set("episode", episode)
-                .inc("version", 1)
-                .push("outbox", events.entry(event));
-        return claimed(unchanged, startEpisode);
+                .inc("version", 1);
+        return aggregates.update(contact, unchanged, startEpisode) != null;
     }
 
     /** Announces every birthday whose announcement is due at {@code now}; answers how many this call announced. */
@@ -126,18 +117,15 @@ public class ContactStaleness {
         int lead = properties.birthdays().leadDays();
         LocalDate occurrence = Birthdays.nextOccurrence(
                 contact.birthday, LocalDate.ofInstant(contact.nextBirthdayNoticeAt, ZoneOffset.UTC));
-        MilestoneRecorded event = new MilestoneRecorded(
-                UUID.randomUUID().toString(),
-                now,
-                contact.getMemberId(),
-                contact.getTenantId(),
+        contact.record(h -> new MilestoneRecorded(
+                h.at(now),
                 ContactService.birthdayMilestoneId(contact.getId(), occurrence),
                 contact.getId(),
                 contact.displayName(),
                 MilestoneRequest.BIRTHDAY,
                 MilestoneRequest.defaultTitle(MilestoneRequest.BIRTHDAY),
                 occurrence,
-                true);
+                true));
         Query unchanged = new Query(Criteria.where("id")
                 .is(contact.getId())
                 .and("version")
@@ -148,18 +136,7 @@ public class ContactStaleness {
                 .set(
                         "nextBirthdayNoticeAt",
                         Birthdays.after(contact.birthday, occurrence, lead).announceAt())
-                .inc("version", 1)
-                .push("outbox", events.entry(event));
-        return claimed(unchanged, next);
-    }
-
-    private boolean claimed(Query unchanged, Update update) {
-        ContactDocument updated = mongo.findAndModify(
-                unchanged, update, FindAndModifyOptions.options().returnNew(true), ContactDocument.class);
-        if (updated == null) {
-            return false;
-        }
-        relay.relaySoon(updated);
-        return true;
+                .inc("version", 1);
+        return aggregates.update(contact, unchanged, next) != null;
     }
 }

@@ -5,8 +5,7 @@ import dev.rapport.contacts.domain.KeepInTouch;
 import dev.rapport.contacts.goals.GoalIds;
 import dev.rapport.contracts.events.GroupGoneQuiet;
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.web.ApiException;
 import dev.rapport.support.web.CursorPage;
 import java.time.Clock;
@@ -14,11 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,22 +31,15 @@ public class GroupService {
 
     private final MongoTemplate mongo;
     private final GoalIds goals;
-    private final OutboxEvents events;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final ContactsProperties properties;
     private final Clock clock;
 
     GroupService(
-            MongoTemplate mongo,
-            GoalIds goals,
-            OutboxEvents events,
-            OutboxRelay relay,
-            ContactsProperties properties,
-            Clock clock) {
+            MongoTemplate mongo, GoalIds goals, Aggregates aggregates, ContactsProperties properties, Clock clock) {
         this.mongo = mongo;
         this.goals = goals;
-        this.events = events;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.properties = properties;
         this.clock = clock;
     }
@@ -67,7 +57,7 @@ public class GroupService {
         group.cadenceDays = Optional.ofNullable(request.cadenceDays()).orElse(DEFAULT_CADENCE_DAYS);
         group.goalIds = new ArrayList<>(goalIds);
         group.nextParticipationDueAt = KeepInTouch.nextTouchDueAt(null, now, group.cadenceDays);
-        return mongo.insert(group);
+        return aggregates.insert(group);
     }
 
     /** One of the caller's groups; another member's id answers 404. */
@@ -137,7 +127,7 @@ public class GroupService {
                 group.quietSince = null;
             }
             try {
-                mongo.save(group);
+                aggregates.save(group);
                 return participation;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == 10) {
@@ -159,19 +149,17 @@ public class GroupService {
         int marked = 0;
         for (GroupDocument group : lapsed) {
             int episode = group.episode + 1;
-            GroupGoneQuiet event = new GroupGoneQuiet(
-                    UUID.randomUUID().toString(),
-                    now,
-                    group.getMemberId(),
-                    group.getTenantId(),
+            group.record(h -> new GroupGoneQuiet(
+                    h.at(now),
                     group.getId(),
                     group.name,
                     group.lastParticipationAt,
                     group.cadenceDays,
                     group.nextParticipationDueAt,
-                    episode);
+                    episode));
             // Same guarantee as for contacts: the update matches only the group as read, for one instance.
-            GroupDocument updated = mongo.findAndModify(
+            GroupDocument updated = aggregates.update(
+                    group,
                     new Query(Criteria.where("id")
                             .is(group.getId())
                             .and("version")
@@ -184,12 +172,8 @@ public class GroupService {
                             .set("quiet", true)
                             .set("quietSince", group.nextParticipationDueAt)
                             .set("episode", episode)
-                            .inc("version", 1)
-                            .push("outbox", events.entry(event)),
-                    FindAndModifyOptions.options().returnNew(true),
-                    GroupDocument.class);
+                            .inc("version", 1));
             if (updated != null) {
-                relay.relaySoon(updated);
                 marked++;
             }
         }

@@ -4,8 +4,7 @@ import dev.rapport.contacts.contacts.ContactDocument;
 import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contracts.events.InteractionLogged;
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,16 +40,13 @@ public class InteractionService {
 
     private final ContactService contacts;
     private final MongoTemplate mongo;
-    private final OutboxEvents events;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final Clock clock;
 
-    public InteractionService(
-            ContactService contacts, MongoTemplate mongo, OutboxEvents events, OutboxRelay relay, Clock clock) {
+    public InteractionService(ContactService contacts, MongoTemplate mongo, Aggregates aggregates, Clock clock) {
         this.contacts = contacts;
         this.mongo = mongo;
-        this.events = events;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.clock = clock;
     }
 
@@ -76,11 +72,8 @@ public class InteractionService {
                 .map(p -> new InteractionDocument.Promise(
                         UUID.randomUUID().toString(), p.owedBy(), p.what().strip(), p.dueOn(), false))
                 .toList();
-        interaction.record(events.entry(new InteractionLogged(
-                UUID.randomUUID().toString(),
-                now,
-                caller.memberId(),
-                caller.tenantId(),
+        interaction.record(h -> new InteractionLogged(
+                h,
                 interaction.getId(),
                 involved.stream()
                         .map(c -> new InteractionLogged.Participant(c.getId(), c.displayName()))
@@ -91,9 +84,8 @@ public class InteractionService {
                 interaction.summary,
                 interaction.promises.stream()
                         .map(p -> new InteractionLogged.Promise(p.id(), p.owedBy(), p.what(), p.dueOn(), p.done()))
-                        .toList())));
-        InteractionDocument saved = mongo.insert(interaction);
-        relay.relaySoon(saved);
+                        .toList()));
+        InteractionDocument saved = aggregates.insert(interaction);
         moveClocks(saved);
         return saved;
     }
@@ -134,12 +126,9 @@ public class InteractionService {
 
     /** One of the caller's interactions; another member's id answers 404. */
     public InteractionDocument get(IdentityAssertion caller, String id) {
-        InteractionDocument found = ObjectId.isValid(id)
-                ? mongo.findOne(
-                        new Query(Criteria.where("id").is(id).and("memberId").is(caller.memberId())),
-                        InteractionDocument.class)
-                : null;
-        if (found == null) {
+        // By _id alone (the primary index of every store), the member checked on the document read.
+        InteractionDocument found = ObjectId.isValid(id) ? mongo.findById(id, InteractionDocument.class) : null;
+        if (found == null || !caller.memberId().equals(found.getMemberId())) {
             throw ApiException.notFound("interaction", id);
         }
         return found;
@@ -158,7 +147,7 @@ public class InteractionService {
                             : p)
                     .toList();
             try {
-                return mongo.save(interaction);
+                return aggregates.save(interaction);
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == 5) {
                     throw e;

@@ -8,14 +8,12 @@ import dev.rapport.contacts.interactions.InteractionDocument;
 import dev.rapport.contacts.interactions.InteractionService;
 import dev.rapport.contracts.events.ContentPublished;
 import dev.rapport.contracts.events.ContentShareSuggested;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.Aggregates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,8 +33,7 @@ public class ContentMatching {
     private final ContactService contacts;
     private final InteractionService interactions;
     private final MongoTemplate mongo;
-    private final OutboxEvents events;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final ContactsProperties properties;
     private final Clock clock;
 
@@ -44,15 +41,13 @@ public class ContentMatching {
             ContactService contacts,
             InteractionService interactions,
             MongoTemplate mongo,
-            OutboxEvents events,
-            OutboxRelay relay,
+            Aggregates aggregates,
             ContactsProperties properties,
             Clock clock) {
         this.contacts = contacts;
         this.interactions = interactions;
         this.mongo = mongo;
-        this.events = events;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.properties = properties;
         this.clock = clock;
     }
@@ -96,11 +91,8 @@ public class ContentMatching {
         suggestion.contactIds =
                 matches.stream().map(InterestMatching.Match::contactId).toList();
         if (!matches.isEmpty()) {
-            suggestion.record(events.entry(new ContentShareSuggested(
-                    UUID.randomUUID().toString(),
-                    now,
-                    published.memberId(),
-                    published.tenantId(),
+            suggestion.record(h -> new ContentShareSuggested(
+                    h,
                     published.itemId(),
                     published.title(),
                     published.url(),
@@ -108,10 +100,10 @@ public class ContentMatching {
                     matches.stream()
                             .map(m -> new ContentShareSuggested.Suggestion(
                                     m.contactId(), m.displayName(), m.matchedTopics()))
-                            .toList())));
+                            .toList()));
         }
         try {
-            relay.relaySoon(mongo.insert(suggestion));
+            aggregates.insert(suggestion);
         } catch (DuplicateKeyException alreadySuggested) {
             // Another delivery of the same item got here first: its suggestion stands.
         }

@@ -7,8 +7,7 @@ import dev.rapport.contacts.privacy.domain.ErasureProgress;
 import dev.rapport.contracts.events.MemberDataErased;
 import dev.rapport.contracts.events.MemberErasureRequested;
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,14 +29,12 @@ public class ErasureRequests {
     private static final Logger log = LoggerFactory.getLogger(ErasureRequests.class);
 
     private final MongoTemplate mongo;
-    private final OutboxEvents outbox;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final Clock clock;
 
-    ErasureRequests(MongoTemplate mongo, OutboxEvents outbox, OutboxRelay relay, Clock clock) {
+    ErasureRequests(MongoTemplate mongo, Aggregates aggregates, Clock clock) {
         this.mongo = mongo;
-        this.outbox = outbox;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.clock = clock;
     }
 
@@ -52,11 +49,8 @@ public class ErasureRequests {
         Instant now = clock.instant();
         ErasureRequestDocument request =
                 new ErasureRequestDocument(UUID.randomUUID().toString(), caller.memberId(), caller.tenantId(), now);
-        request.record(outbox.entry(new MemberErasureRequested(
-                UUID.randomUUID().toString(), now, caller.memberId(), caller.tenantId(), request.getId())));
-        mongo.insert(request);
-        relay.relaySoon(request);
-        return request;
+        request.record(h -> new MemberErasureRequested(h, request.getId()));
+        return aggregates.insert(request);
     }
 
     /** One of the caller's requests; another member's answers 404. */

@@ -7,15 +7,13 @@ import dev.rapport.content.items.ContentItems;
 import dev.rapport.content.plan.ContentPlans;
 import dev.rapport.content.plan.MemberPlan;
 import dev.rapport.contracts.events.ContentCadenceSlipped;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.Aggregates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,22 +35,14 @@ class CadenceSlipSweep {
     private final ContentPlans plans;
     private final ContentItems items;
     private final MongoTemplate mongo;
-    private final OutboxEvents events;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final Clock clock;
 
-    CadenceSlipSweep(
-            ContentPlans plans,
-            ContentItems items,
-            MongoTemplate mongo,
-            OutboxEvents events,
-            OutboxRelay relay,
-            Clock clock) {
+    CadenceSlipSweep(ContentPlans plans, ContentItems items, MongoTemplate mongo, Aggregates aggregates, Clock clock) {
         this.plans = plans;
         this.items = items;
         this.mongo = mongo;
-        this.events = events;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.clock = clock;
     }
 
@@ -123,19 +113,16 @@ class CadenceSlipSweep {
         claim.target = slip.target();
         claim.published = slip.published();
         claim.detectedAt = now;
-        claim.record(events.entry(new ContentCadenceSlipped(
-                UUID.randomUUID().toString(),
-                now,
-                plan.memberId(),
-                plan.tenantId(),
+        claim.record(h -> new ContentCadenceSlipped(
+                h.at(now),
                 cadence.channel(),
                 slip.start(),
                 slip.end(),
                 slip.target(),
                 slip.published(),
-                cadence.period().id())));
+                cadence.period().id()));
         try {
-            relay.relaySoon(mongo.insert(claim));
+            aggregates.insert(claim);
             return true;
         } catch (DuplicateKeyException claimedBefore) {
             return false;

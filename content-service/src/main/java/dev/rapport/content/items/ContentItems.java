@@ -10,9 +10,9 @@ import dev.rapport.content.plan.MemberPlan;
 import dev.rapport.contracts.events.ContentPlanned;
 import dev.rapport.contracts.events.ContentPublished;
 import dev.rapport.contracts.events.ContentScheduled;
+import dev.rapport.contracts.events.EventHeader;
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.web.ApiException;
 import dev.rapport.support.web.CursorPage;
 import java.net.URI;
@@ -26,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -44,15 +43,13 @@ public class ContentItems {
 
     private final MongoTemplate mongo;
     private final ContentPlans plans;
-    private final OutboxEvents events;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final Clock clock;
 
-    ContentItems(MongoTemplate mongo, ContentPlans plans, OutboxEvents events, OutboxRelay relay, Clock clock) {
+    ContentItems(MongoTemplate mongo, ContentPlans plans, Aggregates aggregates, Clock clock) {
         this.mongo = mongo;
         this.plans = plans;
-        this.events = events;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.clock = clock;
     }
 
@@ -75,11 +72,11 @@ public class ContentItems {
         } else if (request.scheduledFor() != null) {
             throw ApiException.invalidField("scheduledFor", "only a scheduled item has a slot: set status scheduled");
         }
-        item.record(events.entry(planned(item, now)));
+        item.record(h -> planned(h, item));
         if (status == ItemStatus.SCHEDULED) {
-            item.record(events.entry(scheduled(item, now)));
+            item.record(h -> scheduled(h, item));
         }
-        return saved(mongo.insert(item));
+        return aggregates.insert(item);
     }
 
     ContentItemDocument get(IdentityAssertion caller, String id) {
@@ -152,7 +149,7 @@ public class ContentItems {
             }
         }
         item.updatedAt = now;
-        return saved(mongo.save(item));
+        return aggregates.save(item);
     }
 
     ContentItemDocument publish(IdentityAssertion caller, String id, ItemRequests.Publish request) {
@@ -166,7 +163,7 @@ public class ContentItems {
         Instant now = clock.instant();
         publish(item, request == null ? null : request.publishedAt(), request == null ? null : request.url(), now);
         item.updatedAt = now;
-        return saved(mongo.save(item));
+        return aggregates.save(item);
     }
 
     ContentItemDocument schedule(IdentityAssertion caller, String id, ItemRequests.Schedule request) {
@@ -185,7 +182,7 @@ public class ContentItems {
         }
         schedule(item, at, now);
         item.updatedAt = now;
-        return saved(mongo.save(item));
+        return aggregates.save(item);
     }
 
     CursorPage<ContentItemDocument> list(
@@ -311,8 +308,8 @@ public class ContentItems {
         item.topics = topics(topics);
         item.scheduledFor = null;
         item.updatedAt = now;
-        item.record(events.entry(published(item, now)));
-        saved(mongo.save(item));
+        item.record(h -> published(h, item));
+        aggregates.save(item);
     }
 
     /**
@@ -338,11 +335,11 @@ public class ContentItems {
         item.url = entry.url();
         item.feedEntryKey = entry.key();
         if (announce) {
-            item.record(events.entry(planned(item, now)));
-            item.record(events.entry(published(item, now)));
+            item.record(h -> planned(h, item));
+            item.record(h -> published(h, item));
         }
         try {
-            saved(mongo.insert(item));
+            aggregates.insert(item);
             return true;
         } catch (DuplicateKeyException alreadyAdded) {
             return false;
@@ -353,17 +350,12 @@ public class ContentItems {
         return "\"" + item.getVersion() + "\"";
     }
 
-    private ContentItemDocument saved(ContentItemDocument item) {
-        relay.relaySoon(item);
-        return item;
-    }
-
     private void schedule(ContentItemDocument item, Instant at, Instant now) {
         Instant slot = future("scheduledFor", at, now);
         if (item.status != ItemStatus.SCHEDULED || !slot.equals(item.scheduledFor)) {
             item.status = ItemStatus.SCHEDULED;
             item.scheduledFor = slot;
-            item.record(events.entry(scheduled(item, now)));
+            item.record(h -> scheduled(h, item));
         }
     }
 
@@ -378,7 +370,7 @@ public class ContentItems {
         item.status = ItemStatus.PUBLISHED;
         item.publishedAt = at;
         item.scheduledFor = null;
-        item.record(events.entry(published(item, now)));
+        item.record(h -> published(h, item));
     }
 
     private static Instant future(String field, Instant at, Instant now) {
@@ -444,38 +436,18 @@ public class ContentItems {
         }
     }
 
-    private static ContentPlanned planned(ContentItemDocument item, Instant now) {
+    private static ContentPlanned planned(EventHeader header, ContentItemDocument item) {
         return new ContentPlanned(
-                UUID.randomUUID().toString(),
-                now,
-                item.getMemberId(),
-                item.getTenantId(),
-                item.getId(),
-                item.title,
-                item.channel,
-                item.format,
-                item.pillars,
-                item.topics);
+                header, item.getId(), item.title, item.channel, item.format, item.pillars, item.topics);
     }
 
-    private static ContentScheduled scheduled(ContentItemDocument item, Instant now) {
-        return new ContentScheduled(
-                UUID.randomUUID().toString(),
-                now,
-                item.getMemberId(),
-                item.getTenantId(),
-                item.getId(),
-                item.title,
-                item.channel,
-                item.scheduledFor);
+    private static ContentScheduled scheduled(EventHeader header, ContentItemDocument item) {
+        return new ContentScheduled(header, item.getId(), item.title, item.channel, item.scheduledFor);
     }
 
-    private static ContentPublished published(ContentItemDocument item, Instant now) {
+    private static ContentPublished published(EventHeader header, ContentItemDocument item) {
         return new ContentPublished(
-                UUID.randomUUID().toString(),
-                now,
-                item.getMemberId(),
-                item.getTenantId(),
+                header,
                 item.getId(),
                 item.title,
                 item.channel,

@@ -17,6 +17,28 @@ public record ContactAdded(
         String source)
         implements ContactsEvent {
 
+    /** This event with the header the write path stamps. */
+    public ContactAdded(
+            EventHeader header,
+            String contactId,
+            String displayName,
+            String tier,
+            List<String> tags,
+            List<String> interests,
+            String source) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                contactId,
+                displayName,
+                tier,
+                tags,
+                interests,
+                source);
+    }
+
     @Override
     public String subject() {
         return contactId;

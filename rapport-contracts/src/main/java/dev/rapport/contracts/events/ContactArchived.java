@@ -7,6 +7,11 @@ public record ContactArchived(
         String eventId, Instant occurredAt, String memberId, String tenantId, String contactId, String displayName)
         implements ContactsEvent {
 
+    /** This event with the header the write path stamps. */
+    public ContactArchived(EventHeader header, String contactId, String displayName) {
+        this(header.eventId(), header.occurredAt(), header.memberId(), header.tenantId(), contactId, displayName);
+    }
+
     @Override
     public String subject() {
         return contactId;

@@ -20,6 +20,34 @@ public record ContactGoneStale(
         List<String> interests)
         implements ContactsEvent {
 
+    /** This event with the header the write path stamps. */
+    public ContactGoneStale(
+            EventHeader header,
+            String contactId,
+            String displayName,
+            String tier,
+            Instant lastInteractionAt,
+            String lastInteractionSummary,
+            int cadenceDays,
+            Instant staleSince,
+            int episode,
+            List<String> interests) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                contactId,
+                displayName,
+                tier,
+                lastInteractionAt,
+                lastInteractionSummary,
+                cadenceDays,
+                staleSince,
+                episode,
+                interests);
+    }
+
     @Override
     public String subject() {
         return contactId;

@@ -15,6 +15,26 @@ public record ContactReengaged(
         Instant interactionOccurredAt)
         implements ContactsEvent {
 
+    /** This event with the header the write path stamps. */
+    public ContactReengaged(
+            EventHeader header,
+            String contactId,
+            String displayName,
+            int episode,
+            String interactionId,
+            Instant interactionOccurredAt) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                contactId,
+                displayName,
+                episode,
+                interactionId,
+                interactionOccurredAt);
+    }
+
     @Override
     public String subject() {
         return contactId;

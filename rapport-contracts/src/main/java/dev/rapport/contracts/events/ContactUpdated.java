@@ -17,6 +17,28 @@ public record ContactUpdated(
         List<String> changedFields)
         implements ContactsEvent {
 
+    /** This event with the header the write path stamps. */
+    public ContactUpdated(
+            EventHeader header,
+            String contactId,
+            String displayName,
+            String tier,
+            List<String> tags,
+            List<String> interests,
+            List<String> changedFields) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                contactId,
+                displayName,
+                tier,
+                tags,
+                interests,
+                changedFields);
+    }
+
     @Override
     public String subject() {
         return contactId;

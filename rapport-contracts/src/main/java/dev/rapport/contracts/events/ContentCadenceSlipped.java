@@ -22,6 +22,28 @@ public record ContentCadenceSlipped(
         String period)
         implements ContentEvent {
 
+    /** This event with the header the write path stamps. */
+    public ContentCadenceSlipped(
+            EventHeader header,
+            String channel,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            int targetPerPeriod,
+            int publishedInPeriod,
+            String period) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                channel,
+                periodStart,
+                periodEnd,
+                targetPerPeriod,
+                publishedInPeriod,
+                period);
+    }
+
     /** The first version of the record, without the period name (kept so existing callers compile). */
     public ContentCadenceSlipped(
             String eventId,

@@ -17,6 +17,28 @@ public record ContentPlanned(
         List<String> topics)
         implements ContentEvent {
 
+    /** This event with the header the write path stamps. */
+    public ContentPlanned(
+            EventHeader header,
+            String itemId,
+            String title,
+            String channel,
+            String format,
+            List<String> pillars,
+            List<String> topics) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                itemId,
+                title,
+                channel,
+                format,
+                pillars,
+                topics);
+    }
+
     @Override
     public String subject() {
         return itemId;

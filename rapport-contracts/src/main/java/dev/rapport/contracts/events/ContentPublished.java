@@ -24,6 +24,32 @@ public record ContentPublished(
         List<String> pillars)
         implements ContentEvent {
 
+    /** This event with the header the write path stamps. */
+    public ContentPublished(
+            EventHeader header,
+            String itemId,
+            String title,
+            String channel,
+            String url,
+            List<String> topics,
+            Instant publishedAt,
+            String format,
+            List<String> pillars) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                itemId,
+                title,
+                channel,
+                url,
+                topics,
+                publishedAt,
+                format,
+                pillars);
+    }
+
     /** The first version of the record, without format and pillars (kept so existing callers compile). */
     public ContentPublished(
             String eventId,

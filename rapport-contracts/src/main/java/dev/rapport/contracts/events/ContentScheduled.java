@@ -14,6 +14,19 @@ public record ContentScheduled(
         Instant scheduledFor)
         implements ContentEvent {
 
+    /** This event with the header the write path stamps. */
+    public ContentScheduled(EventHeader header, String itemId, String title, String channel, Instant scheduledFor) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                itemId,
+                title,
+                channel,
+                scheduledFor);
+    }
+
     @Override
     public String subject() {
         return itemId;

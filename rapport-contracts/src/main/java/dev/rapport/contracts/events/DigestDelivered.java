@@ -15,6 +15,18 @@ public record DigestDelivered(
         List<String> reminderIds)
         implements RemindersEvent {
 
+    /** This event with the header the write path stamps. */
+    public DigestDelivered(EventHeader header, LocalDate digestDate, String channel, List<String> reminderIds) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                digestDate,
+                channel,
+                reminderIds);
+    }
+
     @Override
     public String subject() {
         return digestDate.toString();

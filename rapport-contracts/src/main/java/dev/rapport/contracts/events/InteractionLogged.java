@@ -22,6 +22,30 @@ public record InteractionLogged(
         List<Promise> promises)
         implements ContactsEvent {
 
+    /** This event with the header the write path stamps. */
+    public InteractionLogged(
+            EventHeader header,
+            String interactionId,
+            List<Participant> contacts,
+            String type,
+            String direction,
+            Instant interactionAt,
+            String summary,
+            List<Promise> promises) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                interactionId,
+                contacts,
+                type,
+                direction,
+                interactionAt,
+                summary,
+                promises);
+    }
+
     /** A contact taking part in the interaction, with the name to show in reminders. */
     public record Participant(String contactId, String displayName) {}
 

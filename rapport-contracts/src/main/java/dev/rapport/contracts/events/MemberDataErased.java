@@ -7,6 +7,11 @@ public record MemberDataErased(
         String eventId, Instant occurredAt, String memberId, String tenantId, String requestId, String service)
         implements ContactsEvent, ContentEvent, RemindersEvent {
 
+    /** This event with the header the write path stamps. */
+    public MemberDataErased(EventHeader header, String requestId, String service) {
+        this(header.eventId(), header.occurredAt(), header.memberId(), header.tenantId(), requestId, service);
+    }
+
     @Override
     public String subject() {
         return requestId;

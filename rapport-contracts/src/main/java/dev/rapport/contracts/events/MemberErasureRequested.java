@@ -7,6 +7,11 @@ public record MemberErasureRequested(
         String eventId, Instant occurredAt, String memberId, String tenantId, String requestId)
         implements ContactsEvent {
 
+    /** This event with the header the write path stamps. */
+    public MemberErasureRequested(EventHeader header, String requestId) {
+        this(header.eventId(), header.occurredAt(), header.memberId(), header.tenantId(), requestId);
+    }
+
     @Override
     public String subject() {
         return requestId;

@@ -18,6 +18,30 @@ public record MilestoneRecorded(
         boolean recurringYearly)
         implements ContactsEvent {
 
+    /** This event with the header the write path stamps. */
+    public MilestoneRecorded(
+            EventHeader header,
+            String milestoneId,
+            String contactId,
+            String displayName,
+            String kind,
+            String title,
+            LocalDate date,
+            boolean recurringYearly) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                milestoneId,
+                contactId,
+                displayName,
+                kind,
+                title,
+                date,
+                recurringYearly);
+    }
+
     @Override
     public String subject() {
         return contactId;

@@ -14,6 +14,19 @@ public record NotificationFailed(
         int attempts)
         implements RemindersEvent {
 
+    /** This event with the header the write path stamps. */
+    public NotificationFailed(EventHeader header, String notificationId, String channel, String reason, int attempts) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                notificationId,
+                channel,
+                reason,
+                attempts);
+    }
+
     @Override
     public String subject() {
         return notificationId;

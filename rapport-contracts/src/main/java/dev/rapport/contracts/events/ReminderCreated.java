@@ -16,6 +16,21 @@ public record ReminderCreated(
         String title)
         implements RemindersEvent {
 
+    /** This event with the header the write path stamps. */
+    public ReminderCreated(
+            EventHeader header, String reminderId, String kind, String contactId, LocalDate dueOn, String title) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                reminderId,
+                kind,
+                contactId,
+                dueOn,
+                title);
+    }
+
     @Override
     public String subject() {
         return reminderId;

@@ -14,6 +14,19 @@ public record ReminderDismissed(
         String closedBy)
         implements RemindersEvent {
 
+    /** This event with the header the write path stamps. */
+    public ReminderDismissed(EventHeader header, String reminderId, String kind, String contactId, String closedBy) {
+        this(
+                header.eventId(),
+                header.occurredAt(),
+                header.memberId(),
+                header.tenantId(),
+                reminderId,
+                kind,
+                contactId,
+                closedBy);
+    }
+
     @Override
     public String subject() {
         return reminderId;

@@ -11,14 +11,12 @@ import dev.rapport.reminders.reminders.ReminderView;
 import dev.rapport.reminders.settings.NotificationSettingsDocument;
 import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.Aggregates;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -47,8 +45,7 @@ public class DigestDeliveries {
     private final NotificationSettingsService settings;
     private final DigestSource digests;
     private final WebhookClient webhooks;
-    private final OutboxEvents events;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final JsonMapper json;
     private final Clock clock;
     private final RemindersProperties.Delivery config;
@@ -60,8 +57,7 @@ public class DigestDeliveries {
             NotificationSettingsService settings,
             DigestSource digests,
             WebhookClient webhooks,
-            OutboxEvents events,
-            OutboxRelay relay,
+            Aggregates aggregates,
             JsonMapper json,
             Clock clock,
             RemindersProperties properties) {
@@ -69,8 +65,7 @@ public class DigestDeliveries {
         this.settings = settings;
         this.digests = digests;
         this.webhooks = webhooks;
-        this.events = events;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.json = json;
         this.clock = clock;
         this.config = properties.delivery();
@@ -219,15 +214,8 @@ public class DigestDeliveries {
             delivery.status = "delivered";
             delivery.deliveredAt = now;
             delivery.lastError = null;
-            delivery.record(events.entry(new DigestDelivered(
-                    UUID.randomUUID().toString(),
-                    now,
-                    delivery.getMemberId(),
-                    delivery.getTenantId(),
-                    delivery.date,
-                    CHANNEL,
-                    delivery.reminderIds)));
-            relay.relaySoon(mongo.save(delivery));
+            delivery.record(h -> new DigestDelivered(h, delivery.date, CHANNEL, delivery.reminderIds));
+            aggregates.save(delivery);
             return;
         }
         settings.recordCircuit(delivery.getMemberId(), breaker.onFailure(circuit, clock.instant()));
@@ -254,16 +242,8 @@ public class DigestDeliveries {
         delivery.failedAt = now;
         delivery.attemptLease = null;
         delivery.lastError = reason;
-        delivery.record(events.entry(new NotificationFailed(
-                UUID.randomUUID().toString(),
-                now,
-                delivery.getMemberId(),
-                delivery.getTenantId(),
-                delivery.getId(),
-                CHANNEL,
-                reason,
-                delivery.attempts)));
+        delivery.record(h -> new NotificationFailed(h, delivery.getId(), CHANNEL, reason, delivery.attempts));
         log.warn("Delivery {} given up after {} attempts: {}", delivery.getId(), delivery.attempts, reason);
-        relay.relaySoon(mongo.save(delivery));
+        aggregates.save(delivery);
     }
 }

@@ -12,8 +12,7 @@ import dev.rapport.reminders.reminders.domain.ReminderSubject;
 import dev.rapport.reminders.reminders.domain.ReminderTexts;
 import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.web.ApiException;
 import dev.rapport.support.web.CursorPage;
 import java.nio.charset.StandardCharsets;
@@ -42,22 +41,19 @@ public class ReminderService {
     private static final List<String> ACTIVE = List.of("open", "snoozed");
 
     private final MongoTemplate mongo;
-    private final OutboxEvents events;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final NotificationSettingsService settings;
     private final ContactContexts contacts;
     private final Clock clock;
 
     public ReminderService(
             MongoTemplate mongo,
-            OutboxEvents events,
-            OutboxRelay relay,
+            Aggregates aggregates,
             NotificationSettingsService settings,
             ContactContexts contacts,
             Clock clock) {
         this.mongo = mongo;
-        this.events = events;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.settings = settings;
         this.contacts = contacts;
         this.clock = clock;
@@ -73,18 +69,15 @@ public class ReminderService {
      * @return whether it was created
      */
     public boolean create(ReminderDocument reminder, MemberPreferences member) {
-        reminder.record(events.entry(new ReminderCreated(
-                UUID.randomUUID().toString(),
-                clock.instant(),
-                reminder.getMemberId(),
-                reminder.getTenantId(),
+        reminder.record(h -> new ReminderCreated(
+                h,
                 reminder.getId(),
                 reminder.kind,
                 reminder.contactId,
                 reminder.dueOn,
-                ReminderTexts.title(member.locale(), reminder.subject()))));
+                ReminderTexts.title(member.locale(), reminder.subject())));
         try {
-            relay.relaySoon(mongo.insert(reminder));
+            aggregates.insert(reminder);
             return true;
         } catch (DuplicateKeyException alreadyCreated) {
             // The same cause delivered again: the reminder exists, nothing more to do.
@@ -336,28 +329,10 @@ public class ReminderService {
         reminder.closedAt = now;
         reminder.closedBy = closedBy;
         reminder.snoozedUntil = null;
-        String eventId = UUID.randomUUID().toString();
-        reminder.record(events.entry(
-                status == ReminderStatus.DONE
-                        ? new ReminderCompleted(
-                                eventId,
-                                now,
-                                reminder.getMemberId(),
-                                reminder.getTenantId(),
-                                reminder.getId(),
-                                reminder.kind,
-                                reminder.contactId,
-                                closedBy)
-                        : new ReminderDismissed(
-                                eventId,
-                                now,
-                                reminder.getMemberId(),
-                                reminder.getTenantId(),
-                                reminder.getId(),
-                                reminder.kind,
-                                reminder.contactId,
-                                closedBy)));
-        relay.relaySoon(mongo.save(reminder));
+        reminder.record(h -> status == ReminderStatus.DONE
+                ? new ReminderCompleted(h, reminder.getId(), reminder.kind, reminder.contactId, closedBy)
+                : new ReminderDismissed(h, reminder.getId(), reminder.kind, reminder.contactId, closedBy));
+        aggregates.save(reminder);
     }
 
     private void wakeSnoozed(String memberId, LocalDate today) {

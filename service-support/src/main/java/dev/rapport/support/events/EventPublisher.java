@@ -2,36 +2,103 @@ package dev.rapport.support.events;
 
 import dev.rapport.support.RapportProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaderMapper;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * Publishes outbox entries to this service's topic as CloudEvents in Kafka binary mode, keyed by
- * the member id. The binding is synchronous with {@code acks=all} and an idempotent producer, so
- * a return means the broker has the record.
+ * Publishes outbox entries to this service's topic as CloudEvents in Kafka binary mode, keyed by the member id,
+ * with {@code acks=all} and an idempotent producer. A batch is sent asynchronously and waited for once: what
+ * it answers is what the broker has.
  */
-public class EventPublisher {
+public class EventPublisher implements AutoCloseable {
 
-    /** The output binding every service publishes through. */
-    public static final String BINDING = "events-out-0";
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
-    private final StreamBridge bridge;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final KafkaHeaderMapper headers;
     private final String source;
+    private final String topic;
+    private final Duration timeout;
 
-    public EventPublisher(StreamBridge bridge, RapportProperties properties) {
-        this.bridge = bridge;
+    public EventPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            KafkaHeaderMapper headers,
+            RapportProperties properties,
+            Duration timeout) {
+        this.kafka = kafka;
+        this.headers = headers;
         this.source = properties.area().source();
+        this.topic = properties.area().topic();
+        this.timeout = timeout;
     }
 
     /** Sends one entry; throws when the broker did not accept it. */
     public void publish(OutboxEntry entry) {
+        if (publishAll(List.of(entry)).isEmpty()) {
+            throw new IllegalStateException("Kafka did not accept event " + entry.eventId());
+        }
+    }
+
+    /**
+     * Sends entries in order and waits once for all of them.
+     *
+     * @return the ids of the events the broker acknowledged; the others are to be sent again
+     */
+    public Set<String> publishAll(List<OutboxEntry> entries) {
+        List<CompletableFuture<?>> sent = new ArrayList<>(entries.size());
+        for (OutboxEntry entry : entries) {
+            try {
+                sent.add(kafka.send(record(entry)));
+            } catch (RuntimeException e) {
+                // Typically no metadata from a broker that is down: what follows would fail the same way.
+                log.warn("Event {} not sent: {}", entry.eventId(), e.toString());
+                break;
+            }
+        }
+        Set<String> acknowledged = new LinkedHashSet<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(entries.get(i).eventId());
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("Event {} not acknowledged: {}", entries.get(i).eventId(), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    /** Flushes and closes the producer (at shutdown). */
+    @Override
+    public void close() {
+        if (kafka != null) {
+            kafka.getProducerFactory().reset();
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(OutboxEntry entry) {
         Message<byte[]> cloudEvent = CloudEventMessageBuilder.withData(
                         entry.data().getBytes(StandardCharsets.UTF_8))
                 .setId(entry.eventId())
@@ -39,20 +106,18 @@ public class EventPublisher {
                 .setType(entry.type())
                 .setSubject(entry.subject())
                 .setTime(OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC))
-                .setHeader(KafkaHeaders.KEY, entry.key())
                 .setHeader(CloudEventHeaders.CONTENT_TYPE, "application/json")
+                .setHeader("contentType", "application/json")
                 .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
         // The builder keeps some attributes as objects (URI, OffsetDateTime); the Kafka binding wants strings.
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(cloudEvent.getPayload());
+        java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>();
         cloudEvent.getHeaders().forEach((name, value) -> {
-            if (name.startsWith(CloudEventMessageUtils.KAFKA_ATTR_PREFIX)) {
-                message.setHeader(name, value.toString());
-            } else if (!MessageHeaders.ID.equals(name) && !MessageHeaders.TIMESTAMP.equals(name)) {
-                message.setHeader(name, value);
+            if (!MessageHeaders.ID.equals(name) && !MessageHeaders.TIMESTAMP.equals(name)) {
+                attributes.put(name, value.toString());
             }
         });
-        if (!bridge.send(BINDING, message.build())) {
-            throw new IllegalStateException("Kafka did not accept event " + entry.eventId());
-        }
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.fromHeaders(new MessageHeaders(attributes), recordHeaders);
+        return new ProducerRecord<>(topic, null, entry.key(), cloudEvent.getPayload(), recordHeaders);
     }
 }

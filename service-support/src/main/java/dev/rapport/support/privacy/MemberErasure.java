@@ -4,9 +4,8 @@ import dev.rapport.contracts.events.DomainEvent;
 import dev.rapport.contracts.events.MemberDataErased;
 import dev.rapport.contracts.events.MemberErasureRequested;
 import dev.rapport.support.RapportProperties;
+import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.events.EventHandler;
-import dev.rapport.support.events.OutboxEvents;
-import dev.rapport.support.events.OutboxRelay;
 import dev.rapport.support.privacy.domain.Tombstone;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,22 +25,19 @@ public class MemberErasure {
 
     private final MongoTemplate mongo;
     private final MemberDataPurge purge;
-    private final OutboxEvents outbox;
-    private final OutboxRelay relay;
+    private final Aggregates aggregates;
     private final Clock clock;
     private final String service;
 
     public MemberErasure(
             MongoTemplate mongo,
             MemberDataPurge purge,
-            OutboxEvents outbox,
-            OutboxRelay relay,
+            Aggregates aggregates,
             Clock clock,
             RapportProperties properties) {
         this.mongo = mongo;
         this.purge = purge;
-        this.outbox = outbox;
-        this.relay = relay;
+        this.aggregates = aggregates;
         this.clock = clock;
         this.service = properties.area().id();
     }
@@ -94,15 +90,9 @@ public class MemberErasure {
         ErasureTombstoneDocument tombstone =
                 stored != null ? stored : new ErasureTombstoneDocument(request.memberId(), request.tenantId());
         tombstone.set(Tombstone.answering(previous, request.requestId(), step, clock.instant()));
-        tombstone.record(outbox.entry(new MemberDataErased(
-                confirmationId(request.requestId()),
-                clock.instant(),
-                request.memberId(),
-                request.tenantId(),
-                request.requestId(),
-                service)));
-        mongo.save(tombstone);
-        relay.relaySoon(tombstone);
+        tombstone.record(header -> new MemberDataErased(
+                header.withEventId(confirmationId(request.requestId())), request.requestId(), service));
+        aggregates.save(tombstone);
     }
 
     /** Derived from the request, so that a confirmation sent again after a crash is the same event. */
