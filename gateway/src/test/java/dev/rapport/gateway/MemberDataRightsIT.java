@@ -84,7 +84,11 @@ class MemberDataRightsIT extends GatewayIntegrationTest {
             List<LoggedRequest> calls = service.findAll(getRequestedFor(urlPathEqualTo("/api/v1/me/export")));
             assertThat(calls).hasSize(1);
             IdentityAssertion identity = IdentityAssertion.verify(
-                            calls.getFirst().getHeader(IdentityAssertion.HEADER), identitySecret(), Clock.systemUTC())
+                            calls.getFirst().getHeader(IdentityAssertion.HEADER),
+                            "GET",
+                            "/api/v1/me/export",
+                            identitySecret(),
+                            Clock.systemUTC())
                     .orElseThrow(() -> new AssertionError("the service would refuse the identity"));
             assertThat(identity.memberId()).isEqualTo(member);
             assertThat(calls.getFirst().getHeader("X-Request-Id")).isNotBlank();
@@ -191,7 +195,11 @@ class MemberDataRightsIT extends GatewayIntegrationTest {
                 .getFirst();
         assertThat(erasure.getMethod().value()).isEqualTo("DELETE");
         assertThat(IdentityAssertion.verify(
-                                erasure.getHeader(IdentityAssertion.HEADER), identitySecret(), Clock.systemUTC())
+                                erasure.getHeader(IdentityAssertion.HEADER),
+                                "DELETE",
+                                "/api/v1/me",
+                                identitySecret(),
+                                Clock.systemUTC())
                         .orElseThrow()
                         .memberId())
                 .isEqualTo(member);

@@ -77,7 +77,11 @@ class ApiKeysIT extends GatewayIntegrationTest {
                         .withHeader(IdentityAssertion.HEADER, matching(".+")))
                 .getFirst();
         IdentityAssertion identity = IdentityAssertion.verify(
-                        received.getHeader(IdentityAssertion.HEADER), identitySecret(), Clock.systemUTC())
+                        received.getHeader(IdentityAssertion.HEADER),
+                        "GET",
+                        "/api/v1/contacts",
+                        identitySecret(),
+                        Clock.systemUTC())
                 .orElseThrow();
         assertThat(identity.memberId()).isEqualTo(member);
         assertThat(identity.tenantId()).isEqualTo(MemberTokens.TENANT);
