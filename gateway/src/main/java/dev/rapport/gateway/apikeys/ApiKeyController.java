@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ class ApiKeyController {
                         new LinkedHashSet<>(request.scopes()),
                         secret.secretHash(),
                         now,
-                        request.expiresAt() != null ? request.expiresAt() : now.plus(defaultLifetime),
+                        request.expiresAt() != null ? request.expiresAt() : defaultExpiry(now),
                         null,
                         null);
                 return store.insert(key)
@@ -147,7 +148,7 @@ class ApiKeyController {
             if (!errors.isEmpty()) {
                 return Mono.error(invalid(errors));
             }
-            Instant expiresAt = asked != null ? asked : now.plus(defaultLifetime);
+            Instant expiresAt = asked != null ? asked : defaultExpiry(now);
             return store.renew(member.identity().tenantId(), member.identity().memberId(), id, expiresAt)
                     .switchIfEmpty(Mono.error(() -> problem(HttpStatus.NOT_FOUND, "You have no API key " + id)))
                     .flatMap(key -> key.revokedAt() != null
@@ -157,6 +158,11 @@ class ApiKeyController {
                                             + " one"))
                             : Mono.just(KeyView.of(key, now)));
         });
+    }
+
+    /** The default lifetime from now, to the second (as the store keeps it, and as clients read it back). */
+    private Instant defaultExpiry(Instant now) {
+        return now.plus(defaultLifetime).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The caller, who must have used their own token: with an API key, 403. */
