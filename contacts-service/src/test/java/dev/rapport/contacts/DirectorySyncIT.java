@@ -15,13 +15,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.rapport.contacts.directory.DirectorySync;
 import dev.rapport.contacts.directory.Pauses;
-import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.testkit.ApiClient;
 import dev.rapport.testkit.RapportIntegrationTest;
 import dev.rapport.testkit.TestIdentity;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,10 +100,7 @@ class DirectorySyncIT {
     }
 
     private ApiClient api(String tenant) {
-        String identity = new IdentityAssertion(
-                        member, tenant, TestIdentity.ALL_SCOPES, Instant.now().plusSeconds(60))
-                .encode(TestIdentity.SECRET.getBytes(StandardCharsets.UTF_8));
-        return ApiClient.anonymous("http://127.0.0.1:" + port).header("X-Rapport-Identity", identity);
+        return ApiClient.asMember(port, member, tenant, TestIdentity.ALL_SCOPES);
     }
 
     private String contact(String tenant, Map<String, Object> body) {

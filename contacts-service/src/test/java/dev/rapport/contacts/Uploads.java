@@ -54,7 +54,12 @@ final class Uploads {
     }
 
     private Answer send(HttpRequest.Builder request) {
-        request.header("X-Rapport-Identity", TestIdentity.headerFor(member)).timeout(Duration.ofMinutes(5));
+        HttpRequest draft = request.copy().build();
+        request.header(
+                        "X-Rapport-Identity",
+                        TestIdentity.headerFor(
+                                member, draft.method(), draft.uri().getRawPath()))
+                .timeout(Duration.ofMinutes(5));
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(

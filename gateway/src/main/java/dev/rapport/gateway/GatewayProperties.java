@@ -22,6 +22,9 @@ import org.springframework.util.unit.DataSize;
  * @param anonymousRateLimit the token bucket of each client address on each public route (calendar feeds, docs)
  * @param circuitBreaker the circuit breaker every route gets
  * @param exportMaxSize the largest part of a member's data export one service may answer
+ * @param apiKeys the lifetime of members' API keys
+ * @param unverifiedRateLimit the allowance of each client address for requests whose credentials fail (or that
+ *     carry none where they are needed): once spent, the address is refused before any credential is checked
  */
 @ConfigurationProperties("rapport.gateway")
 public record GatewayProperties(
@@ -32,7 +35,10 @@ public record GatewayProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue RateLimit anonymousRateLimit,
         @DefaultValue CircuitBreaker circuitBreaker,
-        @DefaultValue("64MB") DataSize exportMaxSize) {
+        @DefaultValue("64MB") DataSize exportMaxSize,
+        @DefaultValue ApiKeys apiKeys,
+        @DefaultValue("0.2") double unverifiedRequestsPerSecond,
+        @DefaultValue("30") int unverifiedBurst) {
 
     /** The shortest identity secret accepted: HMAC-SHA256 wants at least 32 bytes of key. */
     public static final int MIN_SECRET_LENGTH = 32;
@@ -51,6 +57,10 @@ public record GatewayProperties(
         if (maxRequestSize.toBytes() <= 0) {
             throw new IllegalArgumentException("rapport.gateway.max-request-size must be positive");
         }
+        if (unverifiedRequestsPerSecond <= 0 || unverifiedBurst < 1) {
+            throw new IllegalArgumentException("rapport.gateway.unverified-requests-per-second must be positive and"
+                    + " rapport.gateway.unverified-burst at least 1");
+        }
         if (exportMaxSize.toBytes() <= 0 || exportMaxSize.toBytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("rapport.gateway.export-max-size must be positive and below 2 GB");
         }
@@ -66,7 +76,10 @@ public record GatewayProperties(
         // The record's generated toString would print the shared secret into any log that prints the properties.
         return "GatewayProperties[identitySecret=<redacted>, jwt=" + jwt + ", corsOrigins=" + corsOrigins
                 + ", maxRequestSize=" + maxRequestSize + ", rateLimit=" + rateLimit + ", anonymousRateLimit="
-                + anonymousRateLimit + ", circuitBreaker=" + circuitBreaker + ", exportMaxSize=" + exportMaxSize + "]";
+                + anonymousRateLimit + ", circuitBreaker=" + circuitBreaker + ", exportMaxSize=" + exportMaxSize
+                + ", apiKeys=" + apiKeys
+                + ", unverifiedRequestsPerSecond=" + unverifiedRequestsPerSecond + ", unverifiedBurst="
+                + unverifiedBurst + "]";
     }
 
     /**
@@ -129,6 +142,28 @@ public record GatewayProperties(
             if (requestsPerSecond <= 0 || burst < 1) {
                 throw new IllegalArgumentException(
                         "rapport.gateway.rate-limit needs a positive requests-per-second and a burst of at least 1");
+            }
+        }
+    }
+
+    /**
+     * Members' API keys.
+     *
+     * @param defaultLifetime how long a key works when its creator names no expiry, and how far a renewal without
+     *     a date extends it ({@code RAPPORT_API_KEY_DEFAULT_LIFETIME}); keys stored before keys had a default
+     *     lifetime expire this long after their creation
+     */
+    public record ApiKeys(@DefaultValue("90d") Duration defaultLifetime) {
+
+        /** The longest lifetime any key may have. */
+        public static final Duration MAX_LIFETIME = Duration.ofDays(366);
+
+        public ApiKeys {
+            if (defaultLifetime.isNegative()
+                    || defaultLifetime.isZero()
+                    || defaultLifetime.compareTo(MAX_LIFETIME) > 0) {
+                throw new IllegalArgumentException("rapport.gateway.api-keys.default-lifetime must be positive and at"
+                        + " most " + MAX_LIFETIME.toDays() + " days, was " + defaultLifetime);
             }
         }
     }

@@ -15,6 +15,7 @@ import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.gateway.support.Backends;
 import dev.rapport.gateway.support.GatewayIntegrationTest;
 import dev.rapport.gateway.support.MemberTokens;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +106,7 @@ class AuthenticationIT extends GatewayIntegrationTest {
                         "alumni",
                         Set.of("contacts:write"),
                         Instant.now().plusSeconds(60))
-                .encode(identitySecret());
+                .encode(identitySecret(), "GET", "/api/v1/goals");
 
         gateway.get()
                 .uri("/api/v1/goals")
@@ -128,6 +129,29 @@ class AuthenticationIT extends GatewayIntegrationTest {
         assertThat(received.getHeaders().keys())
                 .filteredOn(name -> name.toLowerCase(Locale.ROOT).startsWith("x-rapport-"))
                 .containsExactly(IdentityAssertion.HEADER);
+    }
+
+    @Test
+    void forwardedIdentityIsBoundToTheRequestItWasMadeForAndWorthlessForAnyOther() {
+        String member = MemberTokens.newMember();
+
+        gateway.get()
+                .uri("/api/v1/goals?limit=5")
+                .headers(h -> h.setBearerAuth(MemberTokens.token(member)))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        String header = onlyRequest(Backends.contacts(), "/api/v1/goals").getHeader(IdentityAssertion.HEADER);
+        assertThat(IdentityAssertion.verify(header, "GET", "/api/v1/goals", identitySecret(), Clock.systemUTC()))
+                .hasValueSatisfying(identity -> assertThat(identity.memberId()).isEqualTo(member));
+        // Replayed within its minute to another method, endpoint or service: refused.
+        assertThat(IdentityAssertion.verify(header, "DELETE", "/api/v1/goals", identitySecret(), Clock.systemUTC()))
+                .isEmpty();
+        assertThat(IdentityAssertion.verify(header, "GET", "/api/v1/contacts", identitySecret(), Clock.systemUTC()))
+                .isEmpty();
+        assertThat(IdentityAssertion.verify(header, "GET", "/api/v1/reminders", identitySecret(), Clock.systemUTC()))
+                .isEmpty();
     }
 
     @Test
@@ -388,7 +412,11 @@ class AuthenticationIT extends GatewayIntegrationTest {
         assertThat(requests).isNotEmpty();
         return requests.stream()
                 .map(request -> IdentityAssertion.verify(
-                                request.getHeader(IdentityAssertion.HEADER), identitySecret(), Clock.systemUTC())
+                                request.getHeader(IdentityAssertion.HEADER),
+                                request.getMethod().value(),
+                                URI.create(request.getUrl()).getRawPath(),
+                                identitySecret(),
+                                Clock.systemUTC())
                         .orElseThrow(() -> new AssertionError("the service would refuse the forwarded identity")))
                 .toList();
     }

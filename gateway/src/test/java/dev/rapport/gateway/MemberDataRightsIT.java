@@ -84,7 +84,11 @@ class MemberDataRightsIT extends GatewayIntegrationTest {
             List<LoggedRequest> calls = service.findAll(getRequestedFor(urlPathEqualTo("/api/v1/me/export")));
             assertThat(calls).hasSize(1);
             IdentityAssertion identity = IdentityAssertion.verify(
-                            calls.getFirst().getHeader(IdentityAssertion.HEADER), identitySecret(), Clock.systemUTC())
+                            calls.getFirst().getHeader(IdentityAssertion.HEADER),
+                            "GET",
+                            "/api/v1/me/export",
+                            identitySecret(),
+                            Clock.systemUTC())
                     .orElseThrow(() -> new AssertionError("the service would refuse the identity"));
             assertThat(identity.memberId()).isEqualTo(member);
             assertThat(calls.getFirst().getHeader("X-Request-Id")).isNotBlank();
@@ -191,12 +195,119 @@ class MemberDataRightsIT extends GatewayIntegrationTest {
                 .getFirst();
         assertThat(erasure.getMethod().value()).isEqualTo("DELETE");
         assertThat(IdentityAssertion.verify(
-                                erasure.getHeader(IdentityAssertion.HEADER), identitySecret(), Clock.systemUTC())
+                                erasure.getHeader(IdentityAssertion.HEADER),
+                                "DELETE",
+                                "/api/v1/me",
+                                identitySecret(),
+                                Clock.systemUTC())
                         .orElseThrow()
                         .memberId())
                 .isEqualTo(member);
         assertThat(Backends.contacts().findAll(anyRequestedFor(urlPathEqualTo("/api/v1/me/erasure/e1"))))
                 .hasSize(1);
+    }
+
+    @Test
+    void erasureDeletesEveryApiKeyOfTheMemberFirstAndTheErasureStatusReportsIt() {
+        Backends.contacts()
+                .stubFor(any(urlPathMatching("/api/v1/(contacts|goals).*"))
+                        .willReturn(aResponse().withStatus(200)));
+        Backends.contacts()
+                .stubFor(any(urlPathMatching("/api/v1/me(/erasure/.*)?"))
+                        .willReturn(aResponse()
+                                .withStatus(202)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"id\":\"e1\",\"status\":\"pending\",\"services\":"
+                                        + "{\"contacts\":{\"status\":\"pending\",\"erasedAt\":null}}}")));
+        String token = MemberTokens.token(member);
+        String key = createKey(token);
+        String bystander = MemberTokens.newMember();
+        String bystandersKey = createKey(MemberTokens.token(bystander));
+        gateway.get()
+                .uri("/api/v1/goals")
+                .headers(h -> h.setBearerAuth(key))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        gateway.delete()
+                .uri("/api/v1/me")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.ACCEPTED)
+                .expectBody()
+                .jsonPath("$.services.contacts.status")
+                .isEqualTo("pending")
+                .jsonPath("$.services['api-keys'].status")
+                .isEqualTo("erased");
+
+        gateway.get()
+                .uri("/api/v1/me/erasure/e1")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.services['api-keys'].status")
+                .isEqualTo("erased")
+                .jsonPath("$.services['api-keys'].erasedAt")
+                .value(at -> assertThat(Instant.parse(at.toString()))
+                        .isBefore(Instant.now().plusSeconds(1)));
+        gateway.get()
+                .uri("/api/v1/goals")
+                .headers(h -> h.setBearerAuth(key))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        gateway.get()
+                .uri("/api/v1/me/api-keys")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items")
+                .isEmpty();
+        // Nobody else's keys.
+        gateway.get()
+                .uri("/api/v1/goals")
+                .headers(h -> h.setBearerAuth(bystandersKey))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void erasureStatusOfAMemberWhoseKeysWereNotErasedSaysPending() {
+        Backends.contacts()
+                .stubFor(get(urlPathEqualTo("/api/v1/me/erasure/e2"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"id\":\"e2\",\"status\":\"pending\",\"services\":{}}")));
+
+        gateway.get()
+                .uri("/api/v1/me/erasure/e2")
+                .headers(h -> h.setBearerAuth(MemberTokens.token(member)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.services['api-keys'].status")
+                .isEqualTo("pending");
+    }
+
+    private String createKey(String token) {
+        return JSON.readTree(gateway.post()
+                        .uri("/api/v1/me/api-keys")
+                        .headers(h -> h.setBearerAuth(token))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("name", "sync", "scopes", List.of("contacts:read")))
+                        .exchange()
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody())
+                .path("key")
+                .asString();
     }
 
     @Test

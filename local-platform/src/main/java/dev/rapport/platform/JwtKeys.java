@@ -22,6 +22,12 @@ import java.util.Base64;
  */
 public record JwtKeys(RSAPrivateKey privateKey, RSAPublicKey publicKey, Path publicKeyFile) {
 
+    @Override
+    public String toString() {
+        // Never the private key: the generated toString would print whatever the key's own toString shows.
+        return "JwtKeys[privateKey=<redacted>, publicKeyFile=" + publicKeyFile + "]";
+    }
+
     static final String PRIVATE_FILE = "jwt-private.pem";
     static final String PUBLIC_FILE = "jwt-public.pem";
 

@@ -15,6 +15,12 @@ import java.util.Base64;
  */
 public record Secrets(String identitySecret, JwtKeys jwtKeys) {
 
+    @Override
+    public String toString() {
+        // The generated toString would print the identity secret (and the JWT private key) into logs.
+        return "Secrets[identitySecret=<redacted>, jwtKeys=" + jwtKeys + "]";
+    }
+
     static final String IDENTITY_SECRET_FILE = "identity-secret";
 
     /** Reads the secrets under {@code varDir}, generating the missing ones. */

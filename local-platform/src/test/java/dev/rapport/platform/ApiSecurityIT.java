@@ -250,7 +250,7 @@ class ApiSecurityIT {
     }
 
     @Test
-    void serviceCalledDirectlyRefusesAMissingForgedOrExpiredIdentity() throws Exception {
+    void serviceCalledDirectlyRefusesAMissingForgedExpiredOrReplayedIdentity() throws Exception {
         URI contacts = URI.create("http://127.0.0.1:" + platform.ports().http(Service.CONTACTS) + "/api/v1/contacts");
         byte[] stranger = new byte[32];
         new SecureRandom().nextBytes(stranger);
@@ -262,6 +262,8 @@ class ApiSecurityIT {
         identities.put("forged with another secret", assertion(alice, inAMinute, stranger));
         identities.put("expired", assertion(alice, aMinuteAgo, real));
         identities.put("plain member header", alice);
+        identities.put("made for another service", assertion(alice, inAMinute, real, "GET /api/v1/reminders"));
+        identities.put("made for another method", assertion(alice, inAMinute, real, "DELETE /api/v1/contacts"));
         for (Map.Entry<String, String> identity : identities.entrySet()) {
             HttpResponse<String> answer = http.send(
                     HttpRequest.newBuilder(contacts)
@@ -597,8 +599,14 @@ class ApiSecurityIT {
         return platform.gatewayUrl().resolve(path);
     }
 
-    /** An identity assertion in the gateway's wire form, signed with {@code secret}. */
+    /** An identity assertion in the gateway's wire form for {@code GET /api/v1/contacts}, signed with {@code secret}. */
     private static String assertion(String member, long expiresEpochSecond, byte[] secret)
+            throws GeneralSecurityException {
+        return assertion(member, expiresEpochSecond, secret, "GET /api/v1/contacts");
+    }
+
+    /** An identity assertion in the gateway's wire form for the request {@code "METHOD path"}. */
+    private static String assertion(String member, long expiresEpochSecond, byte[] secret, String request)
             throws GeneralSecurityException {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String body = b64.encodeToString(
@@ -606,6 +614,7 @@ class ApiSecurityIT {
                         .getBytes(StandardCharsets.UTF_8));
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-        return "v1." + body + "." + b64.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
+        return "v2." + body + "."
+                + b64.encodeToString(mac.doFinal((body + "\n" + request).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -28,6 +28,28 @@ class SecretsTest {
     }
 
     @Test
+    void toStringNeverShowsTheSecrets() {
+        Secrets secrets = Secrets.loadOrCreate(varDir);
+
+        assertThat(secrets.toString())
+                .doesNotContain(secrets.identitySecret())
+                .doesNotContain(Base64.getEncoder()
+                        .encodeToString(secrets.jwtKeys().privateKey().getEncoded())
+                        .substring(0, 40))
+                .doesNotContain(secrets.jwtKeys()
+                        .privateKey()
+                        .getPrivateExponent()
+                        .toString(16)
+                        .substring(0, 32))
+                .doesNotContain(secrets.jwtKeys()
+                        .privateKey()
+                        .getPrivateExponent()
+                        .toString()
+                        .substring(0, 32))
+                .contains("<redacted>");
+    }
+
+    @Test
     void eachVarDirHasItsOwnSecrets(@TempDir Path otherVarDir) {
         assertThat(Secrets.loadOrCreate(otherVarDir).identitySecret())
                 .isNotEqualTo(Secrets.loadOrCreate(varDir).identitySecret());

@@ -37,6 +37,13 @@ public record RapportProperties(Area area, String identitySecret, Outbox outbox,
         return identitySecret.getBytes(StandardCharsets.UTF_8);
     }
 
+    @Override
+    public String toString() {
+        // The record's generated toString would print the shared secret into any log or failure analysis.
+        return "RapportProperties[area=" + area + ", identitySecret=<redacted>, outbox=" + outbox + ", inbox=" + inbox
+                + ", privacy=" + privacy + "]";
+    }
+
     /**
      * @param sweepInterval how often pending events left by a crash or a failed send are looked for
      * @param lease how long one instance may hold an aggregate's outbox while publishing it: longer than the

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,28 +17,42 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String IDENTITY_HEADER = "X-Rapport-Identity";
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    /** Signs the identity of each request (method, raw path), as the gateway does; null for none. */
+    private final BiFunction<String, String, String> identity;
 
-    private ApiClient(String baseUrl) {
+    private ApiClient(String baseUrl, BiFunction<String, String, String> identity) {
         this.baseUrl = baseUrl;
+        this.identity = identity;
     }
 
-    /** A client for a service on a local port, calling as a member (the gateway's signed identity). */
+    /** A client for a service on a local port, calling as a member of tenant alumni with every scope. */
     public static ApiClient asMember(int port, String memberId) {
-        return new ApiClient("http://127.0.0.1:" + port).header("X-Rapport-Identity", TestIdentity.headerFor(memberId));
+        return asMember(port, memberId, TestIdentity.TENANT, TestIdentity.ALL_SCOPES);
+    }
+
+    /**
+     * A client for a service on a local port, calling as a member: each request carries the gateway's signed
+     * identity, made for that request.
+     */
+    public static ApiClient asMember(int port, String memberId, String tenantId, Set<String> scopes) {
+        return new ApiClient(
+                "http://127.0.0.1:" + port,
+                (method, path) -> TestIdentity.headerFor(memberId, tenantId, scopes, method, path));
     }
 
     /** A client for any base URL, with no identity. */
     public static ApiClient anonymous(String baseUrl) {
-        return new ApiClient(baseUrl);
+        return new ApiClient(baseUrl, null);
     }
 
     /** A copy with one more header on every request. */
     public ApiClient header(String name, String value) {
-        ApiClient copy = new ApiClient(baseUrl);
+        ApiClient copy = new ApiClient(baseUrl, identity);
         copy.headers.putAll(headers);
         copy.headers.put(name, value);
         return copy;
@@ -75,9 +91,12 @@ public final class ApiClient {
 
     /** Sends a request; a String body is sent as it is, anything else as JSON. */
     public Answer send(String method, String path, Object body) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        URI target = URI.create(baseUrl + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30));
         headers.forEach(request::header);
+        if (identity != null && !headers.containsKey(IDENTITY_HEADER)) {
+            request.header(IDENTITY_HEADER, identity.apply(method, target.getRawPath()));
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

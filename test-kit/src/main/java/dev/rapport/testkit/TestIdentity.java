@@ -23,14 +23,26 @@ public final class TestIdentity {
 
     private TestIdentity() {}
 
-    /** The {@code X-Rapport-Identity} value for a member of tenant {@code alumni} with every scope. */
-    public static String headerFor(String memberId) {
-        return headerFor(memberId, ALL_SCOPES);
+    /** The tenant of test members unless a test names another. */
+    public static final String TENANT = "alumni";
+
+    /**
+     * The {@code X-Rapport-Identity} value for one request (method and raw path, without the query) of a member of
+     * tenant {@code alumni} with every scope: like the gateway's, it is worthless for any other request.
+     */
+    public static String headerFor(String memberId, String method, String path) {
+        return headerFor(memberId, TENANT, ALL_SCOPES, method, path);
     }
 
-    /** The {@code X-Rapport-Identity} value for a member with the given scopes. */
-    public static String headerFor(String memberId, Set<String> scopes) {
-        return new IdentityAssertion(memberId, "alumni", scopes, Instant.now().plusSeconds(60))
-                .encode(SECRET.getBytes(StandardCharsets.UTF_8));
+    /** The {@code X-Rapport-Identity} value for one request of a member with the given tenant and scopes. */
+    public static String headerFor(String memberId, String tenantId, Set<String> scopes, String method, String path) {
+        return new IdentityAssertion(memberId, tenantId, scopes, Instant.now().plusSeconds(60))
+                .encode(SECRET.getBytes(StandardCharsets.UTF_8), method, path);
+    }
+
+    /** The raw path of a request target ({@code /api/v1/contacts?limit=1} → {@code /api/v1/contacts}). */
+    public static String pathOf(String target) {
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
     }
 }

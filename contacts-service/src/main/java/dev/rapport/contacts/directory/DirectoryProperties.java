@@ -49,5 +49,11 @@ public record DirectoryProperties(
         public boolean enabled() {
             return baseUrl != null && !baseUrl.isBlank();
         }
+
+        @Override
+        public String toString() {
+            // Never the directory's bearer token: the properties end up in logs and failure analyses.
+            return "Tenant[baseUrl=" + baseUrl + ", token=" + (token == null ? "null" : "<redacted>") + "]";
+        }
     }
 }

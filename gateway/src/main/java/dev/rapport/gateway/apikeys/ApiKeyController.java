@@ -1,9 +1,11 @@
 package dev.rapport.gateway.apikeys;
 
+import dev.rapport.gateway.GatewayProperties;
 import dev.rapport.gateway.apikeys.ApiKeyViews.CreateRequest;
 import dev.rapport.gateway.apikeys.ApiKeyViews.Created;
 import dev.rapport.gateway.apikeys.ApiKeyViews.KeyList;
 import dev.rapport.gateway.apikeys.ApiKeyViews.KeyView;
+import dev.rapport.gateway.apikeys.ApiKeyViews.RenewRequest;
 import dev.rapport.gateway.apikeys.domain.ApiKey;
 import dev.rapport.gateway.apikeys.domain.ApiKeyRules;
 import dev.rapport.gateway.apikeys.domain.ApiKeySecret;
@@ -16,10 +18,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -46,17 +51,20 @@ class ApiKeyController {
 
     private final ApiKeyStore store;
     private final Clock clock;
+    private final Duration defaultLifetime;
 
-    ApiKeyController(ApiKeyStore store, Clock clock) {
+    ApiKeyController(ApiKeyStore store, Clock clock, GatewayProperties properties) {
         this.store = store;
         this.clock = clock;
+        this.defaultLifetime = properties.apiKeys().defaultLifetime();
     }
 
     @PostMapping(GatewayEndpoints.API_KEYS)
     @Operation(
             summary = "Create an API key",
             description = "Answers the key once, in 'key'; only its hash is kept. The scopes may not exceed those of"
-                    + " the member token used. 403 with an API key, 400 with field errors, 409 beyond "
+                    + " the member token used. Without expiresAt the key works for the default lifetime (90 days"
+                    + " unless configured), renewable. 403 with an API key, 400 with field errors, 409 beyond "
                     + ApiKeyRules.MAX_LIVE_KEYS + " live keys.")
     Mono<ResponseEntity<Created>> create(@RequestBody CreateRequest request) {
         return memberWithToken().flatMap(member -> {
@@ -89,7 +97,7 @@ class ApiKeyController {
                         new LinkedHashSet<>(request.scopes()),
                         secret.secretHash(),
                         now,
-                        request.expiresAt(),
+                        request.expiresAt() != null ? request.expiresAt() : defaultExpiry(now),
                         null,
                         null);
                 return store.insert(key)
@@ -122,6 +130,39 @@ class ApiKeyController {
                         member.identity().tenantId(), member.identity().memberId(), id, clock.instant()))
                 .switchIfEmpty(Mono.error(() -> problem(HttpStatus.NOT_FOUND, "You have no API key " + id)))
                 .map(revoked -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping(GatewayEndpoints.API_KEYS + "/{id}/renewal")
+    @Operation(
+            summary = "Renew an API key",
+            description = "Gives the key a new expiry: the one asked for (at most 366 days ahead), else the default"
+                    + " lifetime from now. An expired key works again; a revoked key cannot be renewed (409). Another"
+                    + " member's key, or an unknown one, answers 404. With the member's own token only.")
+    Mono<KeyView> renew(
+            @Parameter(description = "The key's id") @PathVariable String id,
+            @RequestBody(required = false) @Nullable RenewRequest request) {
+        return memberWithToken().flatMap(member -> {
+            Instant now = clock.instant();
+            Instant asked = request != null ? request.expiresAt() : null;
+            List<FieldError> errors = ApiKeyRules.checkExpiry(asked, now);
+            if (!errors.isEmpty()) {
+                return Mono.error(invalid(errors));
+            }
+            Instant expiresAt = asked != null ? asked : defaultExpiry(now);
+            return store.renew(member.identity().tenantId(), member.identity().memberId(), id, expiresAt)
+                    .switchIfEmpty(Mono.error(() -> problem(HttpStatus.NOT_FOUND, "You have no API key " + id)))
+                    .flatMap(key -> key.revokedAt() != null
+                            ? Mono.error(problem(
+                                    HttpStatus.CONFLICT,
+                                    "API key " + id + " was revoked; a revoked key cannot be renewed, create a new"
+                                            + " one"))
+                            : Mono.just(KeyView.of(key, now)));
+        });
+    }
+
+    /** The default lifetime from now, to the second (as the store keeps it, and as clients read it back). */
+    private Instant defaultExpiry(Instant now) {
+        return now.plus(defaultLifetime).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The caller, who must have used their own token: with an API key, 403. */

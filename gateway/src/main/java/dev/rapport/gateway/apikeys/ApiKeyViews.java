@@ -25,7 +25,17 @@ final class ApiKeyViews {
             @Nullable
             List<String> scopes,
 
-            @Schema(description = "When the key stops working (at most 366 days ahead); absent: when revoked") @Nullable
+            @Schema(
+                    description = "When the key stops working (at most 366 days ahead); absent: after the"
+                            + " default lifetime (90 days unless configured)")
+            @Nullable
+            Instant expiresAt) {}
+
+    /** A renewal: the new expiry, or none for the default lifetime from now. */
+    @Schema(name = "ApiKeyRenewal")
+    record RenewRequest(
+            @Schema(description = "The new expiry (at most 366 days ahead); absent: the default lifetime from now")
+            @Nullable
             Instant expiresAt) {}
 
     /** A key as listed: never its secret. */

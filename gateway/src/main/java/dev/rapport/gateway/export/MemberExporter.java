@@ -72,7 +72,7 @@ class MemberExporter {
 
     /** The whole export of the member, or a {@link PartUnavailable} error. */
     Mono<ObjectNode> export(IdentityAssertion member, @Nullable String requestId) {
-        String identity = signer.sign(member);
+        String identity = signer.sign(member, "GET", SERVICE_PATH);
         return Flux.fromIterable(parts)
                 .flatMapSequential(part -> fetch(part, identity, requestId).map(body -> Map.entry(part.key(), body)))
                 .collectList()

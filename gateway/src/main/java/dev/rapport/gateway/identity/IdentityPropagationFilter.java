@@ -2,13 +2,15 @@ package dev.rapport.gateway.identity;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.gateway.routing.RouteMetadata;
-import dev.rapport.gateway.security.AreaAuthorizationFilter;
 import dev.rapport.gateway.security.MemberAuthentication;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -19,7 +21,8 @@ import reactor.core.publisher.Mono;
 /**
  * Replaces whatever identity a client claims with the one the gateway verified: removes every client
  * {@code X-Rapport-*} header and the bearer token, and, on member routes, adds {@code X-Rapport-Identity} signed
- * with the secret the services share ({@link IdentitySigner}).
+ * with the secret the services share ({@link IdentitySigner}) for this one request's method and forwarded path, so
+ * that the assertion cannot be replayed to another service or endpoint.
  *
  * <p>{@code Forwarded} and {@code X-Forwarded-*} from clients are dropped by Spring Cloud Gateway itself as long as
  * {@code spring.cloud.gateway.server.webflux.trusted-proxies} is unset (CVE-2025-41235).
@@ -36,9 +39,14 @@ public class IdentityPropagationFilter implements GlobalFilter, Ordered {
         this.signer = signer;
     }
 
+    /**
+     * After {@link RouteToRequestUrlFilter} and every route filter that rewrites the path: the assertion is bound to
+     * the method and path the service will receive. Also after the circuit breaker and retry filters, so that each
+     * attempt carries its own fresh assertion.
+     */
     @Override
     public int getOrder() {
-        return AreaAuthorizationFilter.ORDER + 50;
+        return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
     }
 
     @Override
@@ -58,12 +66,23 @@ public class IdentityPropagationFilter implements GlobalFilter, Ordered {
                                 if (memberRoute && member.isPresent()) {
                                     headers.set(
                                             IdentityAssertion.HEADER,
-                                            signer.sign(member.get().identity()));
+                                            signer.sign(
+                                                    member.get().identity(),
+                                                    exchange.getRequest()
+                                                            .getMethod()
+                                                            .name(),
+                                                    forwardedPath(exchange)));
                                 }
                             })
                             .build();
                     return chain.filter(exchange.mutate().request(request).build());
                 });
+    }
+
+    /** The raw path of the URL the request is forwarded to, as the service will see it. */
+    private static String forwardedPath(ServerWebExchange exchange) {
+        URI target = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+        return (target != null ? target : exchange.getRequest().getURI()).getRawPath();
     }
 
     static void removeReserved(HttpHeaders headers) {

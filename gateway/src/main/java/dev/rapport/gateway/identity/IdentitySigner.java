@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** Signs the {@code X-Rapport-Identity} value for a verified member, valid for one hop ({@link #VALIDITY}). */
+/**
+ * Signs the {@code X-Rapport-Identity} value for a verified member and one request (method and path), valid for one
+ * hop ({@link #VALIDITY}).
+ */
 @Component
 public class IdentitySigner {
 
@@ -21,13 +24,16 @@ public class IdentitySigner {
         this.clock = clock;
     }
 
-    /** The header value asserting {@code verified}'s member, tenant and scopes, expiring {@link #VALIDITY} from now. */
-    public String sign(IdentityAssertion verified) {
+    /**
+     * The header value asserting {@code verified}'s member, tenant and scopes for the request {@code method path}
+     * (the raw path the service receives), expiring {@link #VALIDITY} from now.
+     */
+    public String sign(IdentityAssertion verified, String method, String path) {
         return new IdentityAssertion(
                         verified.memberId(),
                         verified.tenantId(),
                         verified.scopes(),
                         clock.instant().plus(VALIDITY))
-                .encode(secret);
+                .encode(secret, method, path);
     }
 }

@@ -4,6 +4,7 @@ import dev.rapport.gateway.GatewayProperties;
 import dev.rapport.gateway.apikeys.ApiKeyAuthenticationManager;
 import dev.rapport.gateway.problem.Problems;
 import dev.rapport.gateway.requestid.RequestIds;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
@@ -47,12 +48,14 @@ class SecurityConfiguration {
             Problems problems,
             ReactiveJwtDecoder decoder,
             ApiKeyAuthenticationManager apiKeys,
-            CorsConfigurationSource cors) {
+            CorsConfigurationSource cors,
+            Clock clock) {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
         JwtReactiveAuthenticationManager memberTokens = new JwtReactiveAuthenticationManager(decoder);
         memberTokens.setJwtAuthenticationConverter(new MemberTokenConverter());
-        ReactiveAuthenticationManager bearer = new BearerAuthenticationManager(memberTokens, apiKeys);
+        ReactiveAuthenticationManager bearer =
+                new BearerAuthenticationManager(new VerifiedTokenCache(memberTokens, clock), apiKeys);
         return http
                 // A stateless bearer-token API: no session, no cookies, so no CSRF, login page or saved requests.
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

@@ -77,7 +77,11 @@ class ApiKeysIT extends GatewayIntegrationTest {
                         .withHeader(IdentityAssertion.HEADER, matching(".+")))
                 .getFirst();
         IdentityAssertion identity = IdentityAssertion.verify(
-                        received.getHeader(IdentityAssertion.HEADER), identitySecret(), Clock.systemUTC())
+                        received.getHeader(IdentityAssertion.HEADER),
+                        "GET",
+                        "/api/v1/contacts",
+                        identitySecret(),
+                        Clock.systemUTC())
                 .orElseThrow();
         assertThat(identity.memberId()).isEqualTo(member);
         assertThat(identity.tenantId()).isEqualTo(MemberTokens.TENANT);
@@ -161,6 +165,110 @@ class ApiKeysIT extends GatewayIntegrationTest {
                 .isEqualTo("revoked");
         // Revoking twice changes nothing and is not an error.
         revoke(memberToken, created.path("id").asString()).expectStatus().isNoContent();
+    }
+
+    @Test
+    void keyCreatedWithoutAnExpiryExpiresAfterTheDefaultLifetimeOf90Days() {
+        JsonNode created = create(memberToken, Map.of("name", "no expiry asked", "scopes", List.of("contacts:read")));
+
+        Instant expiresAt = Instant.parse(created.path("expiresAt").asString());
+        assertThat(expiresAt)
+                .isBetween(
+                        Instant.now().plus(Duration.ofDays(90)).minus(Duration.ofMinutes(5)),
+                        Instant.now().plus(Duration.ofDays(90)));
+        assertThat(list(memberToken).path("items").get(0).path("expiresAt").asString())
+                .isEqualTo(created.path("expiresAt").asString());
+    }
+
+    @Test
+    void keyStoredWithoutAnExpiryBeforeKeysHadALifetimeExpiresThatLongAfterItsCreation() {
+        ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
+        Instant now = Instant.now();
+        store.insert(new ApiKey(
+                        secret.keyId(),
+                        MemberTokens.TENANT,
+                        member,
+                        "from before lifetimes",
+                        Set.of("contacts:read"),
+                        secret.secretHash(),
+                        now.minus(Duration.ofDays(91)),
+                        null,
+                        null,
+                        null))
+                .block();
+
+        expectRefusedKey(secret.value(), "expired");
+    }
+
+    @Test
+    void renewingAKeyExtendsItByTheDefaultLifetimeOrToTheDateAskedAndRevivesAnExpiredKey() {
+        ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
+        Instant now = Instant.now();
+        store.insert(new ApiKey(
+                        secret.keyId(),
+                        MemberTokens.TENANT,
+                        member,
+                        "expired yesterday",
+                        Set.of("contacts:read"),
+                        secret.secretHash(),
+                        now.minus(Duration.ofDays(31)),
+                        now.minus(Duration.ofDays(1)),
+                        null,
+                        null))
+                .block();
+        expectRefusedKey(secret.value(), "expired");
+
+        JsonNode renewed = JSON.readTree(renew(memberToken, secret.keyId(), null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
+        assertThat(renewed.path("status").asString()).isEqualTo("active");
+        assertThat(Instant.parse(renewed.path("expiresAt").asString()))
+                .isAfter(Instant.now().plus(Duration.ofDays(89)));
+        gateway.get()
+                .uri("/api/v1/contacts")
+                .headers(h -> h.setBearerAuth(secret.value()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        Instant asked = Instant.now().plus(Duration.ofDays(200)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        renew(memberToken, secret.keyId(), Map.of("expiresAt", asked.toString()))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.expiresAt")
+                .value(value -> assertThat(Instant.parse(value.toString())).isEqualTo(asked));
+        renew(
+                        memberToken,
+                        secret.keyId(),
+                        Map.of(
+                                "expiresAt",
+                                Instant.now().plus(Duration.ofDays(400)).toString()))
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aRevokedKeyCannotBeRenewedNorAnotherMembersNorWithAnApiKey() {
+        JsonNode created = create(memberToken, Map.of("name", "soon revoked", "scopes", List.of("contacts:read")));
+        String id = created.path("id").asString();
+
+        renew(MemberTokens.token(MemberTokens.newMember()), id, null)
+                .expectStatus()
+                .isNotFound();
+        renew(created.path("key").asString(), id, null).expectStatus().isForbidden();
+        revoke(memberToken, id).expectStatus().isNoContent();
+        renew(memberToken, id, null)
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        expectRefusedKey(created.path("key").asString(), "revoked");
     }
 
     @Test
@@ -413,6 +521,16 @@ class ApiKeysIT extends GatewayIntegrationTest {
                 .returnResult()
                 .getResponseBody();
         return JSON.readTree(answer);
+    }
+
+    private WebTestClient.ResponseSpec renew(String token, String id, Map<String, Object> body) {
+        WebTestClient.RequestBodySpec request =
+                gateway.post().uri("/api/v1/me/api-keys/{id}/renewal", id).headers(h -> h.setBearerAuth(token));
+        return body == null
+                ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body)
+                        .exchange();
     }
 
     private WebTestClient.ResponseSpec revoke(String token, String id) {

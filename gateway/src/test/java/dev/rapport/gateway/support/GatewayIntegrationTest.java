@@ -1,6 +1,7 @@
 package dev.rapport.gateway.support;
 
 import dev.rapport.testkit.TestInfrastructure;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -9,9 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The gateway on random ports in front of the WireMock services, verifying tokens from {@link MemberTokens}, with its
@@ -54,6 +57,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("RAPPORT_MONGO_URI", () -> TestInfrastructure.endpoints().mongoUri());
         registry.add("RAPPORT_GATEWAY_ANONYMOUS_RATE_LIMIT_RPS", () -> "20");
         registry.add("RAPPORT_GATEWAY_ANONYMOUS_RATE_LIMIT_BURST", () -> "10");
+        // The tests send many refused credentials from one address; UnverifiedAddressLimitIT tests the limit.
+        registry.add("RAPPORT_GATEWAY_UNVERIFIED_RATE_LIMIT_BURST", () -> "100000");
     }
 
     @BeforeEach
@@ -63,6 +68,15 @@ public abstract class GatewayIntegrationTest {
 
     protected static WebTestClient client(int port) {
         return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    /** A client whose connections come from {@code sourceAddress} (any 127.x.y.z is the loopback on Linux). */
+    protected static WebTestClient clientFrom(String sourceAddress, int port) {
+        HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(sourceAddress, 0));
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();

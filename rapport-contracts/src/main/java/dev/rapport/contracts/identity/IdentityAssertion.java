@@ -5,7 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,17 +23,27 @@ import javax.crypto.spec.SecretKeySpec;
  * accepts a request only with an assertion whose signature verifies and which has not expired, so
  * a forged header sent straight to a service is refused.
  *
- * <p>Wire form: {@code v1.<base64url(member|tenant|scope,scope|expiresEpochSecond)>.<base64url(hmac)>}.
+ * <p>Each assertion is bound to the one request it was made for: the HMAC covers the request's
+ * method and path (the raw path the service receives, without the query string), which the verifier
+ * takes from the request itself. An assertion seen in one request (a log, a compromised service) is
+ * therefore worthless for any other method or path, on this service or another, within its minute.
+ *
+ * <p>Wire form: {@code v2.<base64url(member|tenant|scope,scope|expiresEpochSecond)>.<base64url(hmac)>}
+ * where the HMAC is over {@code <base64 part> LF METHOD SP path}.
  */
 public record IdentityAssertion(String memberId, String tenantId, Set<String> scopes, Instant expiresAt) {
 
     /** The header carrying the assertion from the gateway to a service. */
     public static final String HEADER = "X-Rapport-Identity";
 
+    private static final String VERSION = "v2";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._@:-]{1,128}");
     private static final Pattern SCOPE = Pattern.compile("[a-z]+:[a-z]+");
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    /** One initialised MAC per thread and secret: {@code Mac.getInstance} and {@code init} cost more than the HMAC. */
+    private static final ThreadLocal<CachedMac> MACS = new ThreadLocal<>();
 
     public IdentityAssertion {
         requireId(memberId, "memberId");
@@ -49,25 +61,34 @@ public record IdentityAssertion(String memberId, String tenantId, Set<String> sc
         return scopes.contains(area + ":" + access) || ("read".equals(access) && scopes.contains(area + ":write"));
     }
 
-    /** Signs the assertion for the header. */
-    public String encode(byte[] secret) {
+    /**
+     * Signs the assertion for the header of one request.
+     *
+     * @param method the request's HTTP method
+     * @param path the raw (still percent-encoded) path the service will receive, without the query string
+     */
+    public String encode(byte[] secret, String method, String path) {
         String payload = memberId + "|" + tenantId + "|" + String.join(",", new TreeSet<>(scopes)) + "|"
                 + expiresAt.getEpochSecond();
         String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return "v1." + body + "." + B64.encodeToString(hmac(secret, body));
+        return VERSION + "." + body + "." + B64.encodeToString(hmac(secret, signed(body, method, path)));
     }
 
-    /** Verifies a header value: a valid signature and an unexpired assertion, or empty. */
-    public static Optional<IdentityAssertion> verify(String header, byte[] secret, Clock clock) {
-        if (header == null || header.length() > 4096) {
+    /**
+     * Verifies a header value for the request it arrived with: a valid signature over that request's method and
+     * path, and an unexpired assertion, or empty.
+     */
+    public static Optional<IdentityAssertion> verify(
+            String header, String method, String path, byte[] secret, Clock clock) {
+        if (header == null || header.length() > 4096 || method == null || path == null) {
             return Optional.empty();
         }
         String[] parts = header.split("\\.", -1);
-        if (parts.length != 3 || !"v1".equals(parts[0])) {
+        if (parts.length != 3 || !VERSION.equals(parts[0])) {
             return Optional.empty();
         }
         try {
-            byte[] expected = hmac(secret, parts[1]);
+            byte[] expected = hmac(secret, signed(parts[1], method, path));
             if (!MessageDigest.isEqual(expected, B64D.decode(parts[2]))) {
                 return Optional.empty();
             }
@@ -84,22 +105,34 @@ public record IdentityAssertion(String memberId, String tenantId, Set<String> sc
         }
     }
 
+    private static String signed(String body, String method, String path) {
+        return body + "\n" + method.toUpperCase(Locale.ROOT) + " " + path;
+    }
+
     private static void requireId(String value, String name) {
         if (value == null || !ID.matcher(value).matches()) {
             throw new IllegalArgumentException(name + " must match " + ID.pattern());
         }
     }
 
-    private static byte[] hmac(byte[] secret, String body) {
+    private static byte[] hmac(byte[] secret, String input) {
         if (secret == null || secret.length < 32) {
             throw new IllegalArgumentException("the identity secret must have at least 32 bytes");
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        CachedMac cached = MACS.get();
+        if (cached == null || !Arrays.equals(cached.secret, secret)) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+                cached = new CachedMac(secret.clone(), mac);
+                MACS.set(cached);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
         }
+        // doFinal resets the MAC for the next use on this thread.
+        return cached.mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
     }
+
+    private record CachedMac(byte[] secret, Mac mac) {}
 }

@@ -14,43 +14,69 @@ class IdentityAssertionTest {
 
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+    private static final String PATH = "/api/v1/contacts/c1";
     private final IdentityAssertion alice = new IdentityAssertion(
             "alice", "alumni", Set.of("contacts:write", "reminders:read"), Instant.parse("2026-11-21T10:05:00Z"));
 
     @Test
     void aSignedAssertionVerifiesWithTheSameSecret() {
-        assertThat(IdentityAssertion.verify(alice.encode(SECRET), SECRET, CLOCK))
+        assertThat(IdentityAssertion.verify(alice.encode(SECRET, "GET", PATH), "GET", PATH, SECRET, CLOCK))
                 .contains(alice);
     }
 
     @Test
     void anAssertionSignedWithAnotherSecretIsRefused() {
         byte[] other = "another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8);
-        assertThat(IdentityAssertion.verify(alice.encode(other), SECRET, CLOCK)).isEmpty();
+        assertThat(IdentityAssertion.verify(alice.encode(other, "GET", PATH), "GET", PATH, SECRET, CLOCK))
+                .isEmpty();
     }
 
     @Test
     void aForgedPayloadWithTheOriginalSignatureIsRefused() {
-        String[] parts = alice.encode(SECRET).split("\\.");
+        String[] parts = alice.encode(SECRET, "GET", PATH).split("\\.");
         String forged = Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString("mallory|alumni|contacts:write|1795000000".getBytes(StandardCharsets.UTF_8));
-        assertThat(IdentityAssertion.verify("v1." + forged + "." + parts[2], SECRET, CLOCK))
+        assertThat(IdentityAssertion.verify("v2." + forged + "." + parts[2], "GET", PATH, SECRET, CLOCK))
                 .isEmpty();
     }
 
     @Test
     void anExpiredAssertionIsRefused() {
         Clock later = Clock.offset(CLOCK, java.time.Duration.ofMinutes(6));
-        assertThat(IdentityAssertion.verify(alice.encode(SECRET), SECRET, later))
+        assertThat(IdentityAssertion.verify(alice.encode(SECRET, "GET", PATH), "GET", PATH, SECRET, later))
                 .isEmpty();
     }
 
     @Test
     void garbageIsRefusedWithoutAnException() {
-        assertThat(IdentityAssertion.verify("v1.%%%.###", SECRET, CLOCK)).isEmpty();
-        assertThat(IdentityAssertion.verify("alice", SECRET, CLOCK)).isEmpty();
-        assertThat(IdentityAssertion.verify(null, SECRET, CLOCK)).isEmpty();
+        assertThat(IdentityAssertion.verify("v2.%%%.###", "GET", PATH, SECRET, CLOCK))
+                .isEmpty();
+        assertThat(IdentityAssertion.verify("alice", "GET", PATH, SECRET, CLOCK))
+                .isEmpty();
+        assertThat(IdentityAssertion.verify(null, "GET", PATH, SECRET, CLOCK)).isEmpty();
+    }
+
+    @Test
+    void anAssertionIsBoundToTheMethodAndPathItWasMadeFor() {
+        String header = alice.encode(SECRET, "GET", PATH);
+
+        assertThat(IdentityAssertion.verify(header, "get", PATH, SECRET, CLOCK)).contains(alice);
+        assertThat(IdentityAssertion.verify(header, "DELETE", PATH, SECRET, CLOCK))
+                .isEmpty();
+        assertThat(IdentityAssertion.verify(header, "GET", "/api/v1/contacts/c2", SECRET, CLOCK))
+                .isEmpty();
+        assertThat(IdentityAssertion.verify(header, "GET", "/api/v1/reminders", SECRET, CLOCK))
+                .isEmpty();
+    }
+
+    @Test
+    void anUnboundAssertionOfTheFormerFormatIsRefused() {
+        String body = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("alice|alumni|contacts:write|1795000000".getBytes(StandardCharsets.UTF_8));
+        assertThat(IdentityAssertion.verify("v1." + body + ".c2lnbmF0dXJl", "GET", PATH, SECRET, CLOCK))
+                .isEmpty();
     }
 
     @Test

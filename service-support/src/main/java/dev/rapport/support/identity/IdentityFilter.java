@@ -14,8 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets an {@code /api/**} request in only with an identity the gateway signed, and only for the
- * access its scopes grant in this service's area; any other identity header is worthless here.
+ * Lets an {@code /api/**} request in only with an identity the gateway signed for this request (its method and
+ * path), and only for the access its scopes grant in this service's area; any other identity header, including one
+ * the gateway signed for another request, is worthless here.
  */
 public class IdentityFilter extends OncePerRequestFilter {
 
@@ -39,10 +40,18 @@ public class IdentityFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<IdentityAssertion> identity =
-                IdentityAssertion.verify(request.getHeader(IdentityAssertion.HEADER), secret, clock);
+        // Bound to this very request: an assertion made for another method, path or service does not verify.
+        Optional<IdentityAssertion> identity = IdentityAssertion.verify(
+                request.getHeader(IdentityAssertion.HEADER),
+                request.getMethod(),
+                request.getRequestURI(),
+                secret,
+                clock);
         if (identity.isEmpty()) {
-            problem(response, HttpStatus.UNAUTHORIZED, "a verified identity from the gateway is required");
+            problem(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "a verified identity from the gateway, made for this request, is required");
             return;
         }
         String access = isRead(request.getMethod()) ? "read" : "write";

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param scopes what the key may do ({@code contacts:read} …)
  * @param secretHash SHA-256 of the secret, hex
  * @param createdAt when it was created
- * @param expiresAt when it stops working, or {@code null} for never
+ * @param expiresAt when it stops working ({@code null} only in keys stored before keys had a default lifetime)
  * @param revokedAt when the member revoked it, or {@code null}
  * @param lastUsedAt when it last authenticated a request (to the hour), or {@code null}
  */
@@ -46,6 +46,12 @@ public record ApiKey(
 
     public ApiKey {
         scopes = Set.copyOf(scopes);
+    }
+
+    /** The same key with another expiry. */
+    public ApiKey withExpiresAt(Instant newExpiry) {
+        return new ApiKey(
+                id, tenantId, memberId, name, scopes, secretHash, createdAt, newExpiry, revokedAt, lastUsedAt);
     }
 
     /** The key's status at {@code now}: revocation wins over expiry. */

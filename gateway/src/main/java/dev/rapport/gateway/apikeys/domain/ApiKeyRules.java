@@ -24,7 +24,7 @@ public final class ApiKeyRules {
     /** How many keys that are neither revoked nor expired a member may hold. */
     public static final int MAX_LIVE_KEYS = 25;
 
-    /** The longest lifetime a key may be given; a key without an expiry lives until revoked. */
+    /** The longest lifetime a key may be given (a key asked for without one gets the configured default). */
     public static final Duration MAX_VALIDITY = Duration.ofDays(366);
 
     /** The longest name. */
@@ -66,14 +66,22 @@ public final class ApiKeyRules {
                 }
             }
         }
-        if (expiresAt != null) {
-            if (!expiresAt.isAfter(now)) {
-                errors.add(new FieldError("expiresAt", "must be in the future"));
-            } else if (expiresAt.isAfter(now.plus(MAX_VALIDITY))) {
-                errors.add(new FieldError("expiresAt", "must be within " + MAX_VALIDITY.toDays() + " days"));
-            }
-        }
+        errors.addAll(checkExpiry(expiresAt, now));
         return errors;
+    }
+
+    /** The reasons an asked-for expiry (none: the default lifetime) cannot be granted, empty when it can. */
+    public static List<FieldError> checkExpiry(@Nullable Instant expiresAt, Instant now) {
+        if (expiresAt == null) {
+            return List.of();
+        }
+        if (!expiresAt.isAfter(now)) {
+            return List.of(new FieldError("expiresAt", "must be in the future"));
+        }
+        if (expiresAt.isAfter(now.plus(MAX_VALIDITY))) {
+            return List.of(new FieldError("expiresAt", "must be within " + MAX_VALIDITY.toDays() + " days"));
+        }
+        return List.of();
     }
 
     private static List<String> sorted(Set<String> scopes) {
