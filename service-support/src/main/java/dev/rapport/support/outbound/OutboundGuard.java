@@ -38,6 +38,11 @@ public class OutboundGuard {
         return properties.allowPrivate();
     }
 
+    /** Whether plain http URLs are accepted (only https otherwise). */
+    public boolean allowsHttp() {
+        return properties.httpAllowed();
+    }
+
     /**
      * Checks a URL and resolves its host once: returns it when a request may go there.
      *
