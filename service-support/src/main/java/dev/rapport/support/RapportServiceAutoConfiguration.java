@@ -12,6 +12,7 @@ import dev.rapport.support.outbound.OutboundGuard;
 import dev.rapport.support.outbound.OutboundProperties;
 import dev.rapport.support.privacy.MemberDataPurge;
 import dev.rapport.support.privacy.MemberErasure;
+import dev.rapport.support.web.IdempotencyProperties;
 import dev.rapport.support.web.IdempotentRequests;
 import dev.rapport.support.web.ProblemHandlers;
 import dev.rapport.support.web.RequestIdFilter;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires what every Rapport service shares: outbox, event inbox, identity, errors, request ids, outbound guard. */
 @AutoConfiguration
 @EnableScheduling
-@EnableConfigurationProperties({RapportProperties.class, OutboundProperties.class})
+@EnableConfigurationProperties({RapportProperties.class, OutboundProperties.class, IdempotencyProperties.class})
 public class RapportServiceAutoConfiguration {
 
     static {
@@ -140,8 +141,9 @@ public class RapportServiceAutoConfiguration {
     }
 
     @Bean
-    IdempotentRequests idempotentRequests(MongoTemplate mongo, JsonMapper json, Clock clock) {
-        return new IdempotentRequests(mongo, json, clock);
+    IdempotentRequests idempotentRequests(
+            MongoTemplate mongo, JsonMapper json, Clock clock, IdempotencyProperties properties) {
+        return new IdempotentRequests(mongo, json, clock, properties);
     }
 
     /** The one rule for requests to URLs that members or operators give (webhooks, feeds, the directory). */
