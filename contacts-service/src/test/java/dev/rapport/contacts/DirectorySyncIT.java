@@ -56,6 +56,8 @@ class DirectorySyncIT {
 
     @DynamicPropertySource
     static void directory(DynamicPropertyRegistry registry) {
+        // The stubbed directory listens on loopback.
+        registry.add("rapport.outbound.allow-private", () -> "true");
         registry.add("rapport.contacts.directory.poll-interval", () -> "PT1H");
         registry.add("rapport.contacts.directory.page-size", () -> "2");
         registry.add("rapport.contacts.directory.max-attempts", () -> "3");

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.testkit.ApiClient;
 import dev.rapport.testkit.ApiClient.Answer;
 import dev.rapport.testkit.RapportIntegrationTest;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -106,6 +110,46 @@ class ExportsIT {
         assertThat(reimport.json().get("unchanged").asInt())
                 .as(reimport.raw().body())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void formulaLikeValuesAreNeutralisedInTheCsvAndStillImportBackUnchanged() throws Exception {
+        Answer created = api.post(
+                "/api/v1/contacts",
+                Map.of(
+                        "firstName", "=HYPERLINK(\"https://evil.example\",\"Click\")",
+                        "lastName", "+Attacker",
+                        "company", "@SUM(1+1)",
+                        "title", "-2+3",
+                        "notes", "=cmd|' /C calc'!A0",
+                        "emails", List.of("formula@example.com")));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+
+        Answer csv = api.get("/api/v1/contacts/export.csv");
+
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(csv.raw().body().substring(1)))
+                .setFormat(CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())
+                .get()) {
+            CSVRecord row = parser.getRecords().stream()
+                    .filter(r -> r.get("E-mail 1 - Value").equals("formula@example.com"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(row.get("First Name")).isEqualTo("'=HYPERLINK(\"https://evil.example\",\"Click\")");
+            assertThat(row.get("Last Name")).isEqualTo("'+Attacker");
+            assertThat(row.get("Organization Name")).isEqualTo("'@SUM(1+1)");
+            assertThat(row.get("Organization Title")).isEqualTo("'-2+3");
+            assertThat(row.get("Notes")).isEqualTo("'=cmd|' /C calc'!A0");
+        }
+        Answer reimport = uploads.raw(
+                "/api/v1/imports/google", "text/csv", csv.raw().body().getBytes(StandardCharsets.UTF_8));
+        assertThat(reimport.json().get("unchanged").asInt())
+                .as(reimport.raw().body())
+                .isEqualTo(4);
     }
 
     @Test

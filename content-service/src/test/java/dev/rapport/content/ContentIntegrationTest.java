@@ -21,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 @RapportIntegrationTest
 @TestPropertySource(
         properties = {
-            "rapport.content.feeds.allow-private-addresses=true",
+            "rapport.outbound.allow-private=true",
             "rapport.content.feeds.read-timeout=PT1S",
             "rapport.content.feeds.sweep-interval=PT1H",
             "rapport.content.cadence-check-interval=PT1H"

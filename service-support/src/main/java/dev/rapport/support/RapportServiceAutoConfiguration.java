@@ -9,8 +9,11 @@ import dev.rapport.support.events.OutboxEvents;
 import dev.rapport.support.events.OutboxRelay;
 import dev.rapport.support.identity.CallerArgumentResolver;
 import dev.rapport.support.identity.IdentityFilter;
+import dev.rapport.support.outbound.OutboundGuard;
+import dev.rapport.support.outbound.OutboundProperties;
 import dev.rapport.support.privacy.MemberDataPurge;
 import dev.rapport.support.privacy.MemberErasure;
+import dev.rapport.support.web.IdempotencyProperties;
 import dev.rapport.support.web.IdempotentRequests;
 import dev.rapport.support.web.ProblemHandlers;
 import dev.rapport.support.web.RequestIdFilter;
@@ -48,10 +51,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires what every Rapport service shares: outbox, event inbox, identity, errors, request ids. */
+/** Wires what every Rapport service shares: outbox, event inbox, identity, errors, request ids, outbound guard. */
 @AutoConfiguration
 @EnableScheduling
-@EnableConfigurationProperties(RapportProperties.class)
+@EnableConfigurationProperties({RapportProperties.class, OutboundProperties.class, IdempotencyProperties.class})
 public class RapportServiceAutoConfiguration {
 
     static {
@@ -207,8 +210,16 @@ public class RapportServiceAutoConfiguration {
     }
 
     @Bean
-    IdempotentRequests idempotentRequests(MongoTemplate mongo, JsonMapper json, Clock clock) {
-        return new IdempotentRequests(mongo, json, clock);
+    IdempotentRequests idempotentRequests(
+            MongoTemplate mongo, JsonMapper json, Clock clock, IdempotencyProperties properties) {
+        return new IdempotentRequests(mongo, json, clock, properties);
+    }
+
+    /** The one rule for requests to URLs that members or operators give (webhooks, feeds, the directory). */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboundGuard outboundGuard(OutboundProperties properties) {
+        return new OutboundGuard(properties);
     }
 
     @Bean

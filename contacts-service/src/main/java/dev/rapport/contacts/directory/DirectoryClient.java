@@ -2,12 +2,12 @@ package dev.rapport.contacts.directory;
 
 import dev.rapport.contacts.directory.domain.Backoff;
 import dev.rapport.contacts.directory.domain.DirectoryProfile;
+import dev.rapport.support.outbound.OutboundGuard;
+import dev.rapport.support.outbound.OutboundHttp;
+import dev.rapport.support.outbound.OutboundRefusedException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads profiles from an organization's alumni-directory API, one page at a time:
  * {@code GET <baseUrl>/profiles?updated_since=&limit=&cursor=}. A 429 waits what {@code Retry-After}
  * says, a 5xx or a network error waits longer after each attempt, up to a number of attempts; a
- * record that is not a valid profile is handed back as malformed instead of failing the page.
+ * record that is not a valid profile is handed back as malformed instead of failing the page. Requests go through
+ * the outbound guard (https, no address inside the platform unless allowed, the checked address is the one
+ * connected to) and follow no redirect, so the bearer token only ever goes to the configured directory.
  */
 @Component
-public class DirectoryClient {
+public class DirectoryClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryClient.class);
 
@@ -37,18 +40,18 @@ public class DirectoryClient {
     private final JsonMapper json;
     private final Pauses pauses;
     private final Clock clock;
-    private final HttpClient http;
+    private final OutboundHttp http;
 
-    DirectoryClient(DirectoryProperties settings, JsonMapper json, Pauses pauses, Clock clock) {
+    DirectoryClient(DirectoryProperties settings, JsonMapper json, Pauses pauses, Clock clock, OutboundGuard guard) {
         this.settings = settings;
         this.json = json;
         this.pauses = pauses;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.http = new OutboundHttp(guard, settings.timeout(), settings.timeout());
     }
+
+    /** The largest page read (a page of {@code pageSize} profiles is far smaller). */
+    static final long MAX_PAGE_BYTES = 16L * 1024 * 1024;
 
     /** A record of a page that is not a usable profile: where it was, its id if it had one, and why. */
     public record Malformed(int position, String profileId, String reason) {}
@@ -71,15 +74,25 @@ public class DirectoryClient {
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             Duration wait;
             try {
-                HttpResponse<String> response = http.send(request(tenant, uri), HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
+                OutboundHttp.Response response = http.send("GET", uri, headers(tenant), null, null, MAX_PAGE_BYTES);
+                int status = response.status();
                 if (status == 200) {
-                    return parse(response.body());
+                    if (response.truncated()) {
+                        throw new DirectoryUnavailableException(
+                                "the directory's page is larger than " + MAX_PAGE_BYTES / (1024 * 1024) + " MB", null);
+                    }
+                    return parse(new String(response.body(), StandardCharsets.UTF_8));
+                }
+                if (status >= 300 && status < 400) {
+                    // Not followed: the token must not go wherever a redirect points.
+                    throw new DirectoryUnavailableException(
+                            "the directory redirected " + uri.getPath() + " with HTTP " + status
+                                    + ": configure its final URL",
+                            null);
                 }
                 problem = "HTTP " + status;
                 if (status == 429) {
-                    wait = Backoff.retryAfter(
-                                    response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                    wait = Backoff.retryAfter(response.header("Retry-After").orElse(null), clock.instant())
                             .orElse(Backoff.after(attempt, settings.initialBackoff(), settings.maxBackoff()));
                     if (wait.compareTo(settings.maxRetryAfter()) > 0) {
                         throw new DirectoryUnavailableException(
@@ -94,13 +107,13 @@ public class DirectoryClient {
                                     + ": check its URL and token",
                             null);
                 }
+            } catch (OutboundRefusedException e) {
+                throw new DirectoryUnavailableException(
+                        "the directory's URL " + uri + " is refused: " + e.getMessage(), e);
             } catch (IOException e) {
                 problem = e.toString();
                 cause = e;
                 wait = Backoff.after(attempt, settings.initialBackoff(), settings.maxBackoff());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DirectoryUnavailableException("interrupted", e);
             }
             if (attempt < settings.maxAttempts()) {
                 log.info(
@@ -122,15 +135,11 @@ public class DirectoryClient {
                 "the directory failed " + settings.maxAttempts() + " times (" + problem + ")", cause);
     }
 
-    private HttpRequest request(DirectoryProperties.Tenant tenant, URI uri) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
-                .header("Accept", "application/json")
-                .GET();
+    private static Map<String, String> headers(DirectoryProperties.Tenant tenant) {
         if (tenant.token() != null && !tenant.token().isBlank()) {
-            request.header("Authorization", "Bearer " + tenant.token());
+            return Map.of("Accept", "application/json", "Authorization", "Bearer " + tenant.token());
         }
-        return request.build();
+        return Map.of("Accept", "application/json");
     }
 
     private URI uri(DirectoryProperties.Tenant tenant, Instant updatedSince, String cursor) {
@@ -221,5 +230,10 @@ public class DirectoryClient {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 }

@@ -7,21 +7,18 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import dev.rapport.content.domain.FeedEntry;
+import dev.rapport.support.outbound.OutboundGuard;
+import dev.rapport.support.outbound.OutboundHttp;
+import dev.rapport.support.outbound.OutboundRefusedException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Inet6Address;
-import java.net.InetAddress;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,9 +28,9 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
- * Downloads and parses RSS and Atom feeds with ROME, defensively: http(s) only, no private addresses unless
- * allowed, a connect timeout, one deadline for the whole download, a size limit, no DOCTYPEs (XXE), and
- * redirects followed by hand so that each hop is checked too.
+ * Downloads and parses RSS and Atom feeds with ROME, defensively: through the outbound guard (https, no address
+ * inside the platform, the checked address is the one connected to), a connect timeout, one deadline for the whole
+ * download, a size limit, no DOCTYPEs (XXE), and redirects followed by hand so that each hop is checked too.
  */
 @Component
 class FeedFetcher implements AutoCloseable {
@@ -42,16 +39,14 @@ class FeedFetcher implements AutoCloseable {
     static final int MAX_ENTRIES = 200;
 
     private final FeedProperties properties;
-    private final HttpClient http;
+    private final OutboundGuard guard;
+    private final OutboundHttp http;
     private final ExecutorService downloads = Executors.newVirtualThreadPerTaskExecutor();
 
-    FeedFetcher(FeedProperties properties) {
+    FeedFetcher(FeedProperties properties, OutboundGuard guard) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(downloads)
-                .build();
+        this.guard = guard;
+        this.http = new OutboundHttp(guard, properties.connectTimeout(), properties.readTimeout());
     }
 
     /** The entries of the feed at {@code url}, newest as the feed orders them, at most {@link #MAX_ENTRIES}. */
@@ -59,36 +54,15 @@ class FeedFetcher implements AutoCloseable {
         return parse(download(url));
     }
 
-    /** Refuses a URL that is not http(s) or (unless allowed) points at a private or local address. */
+    /** Refuses a URL that the outbound guard refuses (not https, or an address inside the platform). */
     void check(URI url) throws FeedProblem {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new FeedProblem(FeedProblem.Kind.REFUSED, "must be an absolute http or https URL");
-        }
-        if (properties.allowPrivateAddresses()) {
-            return;
-        }
         try {
-            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
-                if (isInternal(address)) {
-                    throw new FeedProblem(
-                            FeedProblem.Kind.REFUSED,
-                            "points at a private or local address: use the blog's public URL");
-                }
-            }
+            guard.check(url);
+        } catch (OutboundRefusedException e) {
+            throw new FeedProblem(FeedProblem.Kind.REFUSED, e.getMessage());
         } catch (UnknownHostException e) {
-            throw new FeedProblem(FeedProblem.Kind.UNREACHABLE, "host " + url.getHost() + " is unknown");
+            throw new FeedProblem(FeedProblem.Kind.UNREACHABLE, e.getMessage());
         }
-    }
-
-    private static boolean isInternal(InetAddress address) {
-        boolean uniqueLocalV6 = address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
-        return address.isAnyLocalAddress()
-                || address.isLoopbackAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isMulticastAddress()
-                || uniqueLocalV6;
     }
 
     private byte[] download(URI url) throws FeedProblem {
@@ -112,45 +86,46 @@ class FeedFetcher implements AutoCloseable {
         }
     }
 
-    private byte[] downloadFollowingRedirects(URI url) throws FeedProblem, IOException, InterruptedException {
+    private byte[] downloadFollowingRedirects(URI url) throws FeedProblem, IOException {
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            check(current);
-            HttpRequest request = HttpRequest.newBuilder(current)
-                    .timeout(properties.readTimeout())
-                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5")
-                    .header("User-Agent", "Rapport-FeedSync/1.0")
-                    .GET()
-                    .build();
-            HttpResponse<InputStream> response;
+            OutboundHttp.Response response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (HttpTimeoutException e) {
+                // Each hop is checked again by the guard when it connects; a feed request carries no credentials.
+                response = http.send(
+                        "GET",
+                        current,
+                        Map.of(
+                                "Accept",
+                                "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
+                                "User-Agent",
+                                "Rapport-FeedSync/1.0"),
+                        null,
+                        null,
+                        properties.maxBytes());
+            } catch (OutboundRefusedException e) {
+                throw new FeedProblem(FeedProblem.Kind.REFUSED, e.getMessage());
+            } catch (UnknownHostException e) {
+                throw new FeedProblem(FeedProblem.Kind.UNREACHABLE, e.getMessage());
+            } catch (InterruptedIOException e) {
                 throw timeout();
             }
-            try (InputStream body = response.body()) {
-                int status = response.statusCode();
-                if (status >= 300
-                        && status < 400
-                        && response.headers().firstValue("Location").isPresent()) {
-                    current = current.resolve(
-                            response.headers().firstValue("Location").get());
-                    continue;
+            int status = response.status();
+            if (status >= 300 && status < 400 && response.header("Location").isPresent()) {
+                try {
+                    current = current.resolve(response.header("Location").get());
+                } catch (IllegalArgumentException e) {
+                    throw new FeedProblem(FeedProblem.Kind.UNREACHABLE, "redirects to an invalid URL");
                 }
-                if (status != 200) {
-                    throw new FeedProblem(FeedProblem.Kind.UNREACHABLE, "answered HTTP " + status);
-                }
-                long declared =
-                        response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                if (declared > properties.maxBytes()) {
-                    throw tooLarge();
-                }
-                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxBytes() + 1));
-                if (bytes.length > properties.maxBytes()) {
-                    throw tooLarge();
-                }
-                return bytes;
+                continue;
             }
+            if (status != 200) {
+                throw new FeedProblem(FeedProblem.Kind.UNREACHABLE, "answered HTTP " + status);
+            }
+            if (response.truncated()) {
+                throw tooLarge();
+            }
+            return response.body();
         }
         throw new FeedProblem(FeedProblem.Kind.UNREACHABLE, "redirects more than " + MAX_REDIRECTS + " times");
     }
@@ -199,7 +174,8 @@ class FeedFetcher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         downloads.shutdownNow();
+        http.close();
     }
 }

@@ -1,63 +1,74 @@
 package dev.rapport.reminders.notifications;
 
 import dev.rapport.reminders.RemindersProperties;
+import dev.rapport.support.outbound.OutboundGuard;
+import dev.rapport.support.outbound.OutboundHttp;
+import dev.rapport.support.outbound.OutboundRefusedException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Posts signed JSON to members' webhooks, with connect and answer timeouts, never following redirects. */
+/**
+ * Posts signed JSON to members' webhooks through the outbound guard (checked again at every send, connected to the
+ * address that was checked), with connect and answer timeouts, never following redirects.
+ */
 @Component
-public class WebhookClient {
+public class WebhookClient implements AutoCloseable {
 
-    private final HttpClient http;
-    private final RemindersProperties.Delivery settings;
+    private final OutboundHttp http;
 
-    WebhookClient(RemindersProperties properties) {
-        this.settings = properties.delivery();
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    WebhookClient(RemindersProperties properties, OutboundGuard guard) {
+        RemindersProperties.Delivery settings = properties.delivery();
+        this.http = new OutboundHttp(guard, settings.connectTimeout(), settings.timeout());
     }
 
     /**
      * What came of one attempt.
      *
-     * @param permanent a refusal that retrying cannot change (a 4xx other than 408 and 429)
+     * @param permanent a refusal that retrying cannot change (a 4xx other than 408 and 429, or a URL the outbound
+     *     guard refuses)
      */
     public record Outcome(boolean delivered, boolean permanent, String problem) {}
 
     /** Posts {@code body} with the Standard Webhooks headers and the idempotency key. */
     public Outcome post(String url, String id, long timestamp, String signature, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Rapport-Webhooks/1")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signature)
-                .header("Idempotency-Key", id)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
         try {
-            int status =
-                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            OutboundHttp.Response response = http.send(
+                    "POST",
+                    new URI(url),
+                    Map.of(
+                            "User-Agent", "Rapport-Webhooks/1",
+                            "webhook-id", id,
+                            "webhook-timestamp", Long.toString(timestamp),
+                            "webhook-signature", signature,
+                            "Idempotency-Key", id),
+                    body.getBytes(StandardCharsets.UTF_8),
+                    "application/json",
+                    0);
+            int status = response.status();
             if (status >= 200 && status < 300) {
                 return new Outcome(true, false, null);
             }
             boolean permanent = status >= 400 && status < 500 && status != 408 && status != 429;
             return new Outcome(false, permanent, "answered " + status);
-        } catch (HttpTimeoutException e) {
+        } catch (OutboundRefusedException | URISyntaxException e) {
+            return new Outcome(false, true, "refused: the webhook URL " + e.getMessage());
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new Outcome(false, false, "interrupted");
+            }
             return new Outcome(false, false, "timed out: " + e.getMessage());
         } catch (IOException e) {
             return new Outcome(false, false, "unreachable: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(false, false, "interrupted");
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 }

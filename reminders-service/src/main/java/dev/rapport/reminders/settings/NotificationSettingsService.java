@@ -6,8 +6,12 @@ import dev.rapport.reminders.notifications.domain.CircuitBreaker;
 import dev.rapport.reminders.notifications.domain.WebhookSignature;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import dev.rapport.reminders.settings.domain.QuietHours;
+import dev.rapport.support.outbound.OutboundGuard;
+import dev.rapport.support.outbound.OutboundRefusedException;
 import dev.rapport.support.web.ApiException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -35,11 +39,14 @@ public class NotificationSettingsService {
     private final MongoTemplate mongo;
     private final RemindersProperties properties;
     private final Clock clock;
+    private final OutboundGuard outbound;
 
-    public NotificationSettingsService(MongoTemplate mongo, RemindersProperties properties, Clock clock) {
+    public NotificationSettingsService(
+            MongoTemplate mongo, RemindersProperties properties, Clock clock, OutboundGuard outbound) {
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
+        this.outbound = outbound;
     }
 
     /** How the member wants to be reminded: their settings, or the defaults when they have none. */
@@ -195,19 +202,29 @@ public class NotificationSettingsService {
         }
     }
 
-    private static URI webhookUrl(String url) {
+    /**
+     * The webhook URL, if the outbound guard lets a digest go there. A host that does not resolve now is accepted
+     * (DNS may be down for a moment): every send checks the URL again, and a refused one fails the delivery.
+     */
+    private URI webhookUrl(String url) {
+        URI uri;
         try {
-            URI uri = URI.create(url.strip());
-            if (uri.getScheme() != null
-                    && List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                    && uri.getHost() != null
-                    && uri.getUserInfo() == null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the field error
+            uri = new URI(url.strip());
+            outbound.checkSyntax(uri);
+        } catch (URISyntaxException | OutboundRefusedException e) {
+            throw ApiException.invalidField(
+                    "webhook.url",
+                    "must be an absolute " + (outbound.allowsHttp() ? "http or https" : "https")
+                            + " URL without credentials");
         }
-        throw ApiException.invalidField("webhook.url", "must be an absolute http or https URL without credentials");
+        try {
+            outbound.check(uri);
+        } catch (OutboundRefusedException e) {
+            throw ApiException.invalidField("webhook.url", e.getMessage());
+        } catch (UnknownHostException e) {
+            // accepted: checked again when the digest is sent
+        }
+        return uri;
     }
 
     private NotificationSettingsView toView(NotificationSettingsDocument doc, String newSecret) {

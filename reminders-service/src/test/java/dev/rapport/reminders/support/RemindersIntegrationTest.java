@@ -15,7 +15,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * An integration test of reminders-service on the real Kafka broker and MongoDB server, with a clock the
  * test sets (before the real date, so the gateway-signed identities of the tests stay valid), the
- * schedulers parked (tests run their steps themselves) and short delivery timeouts and backoffs.
+ * schedulers parked (tests run their steps themselves), short delivery timeouts and backoffs, and the outbound
+ * guard letting webhooks reach receivers on loopback.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,7 +34,9 @@ import org.springframework.test.context.TestPropertySource;
             "rapport.reminders.delivery.max-attempts=4",
             "rapport.reminders.delivery.circuit-threshold=3",
             "rapport.reminders.delivery.circuit-open-for=PT30M",
-            "rapport.reminders.public-base-url=https://rapport.example.org"
+            "rapport.reminders.public-base-url=https://rapport.example.org",
+            // The tests' webhook receivers (WireMock) listen on loopback.
+            "rapport.outbound.allow-private=true"
         })
 public @interface RemindersIntegrationTest {
 

@@ -1,34 +1,54 @@
 package dev.rapport.support.web;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.annotation.Scheduled;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes a POST safe to retry with an {@code Idempotency-Key}: the first request with a key runs
- * and its answer is stored; a retry with the same key and body gets the same answer without
- * running again; the same key with another body is refused (422); a retry while the first is still
- * running answers 409.
+ * Makes a POST safe to retry with an {@code Idempotency-Key}: the first request with a key runs and what a retry
+ * needs of its answer is kept (status, {@code Location}, {@code ETag}, and the body up to a bound); a retry with the
+ * same key and body gets that answer without running again; the same key with another body is refused (422); a
+ * retry while the first is still running answers 409.
+ *
+ * <p>A running request holds its key for a lease only: if it crashed, a retry after the lease takes the key over
+ * and runs. Keys expire after a time to live (24 h by default): MongoDB deletes them through a TTL index, and a
+ * periodic purge does it on the embedded store, which has no TTL; an expired key is free again even before it is
+ * deleted. Every change of a key's holder is a conditional write on the holder's token, so two retries never both
+ * take it.
  */
 public class IdempotentRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
     public static final String HEADER = "Idempotency-Key";
     static final String COLLECTION = "idempotency_keys";
@@ -36,11 +56,13 @@ public class IdempotentRequests {
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
+    private final IdempotencyProperties properties;
 
-    public IdempotentRequests(MongoTemplate mongo, JsonMapper json, Clock clock) {
+    public IdempotentRequests(MongoTemplate mongo, JsonMapper json, Clock clock, IdempotencyProperties properties) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** Runs {@code action} once per (caller, key); without a key it simply runs it. */
@@ -54,27 +76,72 @@ public class IdempotentRequests {
         }
         String id = caller.memberId() + ":" + key;
         String requestHash = sha256(json.writeValueAsString(request));
-        MongoCollection<Document> keys = mongo.getCollection(COLLECTION);
-        try {
-            keys.insertOne(new Document("_id", id)
-                    .append("memberId", caller.memberId())
-                    .append("requestHash", requestHash)
-                    .append("state", "running")
-                    .append("createdAt", Date.from(clock.instant())));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return replay(keys.find(Filters.eq("_id", id)).first(), requestHash);
+        String holder = claim(id, caller.memberId(), requestHash);
+        if (holder == null) {
+            return replay(keys().find(Filters.eq("_id", id)).first(), requestHash);
         }
         ResponseEntity<?> response;
         try {
             response = action.get();
         } catch (RuntimeException e) {
             // A failed request did not happen: the same key may be used again.
-            keys.deleteOne(Filters.eq("_id", id));
+            keys().deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("holder", holder)));
             throw e;
         }
+        keep(id, holder, response);
+        return response;
+    }
+
+    /**
+     * Takes the key for this request: a new key, an expired one, or a running one whose lease ran out (its request
+     * crashed). Returns the holder token, or null when the key belongs to another request (to replay or refuse).
+     */
+    private String claim(String id, String memberId, String requestHash) {
+        MongoCollection<Document> keys = keys();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Instant now = clock.instant();
+            String holder = UUID.randomUUID().toString();
+            Document running = new Document("_id", id)
+                    .append("memberId", memberId)
+                    .append("requestHash", requestHash)
+                    .append("state", "running")
+                    .append("holder", holder)
+                    .append("createdAt", Date.from(now))
+                    .append("leaseUntil", Date.from(now.plus(properties.lease())))
+                    .append("expiresAt", Date.from(now.plus(properties.ttl())));
+            try {
+                keys.insertOne(running);
+                return holder;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            Document stored = keys.find(Filters.eq("_id", id)).first();
+            if (stored == null) {
+                continue; // deleted in between (a failed request, a purge): try again
+            }
+            boolean expired = !expiresAt(stored).isAfter(now);
+            boolean crashed = "running".equals(stored.getString("state"))
+                    && !leaseUntil(stored).isAfter(now)
+                    && requestHash.equals(stored.getString("requestHash"));
+            if (!expired && !crashed) {
+                return null;
+            }
+            // Compare-and-set on the holder that was read: of several retries, one takes the key.
+            Bson same = Filters.and(Filters.eq("_id", id), Filters.eq("holder", stored.getString("holder")));
+            if (keys.replaceOne(same, running).getModifiedCount() == 1) {
+                if (crashed && !expired) {
+                    log.info("Idempotency key {} taken over after its lease ran out", id);
+                }
+                return holder;
+            }
+        }
+        return null;
+    }
+
+    /** Keeps what a retry needs: status, Location, ETag, and the body when it is small. */
+    private void keep(String id, String holder, ResponseEntity<?> response) {
         Document headers = new Document();
         for (String name : new String[] {HttpHeaders.LOCATION, HttpHeaders.ETAG}) {
             String value = response.getHeaders().getFirst(name);
@@ -82,19 +149,19 @@ public class IdempotentRequests {
                 headers.append(name, value);
             }
         }
-        keys.updateOne(
-                Filters.eq("_id", id),
-                Updates.combine(
-                        Updates.set("state", "done"),
-                        Updates.set("status", response.getStatusCode().value()),
-                        Updates.set("headers", headers),
-                        Updates.set(
-                                "body",
-                                response.getBody() == null ? null : json.writeValueAsString(response.getBody()))));
-        return response;
+        String body = response.getBody() == null ? null : json.writeValueAsString(response.getBody());
+        boolean bodyKept = body == null || body.getBytes(StandardCharsets.UTF_8).length <= properties.maxStoredBody();
+        keys().updateOne(
+                        Filters.and(Filters.eq("_id", id), Filters.eq("holder", holder)),
+                        Updates.combine(
+                                Updates.set("state", "done"),
+                                Updates.set("status", response.getStatusCode().value()),
+                                Updates.set("headers", headers),
+                                Updates.set("body", bodyKept ? body : null),
+                                Updates.set("bodyOmitted", !bodyKept)));
     }
 
-    private static ResponseEntity<?> replay(Document stored, String requestHash) {
+    private ResponseEntity<?> replay(Document stored, String requestHash) {
         if (stored == null || !"done".equals(stored.getString("state"))) {
             throw new ApiException(
                     HttpStatus.CONFLICT,
@@ -119,6 +186,56 @@ public class IdempotentRequests {
         return body == null
                 ? builder.build()
                 : builder.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** Declares the TTL index MongoDB expires keys by (the embedded store accepts it and relies on the purge). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void declareTtlIndex() {
+        try {
+            keys().createIndex(
+                            Indexes.ascending("expiresAt"),
+                            new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS));
+        } catch (MongoException e) {
+            log.warn(
+                    "Could not declare the TTL index of {} ({}): the purge deletes expired keys",
+                    COLLECTION,
+                    e.toString());
+        }
+    }
+
+    /** Deletes expired keys; returns how many. */
+    @Scheduled(fixedDelayString = "${rapport.idempotency.purge-interval:PT10M}", initialDelayString = "PT1M")
+    public long purgeExpired() {
+        Instant now = clock.instant();
+        return keys().deleteMany(Filters.or(
+                        Filters.lte("expiresAt", Date.from(now)),
+                        // Keys written before keys expired: by their age.
+                        Filters.and(
+                                Filters.exists("expiresAt", false),
+                                Filters.lte("createdAt", Date.from(now.minus(properties.ttl()))))))
+                .getDeletedCount();
+    }
+
+    private Instant expiresAt(Document stored) {
+        Date expires = stored.getDate("expiresAt");
+        if (expires != null) {
+            return expires.toInstant();
+        }
+        Date created = stored.getDate("createdAt");
+        return created == null ? Instant.EPOCH : created.toInstant().plus(properties.ttl());
+    }
+
+    private Instant leaseUntil(Document stored) {
+        Date lease = stored.getDate("leaseUntil");
+        if (lease != null) {
+            return lease.toInstant();
+        }
+        Date created = stored.getDate("createdAt");
+        return created == null ? Instant.EPOCH : created.toInstant().plus(properties.lease());
+    }
+
+    private MongoCollection<Document> keys() {
+        return mongo.getCollection(COLLECTION);
     }
 
     private static String sha256(String text) {

@@ -2,6 +2,7 @@ package dev.rapport.contacts.exports.domain;
 
 import dev.rapport.contacts.domain.Birthdays;
 import dev.rapport.contacts.domain.ContactCard;
+import dev.rapport.contacts.domain.SpreadsheetCells;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes contacts as CSV in Google Contacts' layout (so that Google Contacts, and Rapport's own
  * {@code google} import, read it back), with a UTF-8 BOM so that Excel shows accents, several values
  * in one cell separated by {@code " ::: "}, a birthday without a year as {@code --MM-DD}, and
- * Rapport's own columns after Google's.
+ * Rapport's own columns after Google's. Text cells that a spreadsheet would take for a formula are neutralised
+ * ({@link SpreadsheetCells}); the {@code google} import of a file with Rapport's columns undoes it.
  */
 public final class ContactsCsv {
 
@@ -59,24 +61,29 @@ public final class ContactsCsv {
     /** Writes one contact. */
     public void write(ContactCard card, Extra extra) throws IOException {
         printer.printRecord(
-                card.firstName(),
-                card.lastName(),
-                card.company(),
-                card.title(),
+                safe(card.firstName()),
+                safe(card.lastName()),
+                safe(card.company()),
+                safe(card.title()),
                 birthday(card.birthday()),
-                card.notes(),
-                String.join(MULTI, card.tags()),
+                safe(card.notes()),
+                safe(String.join(MULTI, card.tags())),
                 card.emails().isEmpty() ? null : "* Other",
-                String.join(MULTI, card.emails()),
+                safe(String.join(MULTI, card.emails())),
                 card.phones().isEmpty() ? null : "Mobile",
-                String.join(MULTI, card.phones()),
+                safe(String.join(MULTI, card.phones())),
                 card.profileUrls().isEmpty() ? null : "Profile",
-                String.join(MULTI, card.profileUrls()),
-                card.location(),
+                safe(String.join(MULTI, card.profileUrls())),
+                safe(card.location()),
                 card.connectedOn(),
                 extra.tier(),
                 extra.lastInteractionAt(),
                 extra.nextTouchDueAt());
+    }
+
+    /** Text that came from the member or third parties, made spreadsheet-safe (dates and times cannot start a formula). */
+    private static String safe(String value) {
+        return SpreadsheetCells.neutralise(value);
     }
 
     public void flush() throws IOException {

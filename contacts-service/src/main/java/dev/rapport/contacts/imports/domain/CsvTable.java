@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -32,6 +33,13 @@ final class CsvTable {
 
     /** A data record: its first line and its values by lower-cased header name. */
     record Row(long line, Map<String, String> values) {
+
+        /** The same row with every value passed through {@code cell}. */
+        Row map(UnaryOperator<String> cell) {
+            Map<String, String> mapped = new LinkedHashMap<>();
+            values.forEach((column, value) -> mapped.put(column, value == null ? null : cell.apply(value)));
+            return new Row(line, mapped);
+        }
 
         /** The first non-blank value among the given columns. */
         String get(String... columns) {

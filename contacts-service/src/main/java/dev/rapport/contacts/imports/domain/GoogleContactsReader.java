@@ -1,6 +1,7 @@
 package dev.rapport.contacts.imports.domain;
 
 import dev.rapport.contacts.domain.ContactCard;
+import dev.rapport.contacts.domain.SpreadsheetCells;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * numbered {@code E-mail 1 - Label}/{@code E-mail 1 - Value} pairs, {@code Labels}) or the older one
  * ({@code Given Name}, {@code Organization 1 - Name}, {@code Group Membership}). Several values in one
  * cell are separated by {@code " ::: "}; a birthday may have no year ({@code --06-02}); labels become
- * tags, without Google's own {@code * myContacts}.
+ * tags, without Google's own {@code * myContacts}. In a file that Rapport exported (it has Rapport's own columns),
+ * the quotes the export put in front of formula-like cells are removed again.
  */
 final class GoogleContactsReader implements ContactFileReader {
 
@@ -24,16 +26,25 @@ final class GoogleContactsReader implements ContactFileReader {
     private static final Pattern PHONE = Pattern.compile("phone \\d+ - value");
     private static final Pattern WEBSITE = Pattern.compile("website \\d+ - value");
 
+    /** Columns only Rapport's own CSV export has: a file with them was written by Rapport. */
+    private static final List<String> RAPPORT_COLUMNS = List.of("tier", "last interaction", "next touch due");
+
     @Override
     public void read(Reader in, Consumer<ImportRow> rows) throws IOException {
+        boolean[] rapportExport = {false};
         CsvTable.read(
                 in,
                 0,
-                header -> (header.contains("first name") || header.contains("given name"))
-                        && header.stream()
-                                .anyMatch(column -> EMAIL.matcher(column).matches()),
+                header -> {
+                    boolean google = (header.contains("first name") || header.contains("given name"))
+                            && header.stream()
+                                    .anyMatch(column -> EMAIL.matcher(column).matches());
+                    rapportExport[0] = google && header.containsAll(RAPPORT_COLUMNS);
+                    return google;
+                },
                 "no Google Contacts header (First Name, Last Name, E-mail 1 - Value …)",
-                GoogleContactsReader::row,
+                // Only in Rapport's own export is a leading quote known to be one Rapport added (see SpreadsheetCells).
+                row -> row(rapportExport[0] ? row.map(SpreadsheetCells::restore) : row),
                 rows);
     }
 
