@@ -167,8 +167,8 @@ class ImportJobRunner {
 
         @Override
         public void afterBatch(int done) {
-            save(Updates.set("rowsDone", done));
             afterBatch.accept(done);
+            save(Updates.set("rowsDone", done));
         }
 
         private void save(org.bson.conversions.Bson change) {

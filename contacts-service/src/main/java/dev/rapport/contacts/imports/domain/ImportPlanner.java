@@ -106,9 +106,9 @@ public final class ImportPlanner {
         }
     }
 
-    /** A row's match: the target it merges into (null: a new contact), and a target it may duplicate. */
-    private record Match(Target target, Target possibleDuplicate, String reason) {
-        static final Match NONE = new Match(null, null, null);
+    /** A row's match: the target it merges into (null: a new contact), and the targets it may duplicate. */
+    private record Match(Target target, List<Target> possibleDuplicates, String reason) {
+        static final Match NONE = new Match(null, List.of(), null);
     }
 
     /** A pair of targets found possibly the same person, by the row that was not merged. */
@@ -117,8 +117,8 @@ public final class ImportPlanner {
     private final Map<String, Target> byUrl = new HashMap<>();
     private final Map<String, Target> byEmail = new HashMap<>();
     private final Map<String, Set<Target>> byNameAndCompany = new HashMap<>();
-    /** Every profile URL seen with a name and company, among the member's contacts and the whole file. */
-    private final Map<String, Set<String>> urlsByNameAndCompany = new HashMap<>();
+    /** Every profile URL seen with a name and company, by site, among the member's contacts and the whole file. */
+    private final Map<String, Map<String, Set<String>>> urlsByNameAndCompany = new HashMap<>();
 
     private final Map<String, Target> existing = new LinkedHashMap<>();
     private final List<Target> created = new ArrayList<>();
@@ -172,8 +172,8 @@ public final class ImportPlanner {
                 if (target == null) {
                     target = new Target(null, created.size());
                     created.add(target);
-                    if (match.possibleDuplicate() != null) {
-                        pairs.add(new Pair(parsed.line(), target, match.possibleDuplicate(), match.reason()));
+                    for (Target other : match.possibleDuplicates()) {
+                        pairs.add(new Pair(parsed.line(), target, other, match.reason()));
                     }
                 } else if (target.contactId != null) {
                     existing.putIfAbsent(target.contactId, target);
@@ -314,7 +314,7 @@ public final class ImportPlanner {
         for (String url : urls) {
             Target target = byUrl.get(url);
             if (target != null) {
-                return new Match(target, null, null);
+                return new Match(target, List.of(), null);
             }
         }
         for (String email : emails) {
@@ -322,8 +322,8 @@ public final class ImportPlanner {
             if (target != null) {
                 return differ(target.urls, urls)
                         // Two profiles are two people, even with one address between them.
-                        ? new Match(null, target, "same-email")
-                        : new Match(target, null, null);
+                        ? new Match(null, List.of(target), "same-email")
+                        : new Match(target, List.of(), null);
             }
         }
         String name = MatchKeys.nameAndCompany(card.firstName(), card.lastName(), card.company());
@@ -335,23 +335,42 @@ public final class ImportPlanner {
             return Match.NONE;
         }
         boolean ambiguous = namesakes.size() > 1
-                || urlsByNameAndCompany.getOrDefault(name, Set.of()).size() > 1;
+                || urlsByNameAndCompany.getOrDefault(name, Map.of()).values().stream()
+                        .anyMatch(profiles -> profiles.size() > 1);
         if (!ambiguous) {
-            return new Match(compatible.getFirst(), null, null);
+            return new Match(compatible.getFirst(), List.of(), null);
         }
         if (urls.isEmpty() && emails.isEmpty()) {
             // A row with nothing but a name is the one namesake that has nothing else either (its earlier import).
             List<Target> keyless = compatible.stream().filter(Target::keyless).toList();
             if (keyless.size() == 1) {
-                return new Match(keyless.getFirst(), null, null);
+                return new Match(keyless.getFirst(), List.of(), null);
             }
         }
-        return new Match(null, compatible.getFirst(), "same-name-and-company");
+        return new Match(null, compatible, "same-name-and-company");
     }
 
-    /** Both sides know values of a key and share none of them: different people. */
+    /**
+     * Both sides know profile URLs on the same site and share none there (two LinkedIn profiles), or both
+     * know e-mails and share none: different people. A LinkedIn profile and a personal website are not a
+     * contradiction.
+     */
     private static boolean differ(Set<String> known, Set<String> incoming) {
-        return !known.isEmpty() && !incoming.isEmpty() && Collections.disjoint(known, incoming);
+        if (known.isEmpty() || incoming.isEmpty() || !Collections.disjoint(known, incoming)) {
+            return false;
+        }
+        Set<String> knownSites = new HashSet<>();
+        known.forEach(key -> knownSites.add(site(key)));
+        return incoming.stream().map(ImportPlanner::site).anyMatch(knownSites::contains);
+    }
+
+    /** The site of a URL key ({@code linkedin.com} of {@code linkedin.com/in/ana}); an e-mail is its own site. */
+    private static String site(String key) {
+        if (key.contains("@")) {
+            return "@";
+        }
+        int slash = key.indexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
     }
 
     private static Set<String> keys(List<String> values, Function<String, String> key) {
@@ -368,8 +387,10 @@ public final class ImportPlanner {
     private void noteUrls(ContactCard card) {
         String name = MatchKeys.nameAndCompany(card.firstName(), card.lastName(), card.company());
         if (name != null) {
-            Set<String> urls = keys(card.profileUrls(), MatchKeys::url);
-            urlsByNameAndCompany.computeIfAbsent(name, n -> new HashSet<>()).addAll(urls);
+            Map<String, Set<String>> bySite = urlsByNameAndCompany.computeIfAbsent(name, n -> new HashMap<>());
+            for (String url : keys(card.profileUrls(), MatchKeys::url)) {
+                bySite.computeIfAbsent(site(url), s -> new HashSet<>()).add(url);
+            }
         }
     }
 

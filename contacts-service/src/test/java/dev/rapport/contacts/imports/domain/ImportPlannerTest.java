@@ -242,7 +242,9 @@ class ImportPlannerTest {
                 row(6, "María", "García", "Accenture", null, null));
 
         assertThat(once.creations()).as("maria-2 and the one without a profile").hasSize(2);
-        assertThat(once.possibleDuplicates()).hasSize(1);
+        assertThat(once.possibleDuplicates())
+                .as("with maria-1 and with maria-2")
+                .hasSize(2);
 
         List<Known> after = List.of(
                 first.getFirst(),
