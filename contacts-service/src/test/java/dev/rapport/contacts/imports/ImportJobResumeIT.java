@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "rapport.test.context=import-jobs",
-            "rapport.contacts.imports.jobs.lease=PT2S",
+            "rapport.contacts.imports.jobs.lease=PT10S",
             "rapport.contacts.imports.jobs.async-above=64KB",
             "rapport.contacts.imports.jobs.sweep-interval=PT1H"
         })
