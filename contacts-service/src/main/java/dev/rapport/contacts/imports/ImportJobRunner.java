@@ -86,6 +86,7 @@ class ImportJobRunner {
      * whether this instance ran it to its end.
      */
     boolean run(String jobId, IntConsumer afterBatch) {
+        long start = System.nanoTime();
         String owner = instance + "/" + UUID.randomUUID();
         Document job = jobs.claim(jobId, owner).orElse(null);
         if (job == null) {
@@ -118,7 +119,18 @@ class ImportJobRunner {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            return jobs.finish(job, owner, report);
+            boolean finished = jobs.finish(job, owner, report);
+            log.info(
+                    "Import job {} ({} rows, attempt {}) done in {} ms: {} created, {} merged, {} unchanged, {} rejected",
+                    jobId,
+                    report.rows(),
+                    attempts,
+                    java.time.Duration.ofNanos(System.nanoTime() - start).toMillis(),
+                    report.created(),
+                    report.merged(),
+                    report.unchanged(),
+                    report.rejected());
+            return finished;
         } catch (ApiException e) {
             if (e.status().value() == 409) {
                 jobs.release(jobId, owner);

@@ -117,7 +117,9 @@ public class ImportJobs {
         }
         String id = jobId(caller.memberId(), request, file.sha256());
         Optional<ImportJob> existing = find(caller.memberId(), id);
-        if (existing.isPresent() && !expired(existing.get())) {
+        if (existing.isPresent()
+                && !expired(existing.get())
+                && !ImportJob.FAILED.equals(existing.get().state())) {
             files.delete(file.fileId(), file.chunks());
             return new Submitted.Job(existing.get(), false);
         }
@@ -153,7 +155,7 @@ public class ImportJobs {
                 .append("written", List.of())
                 .append("submittedAt", now);
         if (existing.isPresent()) {
-            // An ended job of the same file, past its retry window: this upload is a new import.
+            // An ended job of the same file, failed or past its retry window: this upload is a new import.
             jobs().deleteOne(Filters.and(
                     Filters.eq("_id", id),
                     Filters.eq("finishedAt", Date.from(existing.get().finishedAt()))));
