@@ -267,4 +267,77 @@ class ImportsIT {
         assertThat(importOperation.get("requestBody").get("content").has("text/csv"))
                 .isTrue();
     }
+
+    @Test
+    void aNamesakeThatCouldBeEitherOfTwoProfilesIsOfferedAsAPossibleDuplicateToMergeOrDismiss() {
+        byte[] linkedIn = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+                        + "María,García,https://www.linkedin.com/in/maria-garcia-1,,Accenture,Analyst,12 Mar 2024\r\n"
+                        + "María,García,https://www.linkedin.com/in/maria-garcia-2,,Accenture,Manager,13 Mar 2024\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:García;María;;;\r\nFN:María García\r\nORG:Accenture\r\n"
+                        + "TEL:+34 600 000 001\r\nEND:VCARD\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(uploads.raw("/api/v1/imports/linkedin", "text/csv", linkedIn)
+                        .json()
+                        .get("created")
+                        .asInt())
+                .as("two profiles, two people")
+                .isEqualTo(2);
+
+        JsonNode report =
+                uploads.raw("/api/v1/imports/vcard", "text/vcard", card).json();
+
+        assertThat(report.get("created").asInt())
+                .as("not merged into either of them")
+                .isEqualTo(1);
+        assertThat(report.get("merged").asInt()).isZero();
+        assertThat(report.get("possibleDuplicates").asInt()).isEqualTo(2);
+        JsonNode duplicates = api.get("/api/v1/contacts/duplicates").json();
+        assertThat(duplicates.get("items")).hasSize(2);
+        assertThat(duplicates.get("items").get(0).get("reason").asString()).isEqualTo("same-name-and-company");
+        String keyless = contactWithPhone().get("id").asString();
+        JsonNode first = duplicates.get("items").get(0);
+        String profile = first.get("contacts").get(0).get("id").asString().equals(keyless)
+                ? first.get("contacts").get(1).get("id").asString()
+                : first.get("contacts").get(0).get("id").asString();
+
+        Answer merged = api.post(
+                "/api/v1/contacts/duplicates/" + first.get("id").asString() + "/merge",
+                java.util.Map.of("keep", profile));
+        Answer dismissed = api.post(
+                "/api/v1/contacts/duplicates/"
+                        + duplicates.get("items").get(1).get("id").asString() + "/dismiss",
+                null);
+
+        assertThat(merged.status()).as(merged.raw().body()).isEqualTo(200);
+        assertThat(merged.json().get("archivedContactId").asString()).isEqualTo(keyless);
+        assertThat(dismissed.status()).isEqualTo(204);
+        assertThat(texts(api.get("/api/v1/contacts/" + profile).json().get("phones")))
+                .containsExactly("+34 600 000 001");
+        assertThat(api.get("/api/v1/contacts/duplicates").json().get("items")).isEmpty();
+        assertThat(api.post("/api/v1/contacts/duplicates/" + first.get("id").asString() + "/merge", null)
+                        .status())
+                .isEqualTo(409);
+        JsonNode again =
+                uploads.raw("/api/v1/imports/vcard", "text/vcard", card).json();
+        assertThat(again.get("created").asInt())
+                .as("re-importing creates nothing")
+                .isZero();
+        assertThat(api.get("/api/v1/contacts/duplicates").json().get("items"))
+                .as("a dismissed pair is not offered again")
+                .isEmpty();
+        assertThat(ApiClient.asMember(port, "someone-else")
+                        .post("/api/v1/contacts/duplicates/" + first.get("id").asString() + "/dismiss", null)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private JsonNode contactWithPhone() {
+        for (JsonNode contact : contacts().get("items")) {
+            if (contact.get("phones").size() > 0) {
+                return contact;
+            }
+        }
+        throw new AssertionError("no contact with a phone");
+    }
 }

@@ -44,4 +44,29 @@ final class LinkedInExports {
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * A Connections.csv of {@code rows} distinct people (each their own profile URL) who share a few names at a few
+     * companies: "María García at Accenture" is many people in a large Spanish-speaking network.
+     */
+    static byte[] namesakes(int rows) {
+        String[] first = {"María", "José", "Ana", "Lucía"};
+        String[] last = {"García", "Fernández", "López"};
+        String[] company = {"Accenture", "Globant", "\"Mercado Libre, S.R.L.\""};
+        StringBuilder csv = new StringBuilder(rows * 110);
+        csv.append('\uFEFF').append("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(first[i % first.length])
+                    .append(',')
+                    .append(last[(i / first.length) % last.length])
+                    .append(",https://www.linkedin.com/in/namesake-")
+                    .append(i)
+                    .append(',')
+                    .append(i % 10 == 0 ? "namesake" + i + "@example.org" : "")
+                    .append(',')
+                    .append(company[(i / (first.length * last.length)) % company.length])
+                    .append(",Consultant,12 Mar 2024\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -118,6 +118,31 @@ class ResilienceIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void anImportTheServiceAnswersAfterTheDefaultResponseTimeoutIsNotCutOff() {
+        Backends.contacts().resetAll();
+        Backends.contacts()
+                .stubFor(post(urlPathEqualTo("/api/v1/imports/linkedin"))
+                        .willReturn(aResponse()
+                                .withStatus(202)
+                                .withHeader("Location", "/api/v1/imports/jobs/j1")
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"id\":\"j1\",\"state\":\"queued\"}")
+                                .withFixedDelay(
+                                        (int) RESPONSE_TIMEOUT.plusSeconds(3).toMillis())));
+
+        gateway.post()
+                .uri("/api/v1/imports/linkedin")
+                .headers(h -> h.setBearerAuth(MemberTokens.token(MemberTokens.newMember())))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.ACCEPTED)
+                .expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, "/api/v1/imports/jobs/j1");
+    }
+
+    @Test
     void getIsRetriedWhenTheServiceAnswers503() {
         Backends.contacts().resetAll();
         Backends.contacts()

@@ -6,19 +6,25 @@ import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,12 +51,45 @@ class ImportController {
                     + " (texts in Spanish with Accept-Language: es). dryRun=true answers the same report and changes nothing."
                     + " Publishes ContactAdded / ContactUpdated per contact. 413 above the size or row limit, 400 when the file"
                     + " is not of the format or not in the charset (UTF-8 unless charset= or the Content-Type says), 409 while"
-                    + " another import of yours runs.";
+                    + " another import of yours runs."
+                    + " A file larger than rapport.contacts.imports.jobs.async-above (1 MB, about 7,000 LinkedIn rows)"
+                    + " is stored, checked (the same 400 / 413 at once) and imported as a job: 202 Accepted with the"
+                    + " job's Location (GET it: state, rowsDone / rowsTotal, then the report). Uploading the same"
+                    + " file again with the same options answers the same job (202, same Location) instead of"
+                    + " importing twice, for rapport.contacts.imports.jobs.retry-window (24 h) after it ended."
+                    + " Smaller files and dry runs answer 200 with the report.";
 
-    private final ImportService imports;
+    private final ImportJobs jobs;
+    private final ImportJobRunner runner;
 
-    ImportController(ImportService imports) {
-        this.imports = imports;
+    ImportController(ImportJobs jobs, ImportJobRunner runner) {
+        this.jobs = jobs;
+        this.runner = runner;
+    }
+
+    @GetMapping("/jobs/{id}")
+    @Operation(
+            summary = "Follow an import job",
+            description = "state queued, running, done or failed; rowsDone of rowsTotal; the import report once"
+                    + " done, the problem once failed. attempts > 1 when an instance stopped and another resumed the"
+                    + " job (rows already imported are not imported twice). Another member's job answers 404.")
+    ImportJob job(IdentityAssertion caller, @PathVariable String id) {
+        return jobs.get(caller, id);
+    }
+
+    private ResponseEntity<?> answer(ImportJobs.Submitted submitted) {
+        return switch (submitted) {
+            case ImportJobs.Submitted.Imported imported -> ResponseEntity.ok(imported.report());
+            case ImportJobs.Submitted.Job job -> {
+                if (job.isNew()) {
+                    runner.start(job.job().id());
+                }
+                yield ResponseEntity.accepted()
+                        .location(URI.create("/api/v1/imports/jobs/" + job.job().id()))
+                        .header(HttpHeaders.RETRY_AFTER, "1")
+                        .body(job.job());
+            }
+        };
     }
 
     @PostMapping(
@@ -74,7 +113,16 @@ class ImportController {
                                 @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
                                 @Content(mediaType = "text/vcard", schema = @Schema(type = "string", format = "binary"))
                             }))
-    ImportReport importBody(
+    @ApiResponse(
+            responseCode = "200",
+            description = "The import report (a file up to async-above, or a dry run)",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "A larger file is imported as a job: Location is the job to follow",
+            headers = @Header(name = "Location", description = "/api/v1/imports/jobs/{id}"),
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    ResponseEntity<?> importBody(
             IdentityAssertion caller,
             @PathVariable String format,
             @RequestParam(defaultValue = "false") boolean dryRun,
@@ -87,10 +135,10 @@ class ImportController {
             HttpServletRequest http,
             Locale locale) {
         try {
-            return imports.importFile(
+            return answer(jobs.submit(
                     caller,
                     http.getInputStream(),
-                    request(format, dryRun, tier, charset != null ? charset : declaredCharset(http), locale));
+                    request(format, dryRun, tier, charset != null ? charset : declaredCharset(http), locale)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +146,16 @@ class ImportController {
 
     @PostMapping(value = "/{format}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a contacts file uploaded as a form (part \"file\")", description = DESCRIPTION)
-    ImportReport importUpload(
+    @ApiResponse(
+            responseCode = "200",
+            description = "The import report (a file up to async-above, or a dry run)",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "A larger file is imported as a job: Location is the job to follow",
+            headers = @Header(name = "Location", description = "/api/v1/imports/jobs/{id}"),
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    ResponseEntity<?> importUpload(
             IdentityAssertion caller,
             @PathVariable String format,
             @RequestPart("file") MultipartFile file,
@@ -107,7 +164,7 @@ class ImportController {
             @RequestParam(required = false) String charset,
             Locale locale) {
         try (InputStream in = file.getInputStream()) {
-            return imports.importFile(caller, in, request(format, dryRun, tier, charset, locale));
+            return answer(jobs.submit(caller, in, request(format, dryRun, tier, charset, locale)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,20 +35,26 @@ class ImportLock {
         this.settings = properties.imports();
     }
 
-    /** Runs {@code work} holding the member's lock; 409 while another import of theirs runs. */
-    <T> T whileHeld(String memberId, Supplier<T> work) {
+    /**
+     * Runs {@code work} holding the member's lock; 409 while another import of theirs runs. A lock left by
+     * the same {@code holder} (an import job's earlier, interrupted attempt) is taken over.
+     */
+    <T> T whileHeld(String memberId, String holder, Supplier<T> work) {
         MongoCollection<Document> locks = mongo.getCollection(COLLECTION);
         Instant now = clock.instant();
         Date until = Date.from(now.plus(settings.lockFor()));
         try {
-            locks.insertOne(new Document("_id", memberId).append("until", until));
+            locks.insertOne(new Document("_id", memberId).append("until", until).append("holder", holder));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
             boolean expired = locks.updateOne(
-                                    Filters.and(Filters.eq("_id", memberId), Filters.lt("until", Date.from(now))),
-                                    Updates.set("until", until))
+                                    Filters.and(
+                                            Filters.eq("_id", memberId),
+                                            Filters.or(
+                                                    Filters.lt("until", Date.from(now)), Filters.eq("holder", holder))),
+                                    Updates.combine(Updates.set("until", until), Updates.set("holder", holder)))
                             .getModifiedCount()
                     == 1;
             if (!expired) {

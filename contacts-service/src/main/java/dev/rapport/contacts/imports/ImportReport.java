@@ -25,6 +25,11 @@ public record ImportReport(
 
         int rejected,
 
+        @Schema(
+                description = "Rows not merged with a contact of the same name and company (or e-mail) because"
+                        + " something makes it uncertain: listed at GET /api/v1/contacts/duplicates")
+        int possibleDuplicates,
+
         @Schema(description = "Every rejected row, in file order")
         List<RejectedRow> rejectedRows,
 

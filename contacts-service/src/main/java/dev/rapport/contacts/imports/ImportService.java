@@ -11,6 +11,7 @@ import dev.rapport.contacts.imports.domain.ImportPlanner;
 import dev.rapport.contacts.imports.domain.ImportPlanner.Action;
 import dev.rapport.contacts.imports.domain.ImportPlanner.Outcome;
 import dev.rapport.contacts.imports.domain.ImportPlanner.Plan;
+import dev.rapport.contacts.imports.domain.ImportRow;
 import dev.rapport.contacts.imports.domain.Merging;
 import dev.rapport.contacts.imports.domain.RowProblem;
 import dev.rapport.contacts.imports.domain.RowProblemTexts;
@@ -31,11 +32,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -49,13 +52,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class ImportService {
 
+    /** Contacts written (and progress saved) at a time. */
+    static final int BATCH = 1_000;
+
     private final ContactService contacts;
+    private final PossibleDuplicates duplicates;
     private final ImportLock lock;
     private final Validator validator;
     private final ContactsProperties.Imports limits;
 
-    ImportService(ContactService contacts, ImportLock lock, Validator validator, ContactsProperties properties) {
+    ImportService(
+            ContactService contacts,
+            PossibleDuplicates duplicates,
+            ImportLock lock,
+            Validator validator,
+            ContactsProperties properties) {
         this.contacts = contacts;
+        this.duplicates = duplicates;
         this.lock = lock;
         this.validator = validator;
         this.limits = properties.imports();
@@ -67,63 +80,175 @@ public class ImportService {
     /** Imports {@code file} (read as a stream, never whole) and answers the report. */
     public ImportReport importFile(IdentityAssertion caller, InputStream file, Request request) {
         if (request.dryRun()) {
-            return run(caller, file, request);
+            return run(caller.memberId(), caller.tenantId(), file, request, ImportProgress.NONE);
         }
-        return lock.whileHeld(caller.memberId(), () -> run(caller, file, request));
+        return lock.whileHeld(
+                caller.memberId(),
+                UUID.randomUUID().toString(),
+                () -> run(caller.memberId(), caller.tenantId(), file, request, ImportProgress.NONE));
     }
 
-    private ImportReport run(IdentityAssertion caller, InputStream file, Request request) {
-        ImportPlanner planner = new ImportPlanner(contacts.identities(caller.memberId()).stream()
+    /**
+     * Reads the whole file without importing it, so that a file that cannot be imported is refused (400,
+     * 413) before a job is made for it; answers its number of rows.
+     */
+    int validate(InputStream file, Request request) {
+        int[] rows = {0};
+        read(file, request, row -> rows[0]++);
+        return rows[0];
+    }
+
+    /**
+     * Imports the file for a member, writing in batches and telling {@code progress} before and after
+     * each one, so that a job interrupted between any two writes can be resumed and report exactly.
+     */
+    ImportReport run(String memberId, String tenantId, InputStream file, Request request, ImportProgress progress) {
+        ImportPlanner planner = new ImportPlanner(contacts.identities(memberId).stream()
                 .map(c -> new ImportPlanner.Known(
                         c.id(), c.firstName(), c.lastName(), c.company(), c.emails(), c.profileUrls()))
                 .toList());
-        int[] rows = {0};
+        int rows = read(file, request, planner::add);
+        Map<String, ContactRequest> matched = contacts.details(memberId, planner.matchedContactIds());
+        Map<String, ContactCard> matchedCards = new LinkedHashMap<>();
+        matched.forEach((id, details) -> matchedCards.put(id, ContactCards.of(details)));
+        Tier tier = Optional.ofNullable(request.tier()).orElse(Tier.ACQUAINTANCE);
+        String source = request.format().id();
+        Plan plan = planner.plan(matchedCards, card -> problemOf(ContactCards.newContact(card, source, tier)));
+        List<String> createdIds =
+                request.dryRun() ? List.of() : write(memberId, tenantId, plan, source, tier, progress);
+        return report(request, rows, plan, createdIds, progress.earlier());
+    }
+
+    /** Reads every row of the file into {@code rows}; a whole-file problem is a 400 or 413. */
+    private int read(InputStream file, Request request, java.util.function.Consumer<ImportRow> rows) {
+        int[] count = {0};
         try (Reader reader = reader(file, request.charset())) {
             request.format().reader().read(reader, row -> {
-                if (++rows[0] > limits.maxRows()) {
+                if (++count[0] > limits.maxRows()) {
                     throw tooManyRows();
                 }
-                planner.add(row);
+                rows.accept(row);
             });
         } catch (UnreadableFileException e) {
             throw ApiException.invalidField("file", e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(request.charset(), e);
         }
-        Map<String, ContactRequest> matched = contacts.details(caller.memberId(), planner.matchedContactIds());
-        Map<String, ContactCard> matchedCards = new LinkedHashMap<>();
-        matched.forEach((id, details) -> matchedCards.put(id, ContactCards.of(details)));
-        Tier tier = Optional.ofNullable(request.tier()).orElse(Tier.ACQUAINTANCE);
-        String source = request.format().id();
-        Plan plan = planner.plan(matchedCards, card -> problemOf(ContactCards.newContact(card, source, tier)));
-        List<String> createdIds = List.of();
-        if (!request.dryRun()) {
-            List<ContactRequest> additions = plan.creations().stream()
+        return count[0];
+    }
+
+    /** Writes the plan a batch at a time (new contacts, then changes), each with its events; answers the new ids. */
+    private List<String> write(
+            String memberId, String tenantId, Plan plan, String source, Tier tier, ImportProgress progress) {
+        Map<Integer, List<Outcome>> rowsOfNew = new HashMap<>();
+        Map<String, List<Outcome>> rowsOfChanged = new HashMap<>();
+        int noWrite = 0;
+        for (Outcome outcome : plan.outcomes()) {
+            if (outcome.action() == Action.REJECTED
+                    || (outcome.contactId() != null && outcome.action() == Action.UNCHANGED)) {
+                noWrite++;
+            } else if (outcome.contactId() == null) {
+                rowsOfNew
+                        .computeIfAbsent(outcome.newContact(), i -> new ArrayList<>())
+                        .add(outcome);
+            } else {
+                rowsOfChanged
+                        .computeIfAbsent(outcome.contactId(), i -> new ArrayList<>())
+                        .add(outcome);
+            }
+        }
+        int done = noWrite;
+        progress.planned(plan.outcomes().size(), done);
+        List<String> createdIds = new ArrayList<>();
+        List<ImportPlanner.PossibleDuplicate> pendingPairs = new ArrayList<>(plan.possibleDuplicates());
+        List<ImportPlanner.Creation> creations = plan.creations();
+        for (int from = 0; from < creations.size(); from += BATCH) {
+            int to = Math.min(creations.size(), from + BATCH);
+            List<Outcome> batchRows = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                batchRows.addAll(rowsOfNew.getOrDefault(i, List.of()));
+            }
+            progress.beforeBatch(written(batchRows));
+            List<ContactRequest> additions = creations.subList(from, to).stream()
                     .map(creation -> ContactCards.newContact(creation.card(), source, tier))
                     .toList();
-            Map<String, UnaryOperator<ContactRequest>> changes = new LinkedHashMap<>();
-            for (ImportPlanner.Change change : plan.changes()) {
+            createdIds.addAll(contacts.addAndChange(memberId, tenantId, additions, Map.of())
+                    .createdIds());
+            pendingPairs = recordPairs(memberId, tenantId, pendingPairs, createdIds);
+            done += batchRows.size();
+            progress.afterBatch(done);
+        }
+        List<ImportPlanner.Change> changes = plan.changes();
+        for (int from = 0; from < changes.size(); from += BATCH) {
+            List<Outcome> batchRows = new ArrayList<>();
+            Map<String, UnaryOperator<ContactRequest>> batch = new LinkedHashMap<>();
+            for (ImportPlanner.Change change : changes.subList(from, Math.min(changes.size(), from + BATCH))) {
+                batchRows.addAll(rowsOfChanged.getOrDefault(change.contactId(), List.of()));
                 // Merged again onto the contact as it is when written, so an edit made meanwhile is kept.
-                changes.put(
+                batch.put(
                         change.contactId(),
                         current -> ContactCards.withCard(
                                 current,
                                 Merging.merge(ContactCards.of(current), change.card())
                                         .card()));
             }
-            createdIds = contacts.addAndChange(caller.memberId(), caller.tenantId(), additions, changes)
-                    .createdIds();
+            progress.beforeBatch(written(batchRows));
+            contacts.addAndChange(memberId, tenantId, List.of(), batch);
+            done += batchRows.size();
+            progress.afterBatch(done);
         }
-        return report(request, rows[0], plan, createdIds);
+        return createdIds;
     }
 
-    private ImportReport report(Request request, int rows, Plan plan, List<String> createdIds) {
+    /** Records the possible duplicates whose contacts now all exist; answers those still waiting for theirs. */
+    private List<ImportPlanner.PossibleDuplicate> recordPairs(
+            String memberId, String tenantId, List<ImportPlanner.PossibleDuplicate> pairs, List<String> createdIds) {
+        List<PossibleDuplicates.Found> ready = new ArrayList<>();
+        List<ImportPlanner.PossibleDuplicate> waiting = new ArrayList<>();
+        for (ImportPlanner.PossibleDuplicate pair : pairs) {
+            String one = pair.contactId() != null
+                    ? pair.contactId()
+                    : pair.newContact() < createdIds.size() ? createdIds.get(pair.newContact()) : null;
+            String other = pair.otherContactId() != null
+                    ? pair.otherContactId()
+                    : pair.otherNewContact() < createdIds.size() ? createdIds.get(pair.otherNewContact()) : null;
+            if (one != null && other != null) {
+                ready.add(new PossibleDuplicates.Found(one, other, pair.reason(), pair.line()));
+            } else {
+                waiting.add(pair);
+            }
+        }
+        duplicates.record(memberId, tenantId, ready);
+        return waiting;
+    }
+
+    private static List<ImportProgress.Written> written(List<Outcome> rows) {
+        return rows.stream()
+                .map(o -> new ImportProgress.Written(o.line(), o.action(), o.changedFields()))
+                .toList();
+    }
+
+    private ImportReport report(
+            Request request, int rows, Plan plan, List<String> createdIds, Map<Long, ImportProgress.Written> earlier) {
         Locale locale = request.locale();
         int[] counts = new int[Action.values().length];
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         List<ImportReport.Change> changes = new ArrayList<>();
         boolean truncated = false;
-        for (Outcome outcome : plan.outcomes()) {
+        for (Outcome planned : plan.outcomes()) {
+            Outcome outcome = planned;
+            ImportProgress.Written before = earlier.get(planned.line());
+            if (before != null && planned.action() == Action.UNCHANGED && planned.contactId() != null) {
+                // Written by an earlier attempt of this job: what that attempt did is what this row did.
+                outcome = new Outcome(
+                        planned.line(),
+                        before.action(),
+                        planned.contactId(),
+                        -1,
+                        planned.displayName(),
+                        before.fields(),
+                        null);
+            }
             counts[outcome.action().ordinal()]++;
             switch (outcome.action()) {
                 case REJECTED ->
@@ -159,6 +284,7 @@ public class ImportService {
                 counts[Action.MERGED.ordinal()],
                 counts[Action.UNCHANGED.ordinal()],
                 counts[Action.REJECTED.ordinal()],
+                plan.possibleDuplicates().size(),
                 rejected,
                 warnings,
                 changes,

@@ -148,4 +148,133 @@ class ImportPlannerTest {
                 .as("merging twice changes nothing")
                 .isFalse();
     }
+
+    private static ImportRow.Parsed row(
+            long line, String first, String last, String company, String email, String url) {
+        return new ImportRow.Parsed(
+                line,
+                card(
+                        first,
+                        last,
+                        company,
+                        email == null ? List.of() : List.of(email),
+                        url == null ? List.of() : List.of(url)),
+                List.of());
+    }
+
+    private static Plan plan(List<Known> known, ImportRow... rows) {
+        ImportPlanner planner = new ImportPlanner(known);
+        for (ImportRow row : rows) {
+            planner.add(row);
+        }
+        return planner.plan(
+                Map.of(
+                        "c-maria",
+                        card("María", "García", "Accenture", List.of(), List.of()),
+                        "c-maria-url",
+                        card("María", "García", "Accenture", List.of(), List.of("linkedin.com/in/maria-1")),
+                        "c-maria-2",
+                        card("María", "García", "Accenture", List.of(), List.of("linkedin.com/in/maria-2"))),
+                c -> Optional.empty());
+    }
+
+    @Test
+    void namesakesAtOneCompanyWithDifferentProfileUrlsAreDifferentPeopleAndNoPossibleDuplicates() {
+        Plan plan = plan(
+                List.of(),
+                row(5, "María", "García", "Accenture", null, "https://www.linkedin.com/in/maria-1"),
+                row(6, "Maria", "Garcia", "Accenture S.L.", null, "https://www.linkedin.com/in/maria-2"),
+                row(7, "MARÍA", "GARCÍA", "accenture", null, "https://es.linkedin.com/in/maria-3/"));
+
+        assertThat(plan.creations()).hasSize(3);
+        assertThat(plan.outcomes()).extracting(Outcome::action).containsOnly(Action.CREATED);
+        assertThat(plan.possibleDuplicates()).isEmpty();
+    }
+
+    @Test
+    void namesakesWithDifferentEmailsAreDifferentPeople() {
+        Plan plan = plan(
+                List.of(new Known("c-maria", "María", "García", "Accenture", List.of("maria@a.example"), List.of())),
+                row(5, "María", "García", "Accenture", "maria@b.example", null));
+
+        assertThat(plan.creations()).hasSize(1);
+        assertThat(plan.changes()).isEmpty();
+        assertThat(plan.possibleDuplicates()).isEmpty();
+    }
+
+    @Test
+    void aNameAndCompanyMatchMergesWhenNothingContradictsItAndNoOtherNamesakeExists() {
+        Plan plan = plan(
+                List.of(new Known("c-maria", "María", "García", "Accenture", List.of(), List.of())),
+                row(5, "María", "García", "Accenture", null, "https://www.linkedin.com/in/maria-1"));
+
+        assertThat(plan.creations()).isEmpty();
+        assertThat(plan.outcomes()).extracting(Outcome::action).containsExactly(Action.MERGED);
+        assertThat(plan.changes()).extracting(ImportPlanner.Change::contactId).containsExactly("c-maria");
+    }
+
+    @Test
+    void aNamesakeThatCouldBeEitherOfTwoProfilesIsNotMergedButOfferedAsAPossibleDuplicateOfBoth() {
+        Plan plan = plan(
+                List.of(new Known("c-maria", "María", "García", "Accenture", List.of(), List.of())),
+                row(5, "María", "García", "Accenture", null, "https://www.linkedin.com/in/maria-1"),
+                row(6, "María", "García", "Accenture", null, "https://www.linkedin.com/in/maria-2"));
+
+        assertThat(plan.creations()).hasSize(2);
+        assertThat(plan.changes()).isEmpty();
+        assertThat(plan.possibleDuplicates())
+                .extracting(ImportPlanner.PossibleDuplicate::line, ImportPlanner.PossibleDuplicate::otherContactId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(5L, "c-maria"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "c-maria"));
+        assertThat(plan.possibleDuplicates())
+                .extracting(ImportPlanner.PossibleDuplicate::reason)
+                .containsOnly("same-name-and-company");
+    }
+
+    @Test
+    void aRowWithOnlyANameIsOfferedAsAPossibleDuplicateOfNamesakesAndFindsItselfOnTheNextImport() {
+        List<Known> first = List.of(new Known(
+                "c-maria-url", "María", "García", "Accenture", List.of(), List.of("linkedin.com/in/maria-1")));
+        Plan once = plan(
+                first,
+                row(5, "María", "García", "Accenture", null, "https://www.linkedin.com/in/maria-2"),
+                row(6, "María", "García", "Accenture", null, null));
+
+        assertThat(once.creations()).as("maria-2 and the one without a profile").hasSize(2);
+        assertThat(once.possibleDuplicates())
+                .as("with maria-1 and with maria-2")
+                .hasSize(2);
+
+        List<Known> after = List.of(
+                first.getFirst(),
+                new Known("c-maria-2", "María", "García", "Accenture", List.of(), List.of("linkedin.com/in/maria-2")),
+                new Known("c-maria", "María", "García", "Accenture", List.of(), List.of()));
+        Plan again = plan(
+                after,
+                row(5, "María", "García", "Accenture", null, "https://www.linkedin.com/in/maria-2"),
+                row(6, "María", "García", "Accenture", null, null));
+
+        assertThat(again.creations()).isEmpty();
+        assertThat(again.outcomes()).extracting(Outcome::action).containsOnly(Action.UNCHANGED);
+    }
+
+    @Test
+    void oneEmailOnTwoProfilesIsNotMergedButOfferedAsAPossibleDuplicate() {
+        Plan plan = plan(
+                List.of(new Known(
+                        "c-maria-url",
+                        "María",
+                        "García",
+                        "Accenture",
+                        List.of("mg@example.org"),
+                        List.of("linkedin.com/in/maria-1"))),
+                row(5, "María", "García", "Accenture", "MG@example.org", "https://www.linkedin.com/in/maria-2"));
+
+        assertThat(plan.creations()).hasSize(1);
+        assertThat(plan.possibleDuplicates()).singleElement().satisfies(d -> {
+            assertThat(d.otherContactId()).isEqualTo("c-maria-url");
+            assertThat(d.reason()).isEqualTo("same-email");
+        });
+    }
 }
