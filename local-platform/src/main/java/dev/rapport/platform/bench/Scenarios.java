@@ -722,7 +722,7 @@ final class Scenarios {
             throw new BenchException("Only " + logged.get() + " of " + reminders + " interactions with a promise were"
                     + " logged for the large member (first refusal: " + refusals.peek() + ")");
         }
-        long deadline = System.nanoTime() + sizes.eventsBound().toNanos();
+        long deadline = System.nanoTime() + sizes.settleBound().toNanos();
         long open = 0;
         while (System.nanoTime() < deadline) {
             open = client.expectOk(
@@ -738,9 +738,13 @@ final class Scenarios {
             }
             Thread.sleep(500);
         }
+        String backlog = "";
         if (open < reminders) {
-            throw new BenchException("The large member had " + open + " open follow-ups of " + reminders + " after "
-                    + sizes.eventsBound().toSeconds() + " s");
+            // Measured anyway: the reads are what this scenario is about; the backlog is said next to them.
+            backlog = " Only " + open + " of the " + reminders + " follow-ups were open after waiting "
+                    + sizes.settleBound().toSeconds() + " s for them (the reminders consumer was behind: consumer lag "
+                    + events.lags() + ").";
+            report.problem("A member with many contacts: " + backlog.strip());
         }
         String search = URLEncoder.encode("garcia", StandardCharsets.UTF_8);
         Map<String, String> endpoints = new LinkedHashMap<>();
@@ -779,7 +783,9 @@ final class Scenarios {
                 .append(sizes.endpoint().toSeconds())
                 .append(" s after ")
                 .append(sizes.warmup().toSeconds())
-                .append(" s of warm-up.\n\n");
+                .append(" s of warm-up.")
+                .append(backlog)
+                .append("\n\n");
         section.append(loadTable(results));
         report.section(BIG_MEMBER, section.toString());
         Load.Result digest = results.getFirst();
