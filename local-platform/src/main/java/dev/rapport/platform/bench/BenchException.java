@@ -1,0 +1,13 @@
+package dev.rapport.platform.bench;
+
+/** A scenario could not be measured; the message says why, for the report and the console. */
+final class BenchException extends RuntimeException {
+
+    BenchException(String message) {
+        super(message);
+    }
+
+    BenchException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

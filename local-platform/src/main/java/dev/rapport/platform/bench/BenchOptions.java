@@ -1,0 +1,176 @@
+package dev.rapport.platform.bench;
+
+import dev.rapport.platform.PlatformOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How {@code ./rapport bench} runs: full or quick sizes, where the report goes, the var dir (wiped at the
+ * start) and the port offset of the platform it starts.
+ *
+ * @param portOffset the platform's port offset, or -1 to pick a free one
+ */
+record BenchOptions(
+        boolean quick,
+        boolean with100k,
+        Path out,
+        Path varDir,
+        int portOffset,
+        String note,
+        List<String> arguments,
+        Path repoRoot) {
+
+    static final String USAGE = """
+            usage: ./rapport bench [--quick] [--with-100k] [--out FILE] [--var-dir DIR] [--port-offset N] [--note TEXT]
+              --quick          small sizes, a few seconds per scenario (proves the harness; figures not comparable)
+              --with-100k      also measure the list curve at 100,000 stored contacts (adds several minutes)
+              --out FILE       where the report goes (default docs/benchmarks.md; with --quick var/bench/benchmarks.md)
+              --var-dir DIR    the platform's state, wiped at the start (default var/bench)
+              --port-offset N  the platform's RAPPORT_PORT_OFFSET (default: the first free one from 600)
+              --note TEXT      a line for the report's machine section (e.g. "shared with other builds")""";
+
+    static BenchOptions parse(List<String> args, Path repoRoot) {
+        boolean quick = false;
+        boolean with100k = false;
+        Path out = null;
+        Path varDir = null;
+        int portOffset = -1;
+        String note = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--quick" -> quick = true;
+                case "--with-100k" -> with100k = true;
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--var-dir" -> varDir = Path.of(value(args, ++i, arg));
+                case "--note" -> note = value(args, ++i, arg);
+                case "--port-offset" -> {
+                    String value = value(args, ++i, arg);
+                    try {
+                        portOffset = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--port-offset needs a whole number, not '" + value + "'");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (varDir == null) {
+            varDir = repoRoot.resolve("var").resolve("bench");
+        }
+        if (out == null) {
+            out = quick
+                    ? varDir.resolve("benchmarks.md")
+                    : repoRoot.resolve("docs").resolve("benchmarks.md");
+        }
+        return new BenchOptions(
+                quick,
+                with100k,
+                out.toAbsolutePath().normalize(),
+                varDir.toAbsolutePath().normalize(),
+                portOffset,
+                note,
+                List.copyOf(args),
+                repoRoot);
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    /** The command as typed, for the report. */
+    String command() {
+        List<String> parts = new ArrayList<>(List.of("./rapport", "bench"));
+        for (String argument : arguments) {
+            parts.add(argument.contains(" ") ? "\"" + argument + "\"" : argument);
+        }
+        return String.join(" ", parts);
+    }
+
+    PlatformOptions platformOptions(int offset) {
+        return new PlatformOptions(repoRoot, varDir, offset, true, PlatformOptions.DEFAULT_STARTUP_TIMEOUT);
+    }
+
+    Sizes sizes() {
+        return quick ? Sizes.QUICK : Sizes.FULL;
+    }
+
+    /** Every size and duration of a run. */
+    record Sizes(
+            Duration warmup,
+            Duration compare,
+            int compareClients,
+            int readerContacts,
+            Duration interactions,
+            int interactionClients,
+            int promiseContacts,
+            double samplesPerSecond,
+            Duration reminderWait,
+            int importRows,
+            Duration importBound,
+            Duration eventsBound,
+            int bigMemberContacts,
+            int bigMemberReminders,
+            int othersHold,
+            Duration endpoint,
+            int endpointClients,
+            List<Integer> curve,
+            Duration curveProbe,
+            int curveClients,
+            Duration settleBound,
+            Duration idleSettle) {
+
+        static final Sizes FULL = new Sizes(
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                16,
+                100,
+                Duration.ofSeconds(60),
+                32,
+                300,
+                2,
+                Duration.ofSeconds(120),
+                30_000,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(10),
+                5_000,
+                500,
+                30_000,
+                Duration.ofSeconds(15),
+                4,
+                List.of(1_000, 10_000, 30_000),
+                Duration.ofSeconds(10),
+                8,
+                Duration.ofMinutes(3),
+                Duration.ofSeconds(10));
+
+        static final Sizes QUICK = new Sizes(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                4,
+                20,
+                Duration.ofSeconds(3),
+                4,
+                20,
+                2,
+                Duration.ofSeconds(30),
+                200,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(60),
+                100,
+                10,
+                300,
+                Duration.ofSeconds(2),
+                2,
+                List.of(150, 300),
+                Duration.ofSeconds(2),
+                2,
+                Duration.ofSeconds(45),
+                Duration.ofSeconds(1));
+    }
+}

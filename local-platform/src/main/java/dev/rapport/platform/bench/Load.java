@@ -1,0 +1,192 @@
+package dev.rapport.platform.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop load: a fixed number of clients (virtual threads), each sending its next request as soon
+ * as the previous one answered, for a fixed time. Every answer's latency and status is kept.
+ */
+final class Load {
+
+    /** One request: answers the HTTP status. An exception counts as an error (no status). */
+    @FunctionalInterface
+    interface Call {
+        int send(int client, long sequence) throws Exception;
+    }
+
+    /** What a load measured. Latencies are sorted, in nanoseconds, of answered requests (any status). */
+    record Result(
+            String name,
+            int clients,
+            double seconds,
+            long[] latencies,
+            Map<Integer, Long> statuses,
+            long errors,
+            String firstError) {
+
+        long answered() {
+            return latencies.length;
+        }
+
+        long ok() {
+            return statuses.entrySet().stream()
+                    .filter(e -> e.getKey() >= 200 && e.getKey() < 300)
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+        }
+
+        long non2xx() {
+            return answered() - ok();
+        }
+
+        /** Successful requests per second. */
+        double rate() {
+            return seconds <= 0 ? 0 : ok() / seconds;
+        }
+
+        /** The q-quantile of the latency in milliseconds (NaN when nothing answered). */
+        double percentileMillis(double q) {
+            return Stats.percentileMillis(latencies, q);
+        }
+
+        /** Non-2xx statuses with their counts, e.g. "429×12", or "none". */
+        String non2xxDetail() {
+            StringBuilder detail = new StringBuilder();
+            statuses.forEach((status, count) -> {
+                if (status < 200 || status >= 300) {
+                    detail.append(detail.isEmpty() ? "" : ", ")
+                            .append(status)
+                            .append("×")
+                            .append(count);
+                }
+            });
+            if (errors > 0) {
+                detail.append(detail.isEmpty() ? "" : ", ")
+                        .append(errors)
+                        .append(" without an answer (")
+                        .append(firstError)
+                        .append(")");
+            }
+            return detail.isEmpty() ? "none" : detail.toString();
+        }
+    }
+
+    private Load() {}
+
+    /**
+     * Runs {@code call} from {@code clients} virtual threads for {@code duration}. Returns once every
+     * client has stopped, or {@code grace} after the end (the stragglers are interrupted and their
+     * pending requests counted as errors).
+     */
+    static Result run(String name, int clients, Duration duration, Duration grace, Call call) {
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        List<Client> running = new ArrayList<>();
+        AtomicLong sequence = new AtomicLong();
+        for (int i = 0; i < clients; i++) {
+            Client client = new Client(i, deadline, sequence, call);
+            client.thread = Thread.ofVirtual().name("bench-" + name + "-" + i).start(client);
+            running.add(client);
+        }
+        long joinUntil = deadline + grace.toNanos();
+        for (Client client : running) {
+            long left = joinUntil - System.nanoTime();
+            try {
+                if (left <= 0 || !client.thread.join(Duration.ofNanos(left))) {
+                    client.thread.interrupt();
+                    client.thread.join(Duration.ofSeconds(5));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(c -> c.thread.interrupt());
+                break;
+            }
+        }
+        double seconds = (Math.min(System.nanoTime(), joinUntil) - start) / 1e9;
+        // The rate counts the requests sent within the duration; the last answers arrive just after it.
+        seconds = Math.max(seconds, duration.toNanos() / 1e9);
+        Map<Integer, Long> statuses = new TreeMap<>();
+        long errors = 0;
+        String firstError = null;
+        int total = 0;
+        for (Client client : running) {
+            synchronized (client) {
+                total += client.count;
+                errors += client.errors;
+                if (firstError == null) {
+                    firstError = client.firstError;
+                }
+                client.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
+            }
+        }
+        long[] latencies = new long[total];
+        int at = 0;
+        for (Client client : running) {
+            synchronized (client) {
+                System.arraycopy(client.latencies, 0, latencies, at, client.count);
+                at += client.count;
+            }
+        }
+        Arrays.sort(latencies);
+        return new Result(name, clients, seconds, latencies, statuses, errors, firstError);
+    }
+
+    private static final class Client implements Runnable {
+        private final int index;
+        private final long deadline;
+        private final AtomicLong sequence;
+        private final Call call;
+        private final Map<Integer, Long> statuses = new TreeMap<>();
+        private long[] latencies = new long[1024];
+        private int count;
+        private long errors;
+        private String firstError;
+        private Thread thread;
+
+        Client(int index, long deadline, AtomicLong sequence, Call call) {
+            this.index = index;
+            this.deadline = deadline;
+            this.sequence = sequence;
+            this.call = call;
+        }
+
+        @Override
+        public void run() {
+            while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+                long started = System.nanoTime();
+                try {
+                    int status = call.send(index, sequence.getAndIncrement());
+                    long took = System.nanoTime() - started;
+                    synchronized (this) {
+                        if (count == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, count * 2);
+                        }
+                        latencies[count++] = took;
+                        statuses.merge(status, 1L, Long::sum);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    synchronized (this) {
+                        errors++;
+                        if (firstError == null) {
+                            firstError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                        }
+                    }
+                    // A refused connection would otherwise spin.
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }
+    }
+}

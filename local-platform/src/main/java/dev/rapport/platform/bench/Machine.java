@@ -1,0 +1,104 @@
+package dev.rapport.platform.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** What the figures were measured on, and the resident memory of the platform's processes. */
+final class Machine {
+
+    private Machine() {}
+
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    static String cpuModel() {
+        return procField(Path.of("/proc/cpuinfo"), "model name").orElse(System.getProperty("os.arch"));
+    }
+
+    /** Total memory in kB, or -1 where /proc/meminfo is not there. */
+    static long memoryKb() {
+        return procField(Path.of("/proc/meminfo"), "MemTotal")
+                .map(Machine::kilobytes)
+                .orElse(-1L);
+    }
+
+    static String jdk() {
+        return System.getProperty("java.vm.vendor", "?") + " " + System.getProperty("java.vm.name", "") + " "
+                + Runtime.version();
+    }
+
+    static String os() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.version");
+    }
+
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg says them. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    static double loadAverage1() {
+        try {
+            return Double.parseDouble(
+                    Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The resident set (VmRSS, kB) of a process, empty when it is gone or /proc is not there. */
+    static Optional<Long> residentKb(long pid) {
+        return procField(Path.of("/proc", Long.toString(pid), "status"), "VmRSS")
+                .map(Machine::kilobytes);
+    }
+
+    /** Every process of the platform (its pid files under {@code var/run}) with its resident set in kB. */
+    static Map<String, Long> residentByProcess(Path varDir) {
+        Map<String, Long> resident = new LinkedHashMap<>();
+        Path run = varDir.resolve("run");
+        try (Stream<Path> files = Files.list(run)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".pid")) {
+                    continue;
+                }
+                long pid = Long.parseLong(Files.readString(file).trim());
+                residentKb(pid).ifPresent(kb -> resident.put(name.substring(0, name.length() - 4), kb));
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new BenchException("Cannot read the platform's pid files under " + run + ": " + e.getMessage(), e);
+        }
+        return resident;
+    }
+
+    private static long kilobytes(String value) {
+        // "  1234 kB"
+        return Long.parseLong(value.trim().split("\\s+")[0]);
+    }
+
+    private static Optional<String> procField(Path file, String field) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(field)) {
+                    return Optional.of(line.substring(colon + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.rapport.platform.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchHarnessTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aLoadCountsEveryStatusAndOnlyTwoHundredsInItsRate() {
+        Load.Result result = Load.run("mixed", 2, Duration.ofMillis(300), Duration.ofSeconds(5), (client, seq) -> {
+            Thread.sleep(5);
+            if (seq % 5 == 4) {
+                throw new IOException("refused");
+            }
+            return seq % 5 == 3 ? 503 : 200;
+        });
+
+        assertThat(result.ok()).isPositive();
+        assertThat(result.non2xx()).isPositive();
+        assertThat(result.errors()).isPositive();
+        assertThat(result.statuses().keySet()).containsExactly(200, 503);
+        assertThat(result.rate()).isCloseTo(result.ok() / result.seconds(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(result.non2xxDetail()).contains("503×").contains("without an answer (IOException: refused)");
+        assertThat(result.percentileMillis(0.99)).isGreaterThanOrEqualTo(result.percentileMillis(0.5));
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        long[] nanos = new long[100];
+        for (int i = 0; i < 100; i++) {
+            nanos[i] = (i + 1) * 1_000_000L;
+        }
+        assertThat(Stats.percentileMillis(nanos, 0.5)).isEqualTo(50.0);
+        assertThat(Stats.percentileMillis(nanos, 0.99)).isEqualTo(99.0);
+        assertThat(Stats.percentileMillis(new long[0], 0.99)).isNaN();
+    }
+
+    @Test
+    void theVarDirIsWipedOnlyWhenItIsABenchmarksOwn() throws IOException {
+        Path someoneElses = temp.resolve("var");
+        Files.createDirectories(someoneElses.resolve("mongo"));
+        Files.writeString(someoneElses.resolve("identity-secret"), "keep me");
+
+        assertThatThrownBy(() -> Bench.prepareVarDir(someoneElses))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining("not a benchmark's var dir");
+        assertThat(someoneElses.resolve("identity-secret")).exists();
+
+        Path bench = temp.resolve("bench");
+        Bench.prepareVarDir(bench);
+        Files.createDirectories(bench.resolve("kafka/data"));
+        Files.writeString(bench.resolve("kafka/data/segment"), "old run");
+        Bench.prepareVarDir(bench);
+        assertThat(bench.resolve("kafka")).doesNotExist();
+        assertThat(bench.resolve(Bench.MARKER)).exists();
+    }
+
+    @Test
+    void theQuickFormReportsOutsideTheDocsAndTheFullFormRewritesThem() {
+        Path repo = temp.resolve("repo");
+        assertThat(BenchOptions.parse(List.of(), repo).out()).isEqualTo(repo.resolve("docs/benchmarks.md"));
+        assertThat(BenchOptions.parse(List.of("--quick"), repo).out())
+                .isEqualTo(repo.resolve("var/bench/benchmarks.md"));
+        assertThat(BenchOptions.parse(List.of("--quick", "--note", "shared machine"), repo)
+                        .command())
+                .isEqualTo("./rapport bench --quick --note \"shared machine\"");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast"), repo))
+                .hasMessageContaining("unknown option --fast");
+    }
+}
