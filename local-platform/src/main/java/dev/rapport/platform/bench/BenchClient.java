@@ -3,7 +3,6 @@ package dev.rapport.platform.bench;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.platform.TokenIssuer;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,35 +74,13 @@ final class BenchClient implements AutoCloseable {
 
     /**
      * The {@code X-Rapport-Identity} value the gateway would send for {@code member}, signed with the
-     * platform's identity secret. The only place the benchmark builds one.
-     *
-     * <p>The assertion is changing to also bind the request's method and path ({@code encode(secret, method,
-     * path)}); until that change is on every branch this calls whichever form the class on the class path
-     * has. Once it is, replace the reflection with the plain call.
+     * platform's identity secret and bound to the request's method and path. The only place the benchmark
+     * builds one.
      */
     String identityHeader(String member, String method, String pathAndQuery) {
         IdentityAssertion assertion = new IdentityAssertion(
                 member, TokenIssuer.TENANT, SCOPES, clock.instant().plusSeconds(300));
-        String path = URI.create(pathAndQuery).getRawPath();
-        try {
-            if (ENCODE_BOUND != null) {
-                return (String) ENCODE_BOUND.invoke(assertion, identitySecret, method, path);
-            }
-            return (String) ENCODE.invoke(assertion, (Object) identitySecret);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot sign an identity assertion", e);
-        }
-    }
-
-    private static final Method ENCODE_BOUND = encodeMethod(byte[].class, String.class, String.class);
-    private static final Method ENCODE = encodeMethod(byte[].class);
-
-    private static Method encodeMethod(Class<?>... parameters) {
-        try {
-            return IdentityAssertion.class.getMethod("encode", parameters);
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
+        return assertion.encode(identitySecret, method, URI.create(pathAndQuery).getRawPath());
     }
 
     static HttpRequest.Builder json(HttpRequest.Builder request, String method, Object body) {

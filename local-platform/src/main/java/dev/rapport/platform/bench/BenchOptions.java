@@ -170,7 +170,7 @@ record BenchOptions(
                 List.of(150, 300),
                 Duration.ofSeconds(2),
                 2,
-                Duration.ofSeconds(45),
+                Duration.ofSeconds(20),
                 Duration.ofSeconds(1));
     }
 }

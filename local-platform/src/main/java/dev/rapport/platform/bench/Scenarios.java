@@ -40,6 +40,8 @@ final class Scenarios {
 
     private static final long GIGABYTE_AND_A_HALF_KB = 1536L * 1024;
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(5);
+    /** Set-up reads (listing ids, counting) may be slow on a loaded machine: they are not what is measured. */
+    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(2);
 
     @FunctionalInterface
     interface Body {
@@ -468,9 +470,13 @@ final class Scenarios {
                 (c, seq) -> client.status(client.viaGateway(probe, "GET", "/api/v1/contacts?limit=1")
                         .GET()
                         .build()));
-        requireAnswers(result);
         synchronized (curve) {
             curve.add(new CurvePoint(label, stored.get(), result, settled));
+        }
+        if (result.ok() == 0) {
+            // A figure too (nothing answered in time): kept in the curve, said among the problems.
+            report.problem("List curve at " + Stats.count(stored.get()) + " stored contacts: no successful request in "
+                    + Stats.seconds(result.seconds()) + " (" + result.non2xxDetail() + ")");
         }
     }
 
@@ -569,18 +575,20 @@ final class Scenarios {
         int rows = sizes.importRows();
         byte[] file = LinkedInCsv.generate(rows, "import");
         long start = System.nanoTime();
-        BenchClient.Answer first = client.send(client.viaGateway(member, "POST", "/api/v1/imports/linkedin")
-                .timeout(IMPORT_TIMEOUT)
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(file))
-                .build());
         JsonNode importReport = null;
         String failure = null;
+        int firstStatus = 0;
         try {
+            BenchClient.Answer first = client.send(client.viaGateway(member, "POST", "/api/v1/imports/linkedin")
+                    .timeout(IMPORT_TIMEOUT)
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                    .build());
+            firstStatus = first.status();
             importReport =
                     awaitReport(first, location -> client.viaGateway(member, "GET", location), sizes.importBound());
-        } catch (BenchException e) {
-            failure = e.getMessage();
+        } catch (BenchException | java.io.IOException e) {
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
         }
         Duration toReport = Duration.ofNanos(System.nanoTime() - start);
         int created = importReport == null ? rows : importReport.path("created").asInt();
@@ -595,27 +603,21 @@ final class Scenarios {
         } catch (BenchException e) {
             eventsFailure = e.getMessage();
         }
-        long listed = client.expectOk(
-                        client.direct(contacts, member, "GET", "/api/v1/contacts?limit=1")
-                                .GET()
-                                .build(),
-                        "count the imported contacts")
-                .json()
-                .path("total")
-                .asLong();
-        stored.addAndGet(listed);
+        long listed = countContacts(member);
+        stored.addAndGet(listed >= 0 ? listed : created);
         boolean complete = importReport != null
                 && importReport.path("rows").asInt() == rows
                 && importReport.path("rejected").asInt() == 0
                 && listed == created;
+        String listedText = listed >= 0 ? Stats.count(listed) + " contacts listed afterwards" : "the count failed";
         String counts = importReport == null
-                ? listed + " contacts listed afterwards"
+                ? listedText
                 : importReport.path("created").asInt() + " created, "
                         + importReport.path("merged").asInt()
                         + " merged, " + importReport.path("unchanged").asInt() + " unchanged, "
                         + importReport.path("rejected").asInt() + " rejected of "
                         + importReport.path("rows").asInt()
-                        + " rows; " + listed + " contacts listed afterwards";
+                        + " rows; " + listedText;
 
         StringBuilder section = new StringBuilder("## A ")
                 .append(Stats.count(rows))
@@ -624,7 +626,7 @@ final class Scenarios {
                 .append(Stats.count(file.length))
                 .append(" bytes, LinkedIn's layout: BOM, `Notes:` preamble, CRLF, quoted fields, an e-mail on one"
                         + " row in ten), for a new member, with ")
-                .append(Stats.count(stored.get() - listed))
+                .append(Stats.count(stored.get() - Math.max(0, listed)))
                 .append(" contacts of others already stored (events before it: ")
                 .append(settled)
                 .append("). A `202 Accepted` is followed to its job until the report is there. The events are"
@@ -632,8 +634,8 @@ final class Scenarios {
                         + " consumer group of the topic has committed past them.\n\n");
         section.append("| step | value |\n| --- | --- |\n")
                 .append("| first answer | ")
-                .append(first.status())
-                .append(first.status() == 202 ? " (a job)" : "")
+                .append(firstStatus == 0 ? "none" : Integer.toString(firstStatus))
+                .append(firstStatus == 202 ? " (a job)" : "")
                 .append(" |\n| time to the report | ")
                 .append(
                         failure == null
@@ -650,7 +652,7 @@ final class Scenarios {
                 IMPORT + 1,
                 Stats.count(rows) + "-row import: report",
                 "≤ 15 s",
-                failure == null ? Stats.seconds(toReport.toMillis() / 1000.0) : "no report: " + first.status(),
+                failure == null ? Stats.seconds(toReport.toMillis() / 1000.0) : "no report (" + failure + ")",
                 failure == null && toReport.compareTo(Duration.ofSeconds(15)) <= 0);
         report.target(
                 IMPORT + 2,
@@ -660,11 +662,12 @@ final class Scenarios {
                         ? Stats.seconds(toConsumed.toMillis() / 1000.0)
                         : "not within " + sizes.eventsBound().toSeconds() + " s",
                 toConsumed != null && toConsumed.compareTo(Duration.ofSeconds(60)) <= 0);
+        // Figures too (the section says them): problems of the run, not a scenario that could not run.
         if (failure != null) {
-            throw new BenchException("The import through the gateway gave no report: " + failure);
+            report.problem("The import through the gateway gave no report: " + failure);
         }
         if (eventsFailure != null) {
-            throw new BenchException(eventsFailure);
+            report.problem("The import's events: " + eventsFailure);
         }
     }
 
@@ -725,14 +728,19 @@ final class Scenarios {
         long deadline = System.nanoTime() + sizes.settleBound().toNanos();
         long open = 0;
         while (System.nanoTime() < deadline) {
-            open = client.expectOk(
-                            client.viaGateway(member, "GET", "/api/v1/reminders?status=open&kind=follow-up&limit=1")
-                                    .GET()
-                                    .build(),
-                            "count the large member's open reminders")
-                    .json()
-                    .path("total")
-                    .asLong();
+            try {
+                open = client.expectOk(
+                                client.viaGateway(member, "GET", "/api/v1/reminders?status=open&kind=follow-up&limit=1")
+                                        .timeout(SETUP_TIMEOUT)
+                                        .GET()
+                                        .build(),
+                                "count the large member's open reminders")
+                        .json()
+                        .path("total")
+                        .asLong();
+            } catch (BenchException | java.io.IOException e) {
+                log.warn("Counting the large member's open reminders failed (retried): {}", e.getMessage());
+            }
             if (open >= reminders) {
                 break;
             }
@@ -810,11 +818,12 @@ final class Scenarios {
 
     // ---------------------------------------------------------------------------------------- helpers
 
-    private static void requireAnswers(Load.Result... results) {
+    /** A load without a single 2xx is a figure too (reported as such), and a problem of the run. */
+    private void requireAnswers(Load.Result... results) {
         for (Load.Result result : results) {
             if (result.ok() == 0) {
-                throw new BenchException(result.name() + ": no successful request in " + Stats.seconds(result.seconds())
-                        + " (" + result.non2xxDetail() + ")");
+                report.problem(result.name() + ": no successful request in " + Stats.seconds(result.seconds()) + " ("
+                        + result.non2xxDetail() + ")");
             }
         }
     }
@@ -840,6 +849,24 @@ final class Scenarios {
         return table.toString();
     }
 
+    /** How many contacts {@code member} has, or -1 (and a problem of the run) when the count fails. */
+    private long countContacts(String member) {
+        try {
+            return client.expectOk(
+                            client.direct(contacts, member, "GET", "/api/v1/contacts?limit=1")
+                                    .timeout(SETUP_TIMEOUT)
+                                    .GET()
+                                    .build(),
+                            "count " + member + "'s contacts")
+                    .json()
+                    .path("total")
+                    .asLong();
+        } catch (Exception e) {
+            report.problem("Counting " + member + "'s contacts failed: " + e);
+            return -1;
+        }
+    }
+
     /** Every contact id of {@code member}, page by page, straight from contacts-service. */
     private List<String> listIds(String member) throws Exception {
         List<String> ids = new ArrayList<>();
@@ -848,7 +875,10 @@ final class Scenarios {
             String path = "/api/v1/contacts?limit=200"
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             JsonNode page = client.expectOk(
-                            client.direct(contacts, member, "GET", path).GET().build(),
+                            client.direct(contacts, member, "GET", path)
+                                    .timeout(SETUP_TIMEOUT)
+                                    .GET()
+                                    .build(),
                             "list " + member + "'s contacts")
                     .json();
             page.path("items").forEach(item -> ids.add(item.path("id").asString()));

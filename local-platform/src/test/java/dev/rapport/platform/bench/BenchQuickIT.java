@@ -24,7 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class BenchQuickIT {
 
-    private static final long BOUND_MINUTES = 6;
+    /**
+     * About 2 minutes on an idle 2-core machine (half of it the platform's start-up); the bound leaves room
+     * for a CI machine shared with other builds, where start-up alone has taken over 2 minutes.
+     */
+    private static final long BOUND_MINUTES = 10;
+
     private static final Pattern FIGURE = Pattern.compile("\\d[\\d,.]*( ?(ms|s|MB|/s|×))");
 
     @Test
