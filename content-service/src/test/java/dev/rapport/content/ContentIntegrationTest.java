@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "rapport.outbound.allow-private=true",
-            "rapport.content.feeds.read-timeout=PT1S",
+            // 2 s rather than 1: the first download of a run also loads the HTTP client, on a loaded 2-core machine.
+            "rapport.content.feeds.read-timeout=PT2S",
             "rapport.content.feeds.sweep-interval=PT1H",
             "rapport.content.cadence-check-interval=PT1H"
         })
