@@ -2,6 +2,7 @@ package dev.rapport.support.outbound;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,13 +58,14 @@ public class OutboundGuard {
 
     /** Parses and {@link #check(URI) checks} a URL given as text. */
     public URI check(String url) throws UnknownHostException {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (java.net.URISyntaxException | NullPointerException e) {
+        if (url == null) {
             throw new OutboundRefusedException("must be an absolute " + schemes() + " URL");
         }
-        return check(uri);
+        try {
+            return check(new URI(url.strip()));
+        } catch (URISyntaxException e) {
+            throw new OutboundRefusedException("must be an absolute " + schemes() + " URL");
+        }
     }
 
     /** The scheme, host and credential rules alone, without resolving. */
