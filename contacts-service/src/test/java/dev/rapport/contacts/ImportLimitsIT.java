@@ -13,11 +13,20 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The size and row limits of imports: a clear 413 problem, and nothing imported. */
 @RapportIntegrationTest
-@TestPropertySource(properties = {"rapport.contacts.imports.max-rows=5", "rapport.contacts.imports.max-file-size=3KB"})
+@TestPropertySource(
+        properties = {
+            "rapport.contacts.imports.max-rows=5",
+            "rapport.contacts.imports.max-file-size=3KB",
+            // Files over 1 KB take the path of import jobs: stored, then checked before any job is made.
+            "rapport.contacts.imports.jobs.async-above=1KB"
+        })
 class ImportLimitsIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     String member;
     Uploads uploads;
@@ -71,5 +80,23 @@ class ImportLimitsIT {
 
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
         assertThat(answer.json().get("created").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aFileLargeEnoughForAJobWithMoreRowsThanAllowedIsRefusedAtOnceAndMakesNoJob() {
+        byte[] file = LinkedInExports.generate(20);
+        assertThat(file.length).as("above async-above, below max-file-size").isBetween(1025, 3 * 1024);
+
+        Answer answer = uploads.raw("/api/v1/imports/linkedin", "text/csv", file);
+
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(413);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("maxRows").asInt()).isEqualTo(5);
+        assertThat(contacts()).isZero();
+        assertThat(mongo.getCollection("import_jobs").countDocuments(new org.bson.Document("memberId", member)))
+                .isZero();
+        assertThat(mongo.getCollection("import_files").countDocuments(new org.bson.Document("memberId", member)))
+                .as("the stored upload is removed")
+                .isZero();
     }
 }

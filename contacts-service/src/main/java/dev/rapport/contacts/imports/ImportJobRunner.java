@@ -160,6 +160,11 @@ class ImportJobRunner {
         }
 
         @Override
+        public int batch() {
+            return ImportService.BATCH;
+        }
+
+        @Override
         public Map<Long, Written> earlier() {
             return earlier;
         }

@@ -16,6 +16,15 @@ interface ImportProgress {
     /** Nothing saved: an import answered at once. */
     ImportProgress NONE = new ImportProgress() {};
 
+    /**
+     * Contacts written at a time. An import answered at once writes them all in one call, as before jobs
+     * existed: the outbox relay then starts once they are all in (on the embedded store each relayed
+     * event scans the contacts, which slows inserts running beside it).
+     */
+    default int batch() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Rows that earlier attempts of the same import started to write, by line. */
     default Map<Long, Written> earlier() {
         return Map.of();

@@ -158,12 +158,13 @@ public class ImportService {
             }
         }
         int done = noWrite;
+        int batch = progress.batch();
         progress.planned(plan.outcomes().size(), done);
         List<String> createdIds = new ArrayList<>();
         List<ImportPlanner.PossibleDuplicate> pendingPairs = new ArrayList<>(plan.possibleDuplicates());
         List<ImportPlanner.Creation> creations = plan.creations();
-        for (int from = 0; from < creations.size(); from += BATCH) {
-            int to = Math.min(creations.size(), from + BATCH);
+        for (int from = 0; from < creations.size(); from += batch) {
+            int to = (int) Math.min(creations.size(), (long) from + batch);
             List<Outcome> batchRows = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 batchRows.addAll(rowsOfNew.getOrDefault(i, List.of()));
@@ -179,13 +180,14 @@ public class ImportService {
             progress.afterBatch(done);
         }
         List<ImportPlanner.Change> changes = plan.changes();
-        for (int from = 0; from < changes.size(); from += BATCH) {
+        for (int from = 0; from < changes.size(); from += batch) {
             List<Outcome> batchRows = new ArrayList<>();
-            Map<String, UnaryOperator<ContactRequest>> batch = new LinkedHashMap<>();
-            for (ImportPlanner.Change change : changes.subList(from, Math.min(changes.size(), from + BATCH))) {
+            Map<String, UnaryOperator<ContactRequest>> merges = new LinkedHashMap<>();
+            for (ImportPlanner.Change change :
+                    changes.subList(from, (int) Math.min(changes.size(), (long) from + batch))) {
                 batchRows.addAll(rowsOfChanged.getOrDefault(change.contactId(), List.of()));
                 // Merged again onto the contact as it is when written, so an edit made meanwhile is kept.
-                batch.put(
+                merges.put(
                         change.contactId(),
                         current -> ContactCards.withCard(
                                 current,
@@ -193,7 +195,7 @@ public class ImportService {
                                         .card()));
             }
             progress.beforeBatch(written(batchRows));
-            contacts.addAndChange(memberId, tenantId, List.of(), batch);
+            contacts.addAndChange(memberId, tenantId, List.of(), merges);
             done += batchRows.size();
             progress.afterBatch(done);
         }
