@@ -70,7 +70,11 @@ class FeedService {
         } catch (URISyntaxException e) {
             throw ApiException.invalidField("url", "must be an absolute http or https URL");
         } catch (FeedProblem e) {
-            throw ApiException.invalidField("url", e.getMessage());
+            // A host that does not resolve right now may later (the sync reports it as unreachable, and the guard
+            // checks again at every download); a refused address or scheme is refused now, as for webhooks.
+            if (e.kind() != FeedProblem.Kind.UNREACHABLE) {
+                throw ApiException.invalidField("url", e.getMessage());
+            }
         }
         List<FeedDocument> existing = mine(caller);
         if (existing.stream().anyMatch(f -> f.url.equals(uri.toString()))) {
