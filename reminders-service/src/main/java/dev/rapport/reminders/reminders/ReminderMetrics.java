@@ -1,5 +1,6 @@
 package dev.rapport.reminders.reminders;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -35,6 +36,14 @@ class ReminderMetrics {
         Gauge.builder("rapport.reminders.due", due, AtomicLong::get)
                 .description("Open reminders due today or earlier (UTC), snoozed ones whose snooze ran out included")
                 .register(meters);
+        // Counted by DigestDeliveries on every webhook attempt; registered here so that both series exist (at 0)
+        // from the start and rates and alerts work before the first failure.
+        for (String outcome : new String[] {"delivered", "failed"}) {
+            Counter.builder("rapport.webhook.deliveries")
+                    .description("Digest webhook attempts by outcome")
+                    .tag("outcome", outcome)
+                    .register(meters);
+        }
     }
 
     @Scheduled(fixedDelayString = "${rapport.reminders.metrics-refresh:PT1M}", initialDelayString = "PT5S")
