@@ -58,7 +58,8 @@ class ReminderMetrics {
     long countDue() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Criteria open = Criteria.where("status").is("open").and("dueOn").lte(today);
-        Criteria snoozed = Criteria.where("status").is("snoozed").and("snoozedUntil").lte(today);
+        Criteria snoozed =
+                Criteria.where("status").is("snoozed").and("snoozedUntil").lte(today);
         long count = mongo.count(Query.query(new Criteria().orOperator(open, snoozed)), ReminderDocument.class);
         due.set(count);
         return count;
