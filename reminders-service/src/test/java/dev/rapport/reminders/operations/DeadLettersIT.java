@@ -53,8 +53,8 @@ class DeadLettersIT {
         String poisonId = UUID.randomUUID().toString();
         sendTo("contacts.events", poisonId, "{ this is not json");
 
-        JsonNode listed = await().atMost(Duration.ofSeconds(60))
-                .until(() -> findListed(poisonId), java.util.Objects::nonNull);
+        JsonNode listed =
+                await().atMost(Duration.ofSeconds(60)).until(() -> findListed(poisonId), java.util.Objects::nonNull);
         assertThat(listed.get("type").asString()).isEqualTo(TYPE);
         assertThat(listed.get("status").asString()).isEqualTo("open");
         assertThat(listed.get("reason").asString()).isNotBlank();
@@ -102,22 +102,19 @@ class DeadLettersIT {
     }
 
     @Test
-    void aReplayGoesThroughTheIdempotentConsumerSoReplayingTheSameEventTwiceCreatesOneReminder(
-            CapturedOutput output) {
+    void aReplayGoesThroughTheIdempotentConsumerSoReplayingTheSameEventTwiceCreatesOneReminder(CapturedOutput output) {
         // As if the consumer had failed on it while MongoDB was down: a good event, dead-lettered twice.
         String eventId = UUID.randomUUID().toString();
         String event = interactionLogged(eventId);
         sendTo(DLQ, eventId, event);
         sendTo(DLQ, eventId, event);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> listedAll(eventId).size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> listedAll(eventId).size() == 2);
         var letters = listedAll(eventId);
         String first = letters.get(0).get("id").asString();
         String second = letters.get(1).get("id").asString();
         assertThat(openReminders()).isZero();
 
-        var replayed =
-                operator.post("/actuator/deadletters/" + first, Map.of("action", "replay", "operator", "carol"));
+        var replayed = operator.post("/actuator/deadletters/" + first, Map.of("action", "replay", "operator", "carol"));
         assertThat(replayed.status()).as(replayed.raw().body()).isEqualTo(200);
         assertThat(replayed.json().get("status").asString()).isEqualTo("replayed");
         assertThat(openReminders()).isEqualTo(1);
@@ -144,8 +141,7 @@ class DeadLettersIT {
         String two = UUID.randomUUID().toString();
         sendTo(DLQ, one, interactionLogged(one));
         sendTo(DLQ, two, interactionLogged(two));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> findListed(one) != null && findListed(two) != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> findListed(one) != null && findListed(two) != null);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("action", "replay");
         request.put("operator", "dave");
@@ -154,7 +150,9 @@ class DeadLettersIT {
         var replayed = operator.post("/actuator/deadletters", request);
         assertThat(replayed.status()).as(replayed.raw().body()).isEqualTo(200);
         assertThat(replayed.json().get("replayed").valueStream().map(JsonNode::asString))
-                .contains(findListed(one).get("id").asString(), findListed(two).get("id").asString());
+                .contains(
+                        findListed(one).get("id").asString(),
+                        findListed(two).get("id").asString());
         assertThat(openReminders()).isEqualTo(2);
     }
 
@@ -183,9 +181,11 @@ class DeadLettersIT {
                 .isIn(401, 404);
         String poisonId = UUID.randomUUID().toString();
         sendTo(DLQ, poisonId, "{}");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                        operator.get("/actuator/prometheus").raw().body())
-                .containsPattern("rapport_deadletters_open\\{[^}]*topic=\"reminders-service.dlq\"[^}]*} [1-9]"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                operator.get("/actuator/prometheus").raw().body())
+                        .containsPattern(
+                                "rapport_deadletters_open\\{[^}]*topic=\"reminders-service.dlq\"[^}]*} [1-9]"));
     }
 
     private JsonNode findListed(String eventId) {
@@ -209,7 +209,8 @@ class DeadLettersIT {
                 return found;
             }
             after = page.get("next").asString();
-            page = operator.get("/actuator/deadletters?limit=500&after=" + after).json();
+            page = operator.get("/actuator/deadletters?limit=500&after=" + after)
+                    .json();
         }
     }
 
@@ -238,6 +239,6 @@ class DeadLettersIT {
                  "type":"coffee","direction":"outbound","interactionAt":"%s","summary":"Coffee in Madrid",
                  "promises":[{"promiseId":"%s","owedBy":"me","what":"send the article","dueOn":"2030-01-10","done":false}]}
                 """.formatted(
-                        eventId, Instant.now(), member, UUID.randomUUID(), Instant.now(), "promise-" + UUID.randomUUID());
+                eventId, Instant.now(), member, UUID.randomUUID(), Instant.now(), "promise-" + UUID.randomUUID());
     }
 }
