@@ -62,22 +62,25 @@ class OperatorMetricsIT {
     }
 
     @Test
-    void remindersDueTodayOrEarlierAreCountedAndLaterOnesAreNot() {
+    void remindersDueTodayAreCountedLaterOnesOnceTheirDayComes() {
         ((MutableClock) clock).set(RemindersIntegrationTest.START);
         long before = reminderMetrics.countDue();
         ApiClient api = ApiClient.asMember(port, "member-" + UUID.randomUUID());
         assertThat(api.post("/api/v1/reminders", Map.of("title", "Due today", "dueOn", "2026-03-10"))
                         .status())
                 .isEqualTo(201);
-        assertThat(api.post("/api/v1/reminders", Map.of("title", "Overdue", "dueOn", "2026-03-01"))
+        assertThat(api.post("/api/v1/reminders", Map.of("title", "Tomorrow", "dueOn", "2026-03-11"))
                         .status())
                 .isEqualTo(201);
         assertThat(api.post("/api/v1/reminders", Map.of("title", "Next week", "dueOn", "2026-03-17"))
                         .status())
                 .isEqualTo(201);
 
-        assertThat(reminderMetrics.countDue()).isEqualTo(before + 2);
-        assertThat(meters.get("rapport.reminders.due").gauge().value()).isEqualTo(before + 2.0);
+        assertThat(reminderMetrics.countDue()).isEqualTo(before + 1);
+        assertThat(meters.get("rapport.reminders.due").gauge().value()).isEqualTo(before + 1.0);
+        // A day later, yesterday's reminder is still due (overdue) and tomorrow's has come.
+        ((MutableClock) clock).advance(Duration.ofDays(1));
+        assertThat(reminderMetrics.countDue()).isGreaterThanOrEqualTo(before + 2);
         assertThat(ApiClient.anonymous("http://127.0.0.1:" + managementPort)
                         .get("/actuator/prometheus")
                         .raw()

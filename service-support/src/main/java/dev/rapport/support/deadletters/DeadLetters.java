@@ -41,7 +41,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * the open ones are the records without a decision. A replay hands the record to the service's own
  * {@code inbox} consumer, which skips event ids it already processed: replaying twice changes nothing.
  */
-public class DeadLetters {
+public class DeadLetters implements AutoCloseable {
 
     static final String COLLECTION = "dead_letter_decisions";
     /** Never read more than this many records of one topic for one request. */
@@ -55,6 +55,10 @@ public class DeadLetters {
     private final Consumer<Message<byte[]>> inbox;
     private final Clock clock;
     private final AtomicLong open = new AtomicLong();
+    /** Reads offsets for the gauge; kept open (a new client every refresh would log its whole configuration). */
+    private KafkaConsumer<String, byte[]> offsets;
+
+    private final AtomicLong readers = new AtomicLong();
 
     public DeadLetters(
             String brokers, String topic, MongoTemplate mongo, Consumer<Message<byte[]>> inbox, Clock clock) {
@@ -90,18 +94,35 @@ public class DeadLetters {
     /** Records in the topic minus the ones with a decision. */
     public long openCount() {
         long records = 0;
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(5));
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(5));
-            for (TopicPartition partition : partitions) {
-                records += end.get(partition) - begin.get(partition);
+        synchronized (this) {
+            if (offsets == null) {
+                offsets = consumer("gauge");
+            }
+            try {
+                List<TopicPartition> partitions = partitions(offsets);
+                Map<TopicPartition, Long> begin = offsets.beginningOffsets(partitions, Duration.ofSeconds(5));
+                Map<TopicPartition, Long> end = offsets.endOffsets(partitions, Duration.ofSeconds(5));
+                for (TopicPartition partition : partitions) {
+                    records += end.get(partition) - begin.get(partition);
+                }
+            } catch (RuntimeException e) {
+                offsets.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ZERO));
+                offsets = null;
+                throw e;
             }
         }
         long decided = mongo.getCollection(COLLECTION).countDocuments(Filters.eq("topic", topic));
         long count = Math.max(0, records - decided);
         open.set(count);
         return count;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (offsets != null) {
+            offsets.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(1)));
+            offsets = null;
+        }
     }
 
     /** Dead letters in offset order, after the cursor, filtered. */
@@ -309,11 +330,16 @@ public class DeadLetters {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
+        return consumer("reader-" + readers.incrementAndGet());
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String role) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, topic + "-operator");
+        // Distinct client ids: two clients with one id clash in JMX (a warning on every read).
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, topic + "-deadletters-" + role);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return new KafkaConsumer<>(props);
