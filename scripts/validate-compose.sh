@@ -56,12 +56,17 @@ import sys, yaml
 config = yaml.safe_load(sys.stdin)
 services = config.get("services", {})
 problems = []
-for name in ("kafka", "mongo", "contacts-service", "reminders-service", "content-service", "gateway"):
+for name in ("kafka", "mongo", "contacts-service", "reminders-service", "content-service", "gateway",
+             "prometheus", "grafana", "otel-collector", "jaeger"):
     if name not in services:
         problems.append("service %s is missing" % name)
 for name, service in services.items():
     if service.get("ports") and name != "gateway":
-        problems.append("%s publishes ports: only the gateway may" % name)
+        # The operator UIs (Prometheus, Grafana, Jaeger) may be published on the loopback interface only.
+        for port in service["ports"]:
+            published = port if isinstance(port, str) else "%s:%s" % (port.get("host_ip", ""), port.get("published", ""))
+            if not str(published).startswith("127.0.0.1:"):
+                problems.append("%s publishes %s: only the gateway may publish beyond 127.0.0.1" % (name, published))
     if "healthcheck" not in service:
         problems.append("%s has no health check" % name)
     if "mem_limit" not in service:

@@ -2,6 +2,8 @@ package dev.rapport.support;
 
 import com.mongodb.MongoClientSettings;
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.support.deadletters.DeadLetters;
+import dev.rapport.support.deadletters.DeadLettersEndpoint;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.events.EventInbox;
 import dev.rapport.support.events.EventPublisher;
@@ -30,7 +32,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -46,6 +50,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
+import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -155,12 +160,17 @@ public class RapportServiceAutoConfiguration {
     /** Not a ProducerFactory bean: Boot's own Kafka template (which nothing here uses) would pick it up. */
     @Bean(destroyMethod = "close")
     EventPublisher eventPublisher(
-            Environment environment, SimpleKafkaHeaderMapper rapportKafkaHeaderMapper, RapportProperties properties) {
-        return new EventPublisher(
+            Environment environment,
+            SimpleKafkaHeaderMapper rapportKafkaHeaderMapper,
+            RapportProperties properties,
+            MeterRegistry meters) {
+        EventPublisher publisher = new EventPublisher(
                 new KafkaTemplate<>(eventProducerFactory(environment, properties)),
                 rapportKafkaHeaderMapper,
                 properties,
                 properties.outbox().sendTimeout());
+        publisher.bindMetrics(meters);
+        return publisher;
     }
 
     @Bean(destroyMethod = "close")
@@ -191,6 +201,31 @@ public class RapportServiceAutoConfiguration {
     EventInbox eventInbox(
             MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters, RapportProperties properties) {
         return new EventInbox(mongo, json, clock, meters, properties);
+    }
+
+    /** The operators' view of this service's dead-letter topic (only in a service that consumes events). */
+    @Bean
+    @ConditionalOnBean(name = "inbox")
+    DeadLetters deadLetters(
+            Environment environment,
+            MongoTemplate mongo,
+            @Qualifier("inbox") java.util.function.Consumer<Message<byte[]>> inbox,
+            Clock clock,
+            MeterRegistry meters) {
+        DeadLetters deadLetters = new DeadLetters(
+                brokers(environment),
+                environment.getRequiredProperty("spring.cloud.stream.kafka.bindings.inbox-in-0.consumer.dlq-name"),
+                mongo,
+                inbox,
+                clock);
+        deadLetters.bindMetrics(meters);
+        return deadLetters;
+    }
+
+    @Bean
+    @ConditionalOnBean(DeadLetters.class)
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+        return new DeadLettersEndpoint(deadLetters);
     }
 
     @Bean

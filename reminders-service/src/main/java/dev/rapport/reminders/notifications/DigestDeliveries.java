@@ -209,6 +209,10 @@ public class DigestDeliveries {
                 delivery.body);
         delivery.attempts++;
         delivery.attemptLease = null;
+        // Every webhook attempt, for operators (docs/operations.md): rapport_webhook_deliveries_total{outcome}.
+        io.micrometer.core.instrument.Metrics.counter(
+                        "rapport.webhook.deliveries", "outcome", outcome.delivered() ? "delivered" : "failed")
+                .increment();
         if (outcome.delivered()) {
             settings.recordCircuit(delivery.getMemberId(), breaker.onSuccess());
             delivery.status = "delivered";

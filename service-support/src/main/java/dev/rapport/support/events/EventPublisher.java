@@ -1,6 +1,8 @@
 package dev.rapport.support.events;
 
 import dev.rapport.support.RapportProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -38,6 +40,7 @@ public class EventPublisher implements AutoCloseable {
     private final String source;
     private final String topic;
     private final Duration timeout;
+    private MeterRegistry meters = Metrics.globalRegistry;
 
     public EventPublisher(
             KafkaTemplate<String, byte[]> kafka,
@@ -49,6 +52,15 @@ public class EventPublisher implements AutoCloseable {
         this.source = properties.area().source();
         this.topic = properties.area().topic();
         this.timeout = timeout;
+    }
+
+    /**
+     * Counts every event sent as {@code rapport.events.published} tagged with {@code type} and {@code outcome}
+     * ({@code acknowledged}: the broker has it; {@code failed}: not sent or not acknowledged, the relay sends it
+     * again).
+     */
+    public void bindMetrics(MeterRegistry meters) {
+        this.meters = meters;
     }
 
     /** Sends one entry; throws when the broker did not accept it. */
@@ -71,6 +83,9 @@ public class EventPublisher implements AutoCloseable {
             } catch (RuntimeException e) {
                 // Typically no metadata from a broker that is down: what follows would fail the same way.
                 log.warn("Event {} not sent: {}", entry.eventId(), e.toString());
+                for (int i = sent.size(); i < entries.size(); i++) {
+                    count(entries.get(i), "failed");
+                }
                 break;
             }
         }
@@ -80,14 +95,21 @@ public class EventPublisher implements AutoCloseable {
             try {
                 sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(entries.get(i).eventId());
+                count(entries.get(i), "acknowledged");
             } catch (ExecutionException | TimeoutException e) {
                 log.warn("Event {} not acknowledged: {}", entries.get(i).eventId(), e.toString());
+                count(entries.get(i), "failed");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
         return acknowledged;
+    }
+
+    private void count(OutboxEntry entry, String outcome) {
+        meters.counter("rapport.events.published", "type", entry.type(), "outcome", outcome)
+                .increment();
     }
 
     /** Flushes and closes the producer (at shutdown). */
