@@ -56,12 +56,9 @@ public class GoalService {
 
     /** One of the caller's goals; another member's id answers 404. */
     public GoalDocument get(IdentityAssertion caller, String id) {
-        GoalDocument goal = ObjectId.isValid(id)
-                ? mongo.findOne(
-                        new Query(Criteria.where("id").is(id).and("memberId").is(caller.memberId())),
-                        GoalDocument.class)
-                : null;
-        if (goal == null) {
+        GoalDocument goal = ObjectId.isValid(id) ? mongo.findById(id, GoalDocument.class) : null;
+        // By _id alone (a lookup on every store), the owner checked here.
+        if (goal == null || !caller.memberId().equals(goal.memberId)) {
             throw ApiException.notFound("goal", id);
         }
         return goal;
