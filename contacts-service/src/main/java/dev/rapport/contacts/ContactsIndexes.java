@@ -27,7 +27,7 @@ public class ContactsIndexes implements DeclaredIndexes {
             // one contact's interactions, newest first, and its health (the last year)
             IndexDeclaration.of("interactions", "member_contact_occurred", "memberId", "contactIds", "-occurredAt"),
             // network health and interest matching: the member's last year
-            IndexDeclaration.of("interactions", "member_occurred", "memberId", "occurredAt"),
+            IndexDeclaration.of("interactions", "member_occurred", "memberId", "occurredAt", "_id"),
             IndexDeclaration.of("interactions", "member_open_promises", "memberId", "promises.done"),
             // interactions whose contacts' clocks are not moved yet, oldest first
             IndexDeclaration.of("interactions", "logged", "loggedAt"),
@@ -36,7 +36,12 @@ public class ContactsIndexes implements DeclaredIndexes {
             IndexDeclaration.of("groups", "member_goal", "memberId", "goalIds"),
             IndexDeclaration.of("groups", "next_participation", "nextParticipationDueAt"),
             IndexDeclaration.of("goals", "member_id", "memberId", "_id"),
-            IndexDeclaration.of("erasure_requests", "member_requested", "memberId", "requestedAt", "_id"));
+            IndexDeclaration.of("erasure_requests", "member_requested", "memberId", "requestedAt", "_id"),
+            // the member's data export, oldest first
+            IndexDeclaration.of("contacts", "member_created", "memberId", "createdAt", "_id"),
+            IndexDeclaration.of("goals", "member_created", "memberId", "createdAt", "_id"),
+            IndexDeclaration.of("groups", "member_created", "memberId", "createdAt", "_id"),
+            IndexDeclaration.of("share_suggestions", "member_created", "memberId", "createdAt", "_id"));
 
     @Override
     public List<IndexDeclaration> indexes() {
