@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -79,10 +78,7 @@ public class ContentMatching {
             }
         }
         List<String> topics = published.topics() == null ? List.of() : published.topics();
-        Set<String> wanted = topics.stream()
-                .map(InterestMatching::normalize)
-                .filter(key -> !key.isEmpty())
-                .collect(Collectors.toSet());
+        Set<String> wanted = InterestMatching.keysOf(topics);
         // Streamed, and only the contacts sharing a topic are kept: memory follows the matches, not the network.
         List<InterestMatching.Candidate> candidates;
         try (Stream<ContactDocument> active = contacts.stream(published.memberId(), false)) {
@@ -120,10 +116,7 @@ public class ContentMatching {
     }
 
     private static boolean sharesTopic(ContactDocument contact, Set<String> wanted) {
-        return Stream.concat(
-                        contact.getInterests() == null ? Stream.empty() : contact.getInterests().stream(),
-                        contact.getTags() == null ? Stream.empty() : contact.getTags().stream())
-                .anyMatch(own -> wanted.contains(InterestMatching.normalize(own)));
+        return InterestMatching.sharesTopic(contact.getInterests(), contact.getTags(), wanted);
     }
 
     private static InterestMatching.Candidate candidate(ContactDocument contact, Instant lastSharedAt) {
