@@ -9,8 +9,11 @@ import dev.rapport.support.events.EventInbox;
 import dev.rapport.support.events.EventPublisher;
 import dev.rapport.support.events.OutboxEvents;
 import dev.rapport.support.events.OutboxRelay;
+import dev.rapport.support.events.SupportIndexes;
 import dev.rapport.support.identity.CallerArgumentResolver;
 import dev.rapport.support.identity.IdentityFilter;
+import dev.rapport.support.mongo.DeclaredIndexes;
+import dev.rapport.support.mongo.IndexCreator;
 import dev.rapport.support.outbound.OutboundGuard;
 import dev.rapport.support.outbound.OutboundProperties;
 import dev.rapport.support.privacy.MemberDataPurge;
@@ -195,6 +198,18 @@ public class RapportServiceAutoConfiguration {
     @Bean
     Aggregates aggregates(MongoTemplate mongo, OutboxEvents events, OutboxRelay relay, Clock clock) {
         return new Aggregates(mongo, events, relay, clock);
+    }
+
+    /** The shared collections' indexes (outbox markers and leases, processed events, idempotency keys). */
+    @Bean
+    SupportIndexes supportIndexes(RapportProperties properties) {
+        return new SupportIndexes(properties);
+    }
+
+    /** Creates every declared index at start-up, tolerant of a store that is down (it retries every minute). */
+    @Bean
+    IndexCreator indexCreator(MongoTemplate mongo, List<DeclaredIndexes> declarations) {
+        return new IndexCreator(mongo, declarations);
     }
 
     @Bean

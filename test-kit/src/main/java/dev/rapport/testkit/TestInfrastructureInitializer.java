@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Points a test's application context at the shared test infrastructure, with a database of its
@@ -13,8 +14,15 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    private static final boolean MONGO_BOOT = ClassUtils.isPresent(
+            "org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer",
+            TestInfrastructureInitializer.class.getClassLoader());
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (MONGO_BOOT) {
+            QueryRecording.register(context);
+        }
         TestInfrastructure.Endpoints endpoints = TestInfrastructure.endpoints();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String application = context.getEnvironment().getProperty("spring.application.name", "rapport");

@@ -14,15 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A contact of one member, with its keep-in-touch clock, staleness episodes and milestones, as stored. */
 @Document("contacts")
-@CompoundIndex(name = "member_next_touch", def = "{'memberId': 1, 'nextTouchDueAt': 1}")
-@CompoundIndex(name = "lapsed", def = "{'stale': 1, 'nextTouchDueAt': 1}")
-@CompoundIndex(name = "directory_match", def = "{'tenantId': 1, 'matchKeys': 1}")
-@CompoundIndex(name = "directory_profile", def = "{'tenantId': 1, 'directory.profileId': 1}")
 public class ContactDocument extends OutboxDocument {
 
     String firstName;

@@ -324,8 +324,7 @@ public class ContactService {
         if (cursor != null && !ObjectId.isValid(cursor)) {
             throw ApiException.invalidField("cursor", "is not a cursor this API returned");
         }
-        Query all = new Query(new Criteria().andOperator(criteria));
-        long total = mongo.count(all, ContactDocument.class);
+        Query all = new Query(new Criteria().andOperator(List.copyOf(criteria)));
         if (cursor != null) {
             criteria.add(Criteria.where("_id").gt(new ObjectId(cursor)));
         }
@@ -333,6 +332,8 @@ public class ContactService {
                 .with(Sort.by("_id"))
                 .limit(limit + 1);
         List<ContactDocument> found = mongo.find(page, ContactDocument.class);
+        // A first page that holds every match is its own count: only longer lists pay for a second query.
+        long total = cursor == null && found.size() <= limit ? found.size() : mongo.count(all, ContactDocument.class);
         String next = null;
         if (found.size() > limit) {
             found = found.subList(0, limit);

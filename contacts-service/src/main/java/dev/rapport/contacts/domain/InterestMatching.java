@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the contacts a piece of content (or a goal) speaks to: those whose interests or tags match
@@ -40,6 +42,34 @@ public final class InterestMatching {
         // Split camel case first ("DataStrategy" is "data strategy") while the case is still there.
         String spaced = topic.strip().replaceFirst("^#+", "").replaceAll("([a-z])([A-Z])", "$1 $2");
         return SearchText.fold(spaced.replaceAll("[-_/.]+", " "));
+    }
+
+    /** The normalized keys of some topics (what {@link #sharesTopic} compares with). */
+    public static Set<String> keysOf(List<String> topics) {
+        Set<String> keys = new HashSet<>();
+        for (String topic : topics == null ? List.<String>of() : topics) {
+            String key = normalize(topic);
+            if (!key.isEmpty()) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Whether one of a contact's interests or tags is one of the topic {@code keys}: the cheap test that lets a
+     * caller keep only the candidates {@link #rank} could match while streaming a network.
+     */
+    public static boolean sharesTopic(List<String> interests, List<String> tags, Set<String> keys) {
+        for (List<String> own :
+                List.of(interests == null ? List.<String>of() : interests, tags == null ? List.<String>of() : tags)) {
+            for (String value : own) {
+                if (keys.contains(normalize(value))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The best {@code limit} contacts for some topics; contacts that match nothing are left out. */

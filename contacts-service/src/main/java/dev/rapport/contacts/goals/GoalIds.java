@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +34,9 @@ public class GoalIds {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < goalIds.size(); i++) {
             String id = goalIds.get(i).strip();
-            boolean owned = ObjectId.isValid(id)
-                    && mongo.exists(
-                            new Query(
-                                    Criteria.where("id").is(id).and("memberId").is(memberId)),
-                            GoalDocument.class);
+            // By _id alone (a lookup on every store), the owner checked here.
+            GoalDocument goal = ObjectId.isValid(id) ? mongo.findById(id, GoalDocument.class) : null;
+            boolean owned = goal != null && memberId.equals(goal.memberId);
             if (!owned) {
                 problems.add(new FieldProblem(field + "[" + i + "]", "is not one of your goals"));
             }

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -56,12 +58,9 @@ public class GoalService {
 
     /** One of the caller's goals; another member's id answers 404. */
     public GoalDocument get(IdentityAssertion caller, String id) {
-        GoalDocument goal = ObjectId.isValid(id)
-                ? mongo.findOne(
-                        new Query(Criteria.where("id").is(id).and("memberId").is(caller.memberId())),
-                        GoalDocument.class)
-                : null;
-        if (goal == null) {
+        GoalDocument goal = ObjectId.isValid(id) ? mongo.findById(id, GoalDocument.class) : null;
+        // By _id alone (a lookup on every store), the owner checked here.
+        if (goal == null || !caller.memberId().equals(goal.memberId)) {
             throw ApiException.notFound("goal", id);
         }
         return goal;
@@ -90,14 +89,20 @@ public class GoalService {
     /** The network of a goal. */
     public GoalNetwork network(IdentityAssertion caller, String id) {
         GoalDocument goal = get(caller, id);
-        List<ContactDocument> active = contacts.active(caller.memberId());
-        List<ContactDocument> linked =
-                active.stream().filter(c -> c.getGoalIds().contains(goal.id)).toList();
-        List<InterestMatching.Candidate> others = active.stream()
-                .filter(c -> !c.getGoalIds().contains(goal.id))
-                .map(c -> new InterestMatching.Candidate(
-                        c.getId(), c.displayName(), c.getTier(), c.getInterests(), c.getTags(), null))
-                .toList();
+        // Streamed: the linked contacts and those sharing a topic with the goal are kept, not the whole network.
+        Set<String> topics = InterestMatching.keysOf(goal.topics);
+        List<ContactDocument> linked = new ArrayList<>();
+        List<InterestMatching.Candidate> others = new ArrayList<>();
+        try (Stream<ContactDocument> active = contacts.stream(caller.memberId(), false)) {
+            active.forEach(c -> {
+                if (c.getGoalIds().contains(goal.id)) {
+                    linked.add(c);
+                } else if (InterestMatching.sharesTopic(c.getInterests(), c.getTags(), topics)) {
+                    others.add(new InterestMatching.Candidate(
+                            c.getId(), c.displayName(), c.getTier(), c.getInterests(), c.getTags(), null));
+                }
+            });
+        }
         Instant now = clock.instant();
         return new GoalNetwork(
                 goal,

@@ -62,12 +62,9 @@ public class GroupService {
 
     /** One of the caller's groups; another member's id answers 404. */
     public GroupDocument get(IdentityAssertion caller, String id) {
-        GroupDocument group = ObjectId.isValid(id)
-                ? mongo.findOne(
-                        new Query(Criteria.where("id").is(id).and("memberId").is(caller.memberId())),
-                        GroupDocument.class)
-                : null;
-        if (group == null) {
+        GroupDocument group = ObjectId.isValid(id) ? mongo.findById(id, GroupDocument.class) : null;
+        // By _id alone (a lookup on every store), the owner checked here.
+        if (group == null || !caller.memberId().equals(group.getMemberId())) {
             throw ApiException.notFound("group", id);
         }
         return group;
@@ -79,7 +76,7 @@ public class GroupService {
         if (goalId != null) {
             criteria = criteria.and("goalIds").is(goalId);
         }
-        long total = mongo.count(new Query(criteria), GroupDocument.class);
+        Query all = new Query(criteria);
         if (cursor != null) {
             if (!ObjectId.isValid(cursor)) {
                 throw ApiException.invalidField("cursor", "is not a cursor this API returned");
@@ -88,6 +85,8 @@ public class GroupService {
         }
         List<GroupDocument> found =
                 mongo.find(new Query(criteria).with(Sort.by("_id")).limit(limit + 1), GroupDocument.class);
+        // A first page that holds every match is its own count.
+        long total = cursor == null && found.size() <= limit ? found.size() : mongo.count(all, GroupDocument.class);
         String next = null;
         if (found.size() > limit) {
             found = found.subList(0, limit);

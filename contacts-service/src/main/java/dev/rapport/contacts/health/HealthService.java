@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /** Relationship health of one contact and of the member's whole network. */
@@ -42,8 +44,7 @@ public class HealthService {
         ContactDocument contact = contacts.get(caller, contactId);
         Instant now = clock.instant();
         List<RelationshipHealth.Fact> facts =
-                interactions.since(caller.memberId(), now.minus(RelationshipHealth.YEAR)).stream()
-                        .filter(i -> i.getContactIds().contains(contactId))
+                interactions.withContactSince(caller.memberId(), contactId, now.minus(RelationshipHealth.YEAR)).stream()
                         .map(i -> new RelationshipHealth.Fact(i.getOccurredAt(), i.getType()))
                         .toList();
         return RelationshipHealth.score(contact.effectiveCadenceDays(), contact.getLastInteractionAt(), facts, now);
@@ -65,10 +66,13 @@ public class HealthService {
             RelationshipHealth.Balance balance,
             List<ContactScore> needingAttention) {}
 
-    /** The caller's whole network at once (one read of the contacts, one of the last year's interactions). */
+    /**
+     * The caller's whole network at once: the contacts streamed (counters, a running score sum and the
+     * {@value #NEEDING_ATTENTION} lowest scores kept, so memory does not grow with the network), the last year's
+     * interactions read once.
+     */
     public NetworkHealth ofNetwork(IdentityAssertion caller) {
         Instant now = clock.instant();
-        List<ContactDocument> active = contacts.active(caller.memberId());
         List<InteractionDocument> lastYear = interactions.since(caller.memberId(), now.minus(RelationshipHealth.YEAR));
         Map<String, List<RelationshipHealth.Fact>> factsByContact = new HashMap<>();
         List<RelationshipHealth.Fact> allFacts = new ArrayList<>();
@@ -86,22 +90,34 @@ public class HealthService {
         for (Tier tier : Tier.values()) {
             byTier.put(tier.id(), 0);
         }
+        Comparator<ContactScore> lowestFirst =
+                Comparator.comparingInt(ContactScore::score).thenComparing(ContactScore::displayName);
+        // The worst NEEDING_ATTENTION so far, the best of them on top to be evicted first.
+        PriorityQueue<ContactScore> lowest = new PriorityQueue<>(lowestFirst.reversed());
+        int size = 0;
         int stale = 0;
         int dueSoon = 0;
-        List<ContactScore> scores = new ArrayList<>();
-        for (ContactDocument contact : active) {
-            byTier.merge(contact.getTier().id(), 1, Integer::sum);
-            switch (KeepInTouch.status(contact.getNextTouchDueAt(), now)) {
-                case STALE -> stale++;
-                case DUE_SOON -> dueSoon++;
-                case OK -> {}
+        long scoreSum = 0;
+        try (Stream<ContactDocument> active = contacts.stream(caller.memberId(), false)) {
+            for (ContactDocument contact : (Iterable<ContactDocument>) active::iterator) {
+                size++;
+                byTier.merge(contact.getTier().id(), 1, Integer::sum);
+                switch (KeepInTouch.status(contact.getNextTouchDueAt(), now)) {
+                    case STALE -> stale++;
+                    case DUE_SOON -> dueSoon++;
+                    case OK -> {}
+                }
+                RelationshipHealth.Score score = RelationshipHealth.score(
+                        contact.effectiveCadenceDays(),
+                        contact.getLastInteractionAt(),
+                        factsByContact.getOrDefault(contact.getId(), List.of()),
+                        now);
+                scoreSum += score.score();
+                lowest.add(new ContactScore(contact.getId(), contact.displayName(), contact.getTier(), score.score()));
+                if (lowest.size() > NEEDING_ATTENTION) {
+                    lowest.poll();
+                }
             }
-            RelationshipHealth.Score score = RelationshipHealth.score(
-                    contact.effectiveCadenceDays(),
-                    contact.getLastInteractionAt(),
-                    factsByContact.getOrDefault(contact.getId(), List.of()),
-                    now);
-            scores.add(new ContactScore(contact.getId(), contact.displayName(), contact.getTier(), score.score()));
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int mine = 0;
@@ -117,13 +133,10 @@ public class HealthService {
                 }
             }
         }
-        int average = scores.isEmpty()
-                ? 0
-                : (int) Math.round(
-                        scores.stream().mapToInt(ContactScore::score).average().orElse(0));
-        double staleShare = active.isEmpty() ? 0 : Math.round(100.0 * stale / active.size()) / 100.0;
+        int average = size == 0 ? 0 : (int) Math.round((double) scoreSum / size);
+        double staleShare = size == 0 ? 0 : Math.round(100.0 * stale / size) / 100.0;
         return new NetworkHealth(
-                active.size(),
+                size,
                 byTier,
                 stale,
                 dueSoon,
@@ -132,9 +145,6 @@ public class HealthService {
                 mine,
                 theirs,
                 RelationshipHealth.balanceOf(allFacts),
-                scores.stream()
-                        .sorted(Comparator.comparingInt(ContactScore::score).thenComparing(ContactScore::displayName))
-                        .limit(NEEDING_ATTENTION)
-                        .toList());
+                lowest.stream().sorted(lowestFirst).toList());
     }
 }

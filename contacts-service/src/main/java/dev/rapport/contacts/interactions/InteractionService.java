@@ -179,6 +179,18 @@ public class InteractionService {
                 InteractionDocument.class);
     }
 
+    /** The member's interactions with one contact since {@code from} (one contact's health). */
+    public List<InteractionDocument> withContactSince(String memberId, String contactId, Instant from) {
+        return mongo.find(
+                new Query(Criteria.where("memberId")
+                        .is(memberId)
+                        .and("contactIds")
+                        .is(contactId)
+                        .and("occurredAt")
+                        .gte(from)),
+                InteractionDocument.class);
+    }
+
     /** The member's interactions with promises still open. */
     public List<InteractionDocument> withOpenPromises(String memberId) {
         return mongo.find(

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -75,15 +77,19 @@ public class ContentMatching {
                 }
             }
         }
-        List<InterestMatching.Candidate> candidates = contacts.active(published.memberId()).stream()
-                .map(c -> candidate(c, lastShared.get(c.getId())))
-                .toList();
-        List<InterestMatching.Match> matches = InterestMatching.rank(
-                published.topics() == null ? List.of() : published.topics(),
-                candidates,
-                now,
-                settings.recentShare(),
-                settings.maxSuggestions());
+        List<String> topics = published.topics() == null ? List.of() : published.topics();
+        Set<String> wanted = InterestMatching.keysOf(topics);
+        // Streamed, and only the contacts sharing a topic are kept: memory follows the matches, not the network.
+        List<InterestMatching.Candidate> candidates;
+        try (Stream<ContactDocument> active = contacts.stream(published.memberId(), false)) {
+            candidates = wanted.isEmpty()
+                    ? List.of()
+                    : active.filter(c -> sharesTopic(c, wanted))
+                            .map(c -> candidate(c, lastShared.get(c.getId())))
+                            .toList();
+        }
+        List<InterestMatching.Match> matches =
+                InterestMatching.rank(topics, candidates, now, settings.recentShare(), settings.maxSuggestions());
         ShareSuggestionDocument suggestion =
                 new ShareSuggestionDocument(published.memberId(), published.tenantId(), published.itemId());
         suggestion.sourceEventId = published.eventId();
@@ -107,6 +113,10 @@ public class ContentMatching {
         } catch (DuplicateKeyException alreadySuggested) {
             // Another delivery of the same item got here first: its suggestion stands.
         }
+    }
+
+    private static boolean sharesTopic(ContactDocument contact, Set<String> wanted) {
+        return InterestMatching.sharesTopic(contact.getInterests(), contact.getTags(), wanted);
     }
 
     private static InterestMatching.Candidate candidate(ContactDocument contact, Instant lastSharedAt) {

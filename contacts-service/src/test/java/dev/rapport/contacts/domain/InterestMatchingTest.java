@@ -86,4 +86,16 @@ class InterestMatchingTest {
                 .extracting(InterestMatching.Match::contactId)
                 .containsExactly("1", "2");
     }
+
+    @Test
+    void aContactSharesATopicThroughAnInterestOrATagWrittenAnyWay() {
+        var keys = InterestMatching.keysOf(List.of("#DataStrategy", "Golf"));
+
+        assertThat(InterestMatching.sharesTopic(List.of("data-strategy"), List.of(), keys))
+                .isTrue();
+        assertThat(InterestMatching.sharesTopic(null, List.of("GOLF"), keys)).isTrue();
+        assertThat(InterestMatching.sharesTopic(List.of("tennis"), null, keys)).isFalse();
+        assertThat(InterestMatching.sharesTopic(List.of("golf"), List.of(), InterestMatching.keysOf(null)))
+                .isFalse();
+    }
 }

@@ -199,7 +199,7 @@ public class ContentItems {
             Optional<String> named = plans.of(caller.memberId()).flatMap(p -> p.pillarNamed(pillar));
             criteria.add(Criteria.where("pillars").is(named.orElse(pillar)));
         }
-        long total = mongo.count(new Query(new Criteria().andOperator(criteria)), ContentItemDocument.class);
+        Query all = new Query(new Criteria().andOperator(List.copyOf(criteria)));
         if (cursor != null) {
             if (!ObjectId.isValid(cursor)) {
                 throw ApiException.invalidField("cursor", "is not a cursor this API returned");
@@ -211,6 +211,9 @@ public class ContentItems {
                         .with(Sort.by("_id"))
                         .limit(limit + 1),
                 ContentItemDocument.class);
+        // A first page that holds every match is its own count: only longer lists pay for a second query.
+        long total =
+                cursor == null && found.size() <= limit ? found.size() : mongo.count(all, ContentItemDocument.class);
         String next = null;
         if (found.size() > limit) {
             found = found.subList(0, limit);

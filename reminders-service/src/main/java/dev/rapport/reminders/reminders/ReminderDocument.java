@@ -29,6 +29,9 @@ public class ReminderDocument extends OutboxDocument {
     Integer cadenceDays;
     LocalDate dueOn;
     LocalDate snoozedUntil;
+    /** When a snoozed reminder opens again: the start of {@code snoozedUntil} in the member's zone. */
+    Instant wakeAt;
+
     String sourceEventId;
     String routineId;
     Instant createdAt;

@@ -32,6 +32,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /** Reminders: created once per cause, listed and filtered for the member, moved through their lifecycle. */
@@ -39,6 +40,8 @@ import org.springframework.stereotype.Service;
 public class ReminderService {
 
     private static final List<String> ACTIVE = List.of("open", "snoozed");
+    /** How many open promises a reminder's context shows (the earliest due). */
+    static final int MAX_OPEN_PROMISES = 5;
 
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
@@ -128,7 +131,6 @@ public class ReminderService {
     /** A page of the caller's reminders, by due date, filtered. */
     public CursorPage<ReminderView> list(IdentityAssertion caller, Filter filter, String cursor, int limit) {
         MemberPreferences member = settings.preferences(caller.memberId());
-        wakeSnoozed(caller.memberId(), member.today(clock.instant()));
         List<Criteria> criteria = new ArrayList<>();
         criteria.add(Criteria.where("memberId").is(caller.memberId()));
         if (filter.status() != null) {
@@ -149,7 +151,7 @@ public class ReminderService {
         if (filter.contactId() != null) {
             criteria.add(Criteria.where("contactId").is(filter.contactId()));
         }
-        long total = mongo.count(new Query(new Criteria().andOperator(criteria)), ReminderDocument.class);
+        Query all = new Query(new Criteria().andOperator(List.copyOf(criteria)));
         if (cursor != null) {
             Position after = Position.decode(cursor);
             criteria.add(new Criteria()
@@ -166,6 +168,8 @@ public class ReminderService {
                         .limit(limit + 1),
                 ReminderDocument.class);
         String next = null;
+        // A first page that holds every match is its own count: only longer lists pay for a second query.
+        long total = cursor == null && found.size() <= limit ? found.size() : mongo.count(all, ReminderDocument.class);
         if (found.size() > limit) {
             found = found.subList(0, limit);
             next = new Position(found.getLast().dueOn, found.getLast().getId()).encode();
@@ -243,6 +247,9 @@ public class ReminderService {
         }
         reminder.status = ReminderStatus.SNOOZED.id();
         reminder.snoozedUntil = until;
+        reminder.wakeAt = until.atStartOfDay(
+                        settings.preferences(caller.memberId()).zone())
+                .toInstant();
         mongo.save(reminder);
         return view(reminder);
     }
@@ -278,9 +285,8 @@ public class ReminderService {
         return closed;
     }
 
-    /** The member's open reminders (snoozes ending by {@code today} woken first), for the digest. */
+    /** The member's open reminders (snoozes are woken by {@link #wakeDueSnoozes()}), for the digest. */
     public List<ReminderDocument> openOn(String memberId, LocalDate today) {
-        wakeSnoozed(memberId, today);
         return mongo.find(
                 new Query(Criteria.where("memberId").is(memberId).and("status").is("open")), ReminderDocument.class);
     }
@@ -304,7 +310,10 @@ public class ReminderService {
                 ReminderDocument.class);
     }
 
-    /** The open promises with a contact, as short texts, for the context of other reminders about them. */
+    /**
+     * The earliest open promises with a contact (at most {@value #MAX_OPEN_PROMISES}), as short texts, for the
+     * context of other reminders about them: bounded, however many promises are open.
+     */
     List<PromiseNote> openPromises(String memberId, String contactId) {
         return mongo
                 .find(
@@ -316,7 +325,8 @@ public class ReminderService {
                                         .is(ReminderKind.FOLLOW_UP.id())
                                         .and("status")
                                         .in(ACTIVE))
-                                .with(Sort.by("dueOn")),
+                                .with(Sort.by("dueOn"))
+                                .limit(MAX_OPEN_PROMISES),
                         ReminderDocument.class)
                 .stream()
                 .map(r -> new PromiseNote(r.what, r.owedBy, r.dueOn))
@@ -329,28 +339,52 @@ public class ReminderService {
         reminder.closedAt = now;
         reminder.closedBy = closedBy;
         reminder.snoozedUntil = null;
+        reminder.wakeAt = null;
         reminder.record(h -> status == ReminderStatus.DONE
                 ? new ReminderCompleted(h, reminder.getId(), reminder.kind, reminder.contactId, closedBy)
                 : new ReminderDismissed(h, reminder.getId(), reminder.kind, reminder.contactId, closedBy));
         aggregates.save(reminder);
     }
 
-    private void wakeSnoozed(String memberId, LocalDate today) {
-        mongo.updateMulti(
-                new Query(Criteria.where("memberId")
-                        .is(memberId)
-                        .and("status")
-                        .is("snoozed")
-                        .and("snoozedUntil")
-                        .lte(today)),
-                new Update().set("status", "open").unset("snoozedUntil"),
-                ReminderDocument.class);
+    /**
+     * Opens again every snoozed reminder whose day has begun in its member's zone: one sweep for all members
+     * (every minute), never a write on a request's path.
+     *
+     * @return how many woke
+     */
+    @Scheduled(
+            fixedDelayString = "${rapport.reminders.snooze-wake-interval:PT1M}",
+            initialDelayString = "${rapport.reminders.snooze-wake-interval:PT1M}")
+    public long wakeDueSnoozes() {
+        Instant now = clock.instant();
+        Update wake = new Update().set("status", "open").unset("snoozedUntil").unset("wakeAt");
+        long woken = mongo.updateMulti(
+                        new Query(Criteria.where("status")
+                                .is("snoozed")
+                                .and("wakeAt")
+                                .lte(now)),
+                        wake,
+                        ReminderDocument.class)
+                .getModifiedCount();
+        // Snoozed before wakeAt existed: woken once their day has begun everywhere (UTC-12).
+        LocalDate everywhere = now.atZone(java.time.ZoneOffset.ofHours(-12)).toLocalDate();
+        woken += mongo.updateMulti(
+                        new Query(Criteria.where("status")
+                                .is("snoozed")
+                                .and("wakeAt")
+                                .is(null)
+                                .and("snoozedUntil")
+                                .lte(everywhere)),
+                        wake,
+                        ReminderDocument.class)
+                .getModifiedCount();
+        return woken;
     }
 
     private ReminderDocument find(IdentityAssertion caller, String id) {
-        ReminderDocument found = mongo.findOne(
-                new Query(Criteria.where("_id").is(id).and("memberId").is(caller.memberId())), ReminderDocument.class);
-        if (found == null) {
+        // By _id alone (a lookup on every store), the owner checked here: another member's reminder is not found.
+        ReminderDocument found = mongo.findById(id, ReminderDocument.class);
+        if (found == null || !caller.memberId().equals(found.getMemberId())) {
             throw ApiException.notFound("reminder", id);
         }
         return found;

@@ -97,7 +97,6 @@ public class RoutineService {
     public CursorPage<RoutineView> list(IdentityAssertion caller, String cursor, int limit) {
         MemberPreferences member = settings.preferences(caller.memberId());
         Criteria mine = Criteria.where("memberId").is(caller.memberId());
-        long total = mongo.count(new Query(mine), RoutineDocument.class);
         Query page = new Query(
                         cursor == null
                                 ? mine
@@ -106,6 +105,10 @@ public class RoutineService {
                 .with(Sort.by("_id"))
                 .limit(limit + 1);
         List<RoutineDocument> found = mongo.find(page, RoutineDocument.class);
+        // A first page that holds every match is its own count.
+        long total = cursor == null && found.size() <= limit
+                ? found.size()
+                : mongo.count(new Query(mine), RoutineDocument.class);
         String next = null;
         if (found.size() > limit) {
             found = found.subList(0, limit);
@@ -231,9 +234,9 @@ public class RoutineService {
     }
 
     private RoutineDocument find(IdentityAssertion caller, String id) {
-        RoutineDocument found = mongo.findOne(
-                new Query(Criteria.where("_id").is(id).and("memberId").is(caller.memberId())), RoutineDocument.class);
-        if (found == null) {
+        // By _id alone (a lookup on every store), the owner checked here.
+        RoutineDocument found = mongo.findById(id, RoutineDocument.class);
+        if (found == null || !caller.memberId().equals(found.memberId)) {
             throw ApiException.notFound("routine", id);
         }
         return found;

@@ -95,6 +95,26 @@ class RemindersFromEventsIT {
     }
 
     @Test
+    void aReminderShowsOnlyTheEarliestOpenPromisesHoweverManyAreOpenWithTheContact() {
+        List<String> promises = new java.util.ArrayList<>();
+        for (int day = 28; day >= 21; day--) {
+            promises.add("{\"promiseId\":\"p-" + UUID.randomUUID() + "\",\"owedBy\":\"me\",\"what\":\"item " + day
+                    + "\",\"dueOn\":\"2026-03-" + day + "\",\"done\":false}");
+        }
+        interaction("c9", "Eva Ruiz", "2026-01-05T10:00:00Z", "outbound", "Lunch", String.join(",", promises));
+        await().atMost(ASYNC).until(() -> items("?kind=follow-up&contactId=c9").size() == 8);
+
+        Events.contacts("ContactGoneStale", member, staleTemplate("c9", "Eva Ruiz", "inner", 1));
+
+        JsonNode reachOut = await().atMost(ASYNC)
+                .until(() -> items("?kind=reach-out&contactId=c9"), l -> l.size() == 1)
+                .getFirst();
+        JsonNode open = reachOut.get("context").get("openPromises");
+        assertThat(open.size()).isEqualTo(ReminderService.MAX_OPEN_PROMISES);
+        assertThat(open.get(0).asString()).isEqualTo("You owe: item 21 (2026-03-21)");
+    }
+
+    @Test
     void aLaterInteractionCompletesTheReachOutWithAnEventAndReengagementDoesToo() {
         Events.contacts("ContactGoneStale", member, staleTemplate("c2", "Luis Gómez", "regular", 1));
         Events.contacts("ContactGoneStale", member, staleTemplate("c3", "Marta Ruiz", "regular", 2));

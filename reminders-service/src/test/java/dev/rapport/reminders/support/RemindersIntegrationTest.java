@@ -25,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "rapport.reminders.routines.initial-delay=PT1H",
+            "rapport.reminders.snooze-wake-interval=PT1H",
             "rapport.reminders.delivery.initial-delay=PT1H",
             "rapport.reminders.delivery.connect-timeout=PT1S",
             "rapport.reminders.delivery.timeout=PT1S",

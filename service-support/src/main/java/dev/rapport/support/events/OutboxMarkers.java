@@ -3,12 +3,11 @@ package dev.rapport.support.events;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.rapport.support.mongo.IndexDeclaration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,10 +55,14 @@ class OutboxMarkers {
         }
     }
 
-    /** Declares the indexes a real MongoDB needs (the markers' age for the sweep, the leases' expiry). */
-    void declareIndexes() {
-        pending().createIndex(Indexes.ascending("at"), new IndexOptions().name("outbox_pending_at"));
-        leases().createIndex(Indexes.ascending("until"), new IndexOptions().name("outbox_leases_until"));
+    /**
+     * The indexes a real MongoDB needs (the markers' age for the sweep and the backlog, the leases' expiry),
+     * created at start-up with the service's own ({@link dev.rapport.support.mongo.IndexCreator}).
+     */
+    static List<IndexDeclaration> declareIndexes() {
+        return List.of(
+                IndexDeclaration.of(PENDING, "outbox_pending_at", "at"),
+                IndexDeclaration.of(LEASES, "outbox_leases_until", "until"));
     }
 
     /** Marks events as pending before the write that stores them; marking one twice is harmless. */
