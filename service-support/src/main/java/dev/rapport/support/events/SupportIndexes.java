@@ -10,13 +10,10 @@ import java.util.List;
 /**
  * The indexes of the collections every service shares through {@code service-support}: the outbox markers and
  * leases, the processed event ids (expiring after the inbox retention: MongoDB removes them itself, the embedded
- * store relies on {@link EventInbox#purgeExpired()}), idempotency keys (expiring after a day) and erasure
+ * store relies on {@link EventInbox#purgeExpired()}), idempotency keys (at the expiry each carries) and erasure
  * tombstones (looked up by {@code _id} only, so nothing to declare).
  */
 public final class SupportIndexes implements DeclaredIndexes {
-
-    /** How long a MongoDB keeps an idempotency key: a client retries within minutes, never a day later. */
-    public static final Duration IDEMPOTENCY_KEY_RETENTION = Duration.ofHours(24);
 
     private final Duration processedEventsRetention;
 
@@ -38,8 +35,10 @@ public final class SupportIndexes implements DeclaredIndexes {
         List<IndexDeclaration> all = new ArrayList<>(OutboxMarkers.declareIndexes());
         all.add(IndexDeclaration.of(EventInbox.COLLECTION, "processed_events_ttl", "processedAt")
                 .expiringAfter(processedEventsRetention));
-        all.add(IndexDeclaration.of("idempotency_keys", "idempotency_keys_ttl", "createdAt")
-                .expiringAfter(IDEMPOTENCY_KEY_RETENTION));
+        // Each key carries its own expiry (rapport.idempotency.ttl): MongoDB deletes it then; the embedded store,
+        // which has no TTL, relies on IdempotentRequests' purge.
+        all.add(IndexDeclaration.of("idempotency_keys", "idempotency_keys_ttl", "expiresAt")
+                .expiringAfter(Duration.ZERO));
         return List.copyOf(all);
     }
 }

@@ -1,12 +1,9 @@
 package dev.rapport.support.web;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +15,11 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -186,21 +180,6 @@ public class IdempotentRequests {
         return body == null
                 ? builder.build()
                 : builder.contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    /** Declares the TTL index MongoDB expires keys by (the embedded store accepts it and relies on the purge). */
-    @EventListener(ApplicationReadyEvent.class)
-    public void declareTtlIndex() {
-        try {
-            keys().createIndex(
-                            Indexes.ascending("expiresAt"),
-                            new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS));
-        } catch (MongoException e) {
-            log.warn(
-                    "Could not declare the TTL index of {} ({}): the purge deletes expired keys",
-                    COLLECTION,
-                    e.toString());
-        }
     }
 
     /** Deletes expired keys; returns how many. */
