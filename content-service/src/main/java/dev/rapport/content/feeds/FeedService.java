@@ -66,9 +66,11 @@ class FeedService {
         URI uri;
         try {
             uri = new URI(url.trim());
-            fetcher.check(uri);
         } catch (URISyntaxException e) {
             throw ApiException.invalidField("url", "must be an absolute http or https URL");
+        }
+        try {
+            fetcher.check(uri);
         } catch (FeedProblem e) {
             // A host that does not resolve right now may later (the sync reports it as unreachable, and the guard
             // checks again at every download); a refused address or scheme is refused now, as for webhooks.

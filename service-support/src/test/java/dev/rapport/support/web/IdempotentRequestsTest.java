@@ -198,12 +198,12 @@ class IdempotentRequestsTest {
     }
 
     @Test
-    void theTtlIndexIsDeclared() {
-        requests.declareTtlIndex();
-
-        assertThat(mongo.getCollection("idempotency_keys").listIndexes())
-                .anySatisfy(
-                        index -> assertThat(index.get("key", Document.class)).containsKey("expiresAt"));
+    void theTtlIndexIsDeclaredOnTheExpiryEachKeyCarries() {
+        assertThat(dev.rapport.support.events.SupportIndexes.defaults()).anySatisfy(index -> {
+            assertThat(index.collection()).isEqualTo("idempotency_keys");
+            assertThat(index.fields()).containsExactly("expiresAt");
+            assertThat(index.expireAfter()).isEqualTo(java.time.Duration.ZERO);
+        });
     }
 
     private void leaveRunning(String key, Object body) {
