@@ -39,6 +39,8 @@ public final class SupportIndexes implements DeclaredIndexes {
         // which has no TTL, relies on IdempotentRequests' purge.
         all.add(IndexDeclaration.of("idempotency_keys", "idempotency_keys_ttl", "expiresAt")
                 .expiringAfter(Duration.ZERO));
+        // Operators' decisions on dead letters, read per dead-letter topic (DeadLetters).
+        all.add(IndexDeclaration.of("dead_letter_decisions", "dead_letter_decisions_topic", "topic"));
         return List.copyOf(all);
     }
 }
