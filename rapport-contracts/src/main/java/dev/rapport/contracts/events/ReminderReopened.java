@@ -2,7 +2,10 @@ package dev.rapport.contracts.events;
 
 import java.time.Instant;
 
-/** A done reminder is open again because its cause came back (a kept promise reopened); {@code reopenedBy} says which. */
+/**
+ * A closed reminder is open again because its cause came back (a kept promise reopened, an archived contact
+ * restored); {@code reopenedBy} says which.
+ */
 public record ReminderReopened(
         String eventId,
         Instant occurredAt,

@@ -343,7 +343,10 @@ public class EventReactions {
         routines.contactArchived(e.memberId(), e.contactId());
     }
 
-    /** A restored contact gets their birthday routine back; a changed or cleared birthday moves or removes it. */
+    /**
+     * A restored contact gets back their birthday routine, the reach-out of a staleness episode still running
+     * and their follow-ups; a changed or cleared birthday moves or removes the routine.
+     */
     private void contactUpdated(ContactUpdated e) {
         List<String> changed = list(e.changedFields());
         boolean restored = changed.contains("archived");
@@ -351,6 +354,11 @@ public class EventReactions {
                 && contacts.birthday(e.memberId(), e.contactId(), e.birthday(), e.occurredAt());
         if (restored) {
             contacts.restored(e.memberId(), e.contactId(), e.occurredAt());
+            ContactContextDocument known = contacts.of(e.memberId(), e.contactId());
+            if (!known.archived()) {
+                // Still stale, or still owing: what the archive dismissed comes back.
+                reminders.reopenArchived(e.memberId(), e.contactId(), known.reengagedEpisode);
+            }
         }
         if (restored || birthday) {
             contacts.describe(e.memberId(), e.contactId(), e.displayName(), e.tier(), e.interests());

@@ -317,6 +317,48 @@ public class ReminderService {
         }
     }
 
+    /**
+     * Reopens what archiving a contact dismissed and still stands once they are restored: the reach-out of a
+     * staleness episode that is not over (episodes up to {@code episodesOver} are) and the follow-ups of
+     * promises. Reminders the member closed themselves stay closed.
+     *
+     * @return how many were reopened
+     */
+    int reopenArchived(String memberId, String contactId, int episodesOver) {
+        List<ReminderDocument> dismissed = mongo.find(
+                new Query(Criteria.where("memberId")
+                        .is(memberId)
+                        .and("contactId")
+                        .is(contactId)
+                        .and("status")
+                        .is(ReminderStatus.DISMISSED.id())
+                        .and("closedBy")
+                        .is("contact-archived")),
+                ReminderDocument.class);
+        int reopened = 0;
+        for (ReminderDocument reminder : dismissed) {
+            boolean stands = reminder.kind() == ReminderKind.FOLLOW_UP
+                    || (reminder.kind() == ReminderKind.REACH_OUT
+                            && reminder.episode != null
+                            && reminder.episode > episodesOver);
+            if (!stands) {
+                continue;
+            }
+            reminder.status = ReminderStatus.OPEN.id();
+            reminder.closedAt = null;
+            reminder.closedBy = null;
+            reminder.record(h ->
+                    new ReminderReopened(h, reminder.getId(), reminder.kind, reminder.contactId, "contact-restored"));
+            try {
+                aggregates.save(reminder);
+                reopened++;
+            } catch (OptimisticLockingFailureException changedMeanwhile) {
+                // the member (or another event) acted on it in the meantime: their change stands
+            }
+        }
+        return reopened;
+    }
+
     /** The member's open reminders (snoozes ending by {@code today} woken first), for the digest. */
     public List<ReminderDocument> openOn(String memberId, LocalDate today) {
         wakeSnoozed(memberId, today);

@@ -12,6 +12,7 @@ import dev.rapport.contracts.events.InteractionLogged;
 import dev.rapport.contracts.events.MilestoneRecorded;
 import dev.rapport.contracts.events.PromiseKept;
 import dev.rapport.contracts.events.PromiseReopened;
+import dev.rapport.reminders.reminders.domain.ReminderIds;
 import dev.rapport.reminders.routines.RoutineService;
 import dev.rapport.reminders.support.MutableClock;
 import dev.rapport.reminders.support.RemindersIntegrationTest;
@@ -121,6 +122,21 @@ class KeepInTouchLoopIT {
     }
 
     @Test
+    void aContactRestoredWhileStillStaleGetsTheirReachOutAndFollowUpsBack() {
+        deliver(stale("c6", "2025-08-22T10:00:00Z", 1));
+        deliver(interaction("i-6", "c6", "2025-11-30T10:00:00Z", "p-6"));
+        deliver(new ContactArchived(h("2026-03-01T10:00:00Z"), "c6", "Ana"));
+        String reachOut = ReminderIds.of(member, "reach-out", "c6", "1");
+        String followUp = ReminderIds.of(member, "follow-up", "p-6");
+        assertThat(reminder(reachOut).status).isEqualTo("dismissed");
+        assertThat(reminder(followUp).status).isEqualTo("dismissed");
+
+        deliver(updated("c6", "2026-03-02T10:00:00Z", null, "archived"));
+        assertThat(reminder(reachOut).status).isEqualTo("open");
+        assertThat(reminder(followUp).status).isEqualTo("open");
+    }
+
+    @Test
     void birthdaysMakeOneRoutinePerContactMovedWhenTheBirthdayChangesAndRemovedWhenClearedOrArchived() {
         for (int year = 2026; year <= 2028; year++) {
             deliver(birthday("c4", year + "-03-12", "1990-03-12", (year - 1) + "-12-01T00:00:00Z"));
@@ -174,7 +190,6 @@ class KeepInTouchLoopIT {
                 stale("c2", "2026-01-01T10:00:00Z", 1),
                 new ContactArchived(h("2026-03-04T10:00:00Z"), "c2", "Luis"),
                 updated("c2", "2026-03-05T10:00:00Z", LocalDate.of(1985, 7, 14), "archived"),
-                stale("c2", "2026-01-01T10:00:00Z", 2),
                 birthday("c3", "2026-04-01", "1970-04-01", "2026-03-01T00:00:00Z"),
                 new ContactArchived(h("2026-03-06T10:00:00Z"), "c3", "Eva"));
         history.forEach(this::deliver);
