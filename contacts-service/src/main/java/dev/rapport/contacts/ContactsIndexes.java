@@ -41,7 +41,10 @@ public class ContactsIndexes implements DeclaredIndexes {
             IndexDeclaration.of("contacts", "member_created", "memberId", "createdAt", "_id"),
             IndexDeclaration.of("goals", "member_created", "memberId", "createdAt", "_id"),
             IndexDeclaration.of("groups", "member_created", "memberId", "createdAt", "_id"),
-            IndexDeclaration.of("share_suggestions", "member_created", "memberId", "createdAt", "_id"));
+            IndexDeclaration.of("share_suggestions", "member_created", "memberId", "createdAt", "_id"),
+            // imports: a member's open possible duplicates (cursor on _id), and the jobs any instance may claim
+            IndexDeclaration.of("possible_duplicates", "member_state_id", "memberId", "state", "_id"),
+            IndexDeclaration.of("import_jobs", "state_submitted", "state", "submittedAt", "leaseUntil"));
 
     @Override
     public List<IndexDeclaration> indexes() {

@@ -244,6 +244,34 @@ class ContactsApiIT {
     }
 
     @Test
+    void aBirthdayEventCarriesTheBirthdayItselfAndChangingOrClearingItIsPublishedWithTheNewValue() {
+        String id = id(add(Map.of("firstName", "Leap")));
+        assertThat(api.post("/api/v1/contacts/" + id + "/milestones", Map.of("kind", "birthday", "date", "2000-02-29"))
+                        .status())
+                .isEqualTo(201);
+        String etag = api.get("/api/v1/contacts/" + id).header("ETag");
+        Answer moved = api.header("If-Match", etag).patch("/api/v1/contacts/" + id, Map.of("birthday", "2000-03-01"));
+        assertThat(moved.status()).isEqualTo(200);
+        Answer cleared = api.header("If-Match", moved.header("ETag"))
+                .patch("/api/v1/contacts/" + id, java.util.Collections.singletonMap("birthday", null));
+        assertThat(cleared.status()).isEqualTo(200);
+
+        try (MemberEvents events = new MemberEvents(member)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> events.of("MilestoneRecorded").size() == 1
+                            && events.of("ContactUpdated").size() == 2);
+            JsonNode announced = events.of("MilestoneRecorded").getFirst();
+            assertThat(announced.get("birthday").asString()).isEqualTo("2000-02-29");
+            List<JsonNode> updates = events.of("ContactUpdated");
+            assertThat(updates.get(0).get("changedFields").valueStream().map(JsonNode::asString))
+                    .containsExactly("birthday");
+            assertThat(updates.get(0).get("birthday").asString()).isEqualTo("2000-03-01");
+            JsonNode clearedBirthday = updates.get(1).get("birthday");
+            assertThat(clearedBirthday == null || clearedBirthday.isNull()).isTrue();
+        }
+    }
+
+    @Test
     void anotherMembersIdsAnswer404Everywhere() {
         String contact = id(add(Map.of("firstName", "Private")));
         String goal = api.post("/api/v1/goals", Map.of("title", "Mine"))

@@ -205,6 +205,49 @@ class KeepInTouchIT {
     }
 
     @Test
+    void keepingAPromisePublishesPromiseKeptReopeningItPromiseReopenedAndRepeatingEitherPublishesNothing() {
+        String id = contact("Promise", Map.of());
+        var logged = api.post(
+                "/api/v1/interactions",
+                Map.of(
+                        "contactIds",
+                        List.of(id),
+                        "type",
+                        "coffee",
+                        "occurredAt",
+                        Instant.now().minusSeconds(60).toString(),
+                        "promises",
+                        List.of(Map.of("owedBy", "me", "what", "send the deck", "dueOn", "2030-01-10"))));
+        assertThat(logged.status()).isEqualTo(201);
+        String interaction = logged.json().get("id").asString();
+        String promise = logged.json().get("promises").get(0).get("id").asString();
+        String path = "/api/v1/interactions/" + interaction + "/promises/" + promise;
+
+        assertThat(api.patch(path, Map.of("done", true)).status()).isEqualTo(200);
+        assertThat(api.patch(path, Map.of("done", true)).status()).isEqualTo(200); // a retry: nothing new
+        assertThat(api.patch(path, Map.of("done", false)).status()).isEqualTo(200);
+        assertThat(api.patch(path, Map.of("done", true)).status()).isEqualTo(200);
+
+        try (MemberEvents events = new MemberEvents(member)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> events.of("PromiseKept").size() == 2
+                            && events.of("PromiseReopened").size() == 1);
+            JsonNode kept = events.of("PromiseKept").getFirst();
+            assertThat(kept.get("interactionId").asString()).isEqualTo(interaction);
+            assertThat(kept.get("promiseId").asString()).isEqualTo(promise);
+            assertThat(kept.get("contactId").asString()).isEqualTo(id);
+            assertThat(kept.get("what").asString()).isEqualTo("send the deck");
+            assertThat(kept.get("owedBy").asString()).isEqualTo("me");
+            assertThat(kept.get("dueOn").asString()).isEqualTo("2030-01-10");
+            assertThat(events.of("PromiseKept"))
+                    .extracting(e -> e.get("revision").asInt())
+                    .containsExactly(1, 3);
+            assertThat(events.of("PromiseReopened").getFirst().get("revision").asInt())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void anInteractionWhoseClockUpdateWasLostIsAppliedByTheSweepBeforeStalenessIsJudged() {
         String id = contact("Crash", Map.of("cadenceDays", 1));
         interaction(id, Instant.now().minus(Duration.ofDays(3)));

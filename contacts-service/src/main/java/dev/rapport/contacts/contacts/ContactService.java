@@ -278,7 +278,15 @@ public class ContactService {
         ContactDocument.Milestone milestone = new ContactDocument.Milestone(milestoneId, kind, title, date, note, now);
         contact.milestones.add(milestone);
         contact.record(h -> new MilestoneRecorded(
-                h, milestoneId, contact.getId(), contact.displayName(), kind, title, announced, recurringYearly));
+                h,
+                milestoneId,
+                contact.getId(),
+                contact.displayName(),
+                kind,
+                title,
+                announced,
+                recurringYearly,
+                recurringYearly ? contact.birthday : null));
         return milestone;
     }
 
@@ -599,7 +607,8 @@ public class ContactService {
                 contact.tier.id(),
                 contact.tags,
                 contact.interests,
-                changed);
+                changed,
+                contact.birthday);
     }
 
     private static void requireCurrent(ContactDocument contact, String ifMatch, boolean required) {

@@ -125,7 +125,8 @@ public class ContactStaleness {
                 MilestoneRequest.BIRTHDAY,
                 MilestoneRequest.defaultTitle(MilestoneRequest.BIRTHDAY),
                 occurrence,
-                true));
+                true,
+                contact.birthday));
         Query unchanged = new Query(Criteria.where("id")
                 .is(contact.getId())
                 .and("version")

@@ -63,7 +63,11 @@ class InteractionController {
     record PromiseState(@NotNull Boolean done) {}
 
     @PatchMapping("/api/v1/interactions/{id}/promises/{promiseId}")
-    @Operation(summary = "Mark a promise as kept (done: true) or open again (done: false)")
+    @Operation(
+            summary = "Mark a promise as kept (done: true) or open again (done: false)",
+            description = "Publishes PromiseKept or PromiseReopened (with the promise's revision), so that its"
+                    + " follow-up reminder is completed or reopened; marking a promise as it already is changes"
+                    + " nothing and publishes nothing.")
     InteractionView promise(
             IdentityAssertion caller,
             @PathVariable String id,

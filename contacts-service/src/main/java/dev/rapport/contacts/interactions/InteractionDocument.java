@@ -50,6 +50,15 @@ public class InteractionDocument extends OutboxDocument {
         return promises;
     }
 
-    /** A promise made in the interaction, by the member ({@code me}) or by the contact ({@code them}). */
-    public record Promise(String id, String owedBy, String what, LocalDate dueOn, boolean done) {}
+    /**
+     * A promise made in the interaction, by the member ({@code me}) or by the contact ({@code them});
+     * {@code revision} counts its changes (kept, open again) since it was logged.
+     */
+    public record Promise(String id, String owedBy, String what, LocalDate dueOn, boolean done, int revision) {
+
+        /** The promise kept ({@code done}) or open again, one revision later. */
+        Promise marked(boolean done) {
+            return new Promise(id, owedBy, what, dueOn, done, revision + 1);
+        }
+    }
 }

@@ -3,6 +3,8 @@ package dev.rapport.contacts.interactions;
 import dev.rapport.contacts.contacts.ContactDocument;
 import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contracts.events.InteractionLogged;
+import dev.rapport.contracts.events.PromiseKept;
+import dev.rapport.contracts.events.PromiseReopened;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.web.ApiException;
@@ -70,7 +72,7 @@ public class InteractionService {
         interaction.loggedAt = now;
         interaction.promises = Optional.ofNullable(request.promises()).orElse(List.of()).stream()
                 .map(p -> new InteractionDocument.Promise(
-                        UUID.randomUUID().toString(), p.owedBy(), p.what().strip(), p.dueOn(), false))
+                        UUID.randomUUID().toString(), p.owedBy(), p.what().strip(), p.dueOn(), false, 0))
                 .toList();
         interaction.record(h -> new InteractionLogged(
                 h,
@@ -134,18 +136,45 @@ public class InteractionService {
         return found;
     }
 
-    /** Marks a promise of an interaction as kept (or open again). */
+    /**
+     * Marks a promise of an interaction as kept (or open again) with {@code PromiseKept} (or {@code
+     * PromiseReopened}), so that its follow-up is completed (or reopened); marking it as it already is changes
+     * nothing and publishes nothing.
+     */
     public InteractionDocument setPromiseDone(IdentityAssertion caller, String id, String promiseId, boolean done) {
         for (int attempt = 1; ; attempt++) {
             InteractionDocument interaction = get(caller, id);
-            if (interaction.promises.stream().noneMatch(p -> p.id().equals(promiseId))) {
-                throw ApiException.notFound("promise", promiseId);
+            InteractionDocument.Promise promise = interaction.promises.stream()
+                    .filter(p -> p.id().equals(promiseId))
+                    .findFirst()
+                    .orElseThrow(() -> ApiException.notFound("promise", promiseId));
+            if (promise.done() == done) {
+                return interaction;
             }
+            InteractionDocument.Promise marked = promise.marked(done);
             interaction.promises = interaction.promises.stream()
-                    .map(p -> p.id().equals(promiseId)
-                            ? new InteractionDocument.Promise(p.id(), p.owedBy(), p.what(), p.dueOn(), done)
-                            : p)
+                    .map(p -> p.id().equals(promiseId) ? marked : p)
                     .toList();
+            String contactId = interaction.contactIds.isEmpty() ? null : interaction.contactIds.getFirst();
+            interaction.record(h -> done
+                    ? new PromiseKept(
+                            h,
+                            interaction.getId(),
+                            marked.id(),
+                            contactId,
+                            marked.owedBy(),
+                            marked.what(),
+                            marked.dueOn(),
+                            marked.revision())
+                    : new PromiseReopened(
+                            h,
+                            interaction.getId(),
+                            marked.id(),
+                            contactId,
+                            marked.owedBy(),
+                            marked.what(),
+                            marked.dueOn(),
+                            marked.revision()));
             try {
                 return aggregates.save(interaction);
             } catch (OptimisticLockingFailureException e) {

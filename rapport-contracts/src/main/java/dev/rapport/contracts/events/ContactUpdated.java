@@ -1,9 +1,13 @@
 package dev.rapport.contracts.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** A contact's details changed; {@code changedFields} names what changed. */
+/**
+ * A contact's details changed; {@code changedFields} names what changed. {@code birthday} is the contact's
+ * birthday after the change (null when none; year 1604 when the year is not known).
+ */
 public record ContactUpdated(
         String eventId,
         Instant occurredAt,
@@ -14,7 +18,8 @@ public record ContactUpdated(
         String tier,
         List<String> tags,
         List<String> interests,
-        List<String> changedFields)
+        List<String> changedFields,
+        LocalDate birthday)
         implements ContactsEvent {
 
     /** This event with the header the write path stamps. */
@@ -25,7 +30,8 @@ public record ContactUpdated(
             String tier,
             List<String> tags,
             List<String> interests,
-            List<String> changedFields) {
+            List<String> changedFields,
+            LocalDate birthday) {
         this(
                 header.eventId(),
                 header.occurredAt(),
@@ -36,7 +42,8 @@ public record ContactUpdated(
                 tier,
                 tags,
                 interests,
-                changedFields);
+                changedFields,
+                birthday);
     }
 
     @Override

@@ -6,6 +6,8 @@ public sealed interface ContactsEvent extends DomainEvent
                 ContactUpdated,
                 ContactArchived,
                 InteractionLogged,
+                PromiseKept,
+                PromiseReopened,
                 ContactGoneStale,
                 ContactReengaged,
                 MilestoneRecorded,

@@ -3,7 +3,11 @@ package dev.rapport.contracts.events;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Something worth congratulating happened to a contact; birthdays recur every year. */
+/**
+ * Something worth congratulating happened to a contact; birthdays recur every year. For a birthday,
+ * {@code date} is the occurrence announced and {@code birthday} the contact's birthday itself (year 1604 when
+ * the year is not known), so that 29 February stays 29 February in leap years.
+ */
 public record MilestoneRecorded(
         String eventId,
         Instant occurredAt,
@@ -15,7 +19,8 @@ public record MilestoneRecorded(
         String kind,
         String title,
         LocalDate date,
-        boolean recurringYearly)
+        boolean recurringYearly,
+        LocalDate birthday)
         implements ContactsEvent {
 
     /** This event with the header the write path stamps. */
@@ -27,7 +32,8 @@ public record MilestoneRecorded(
             String kind,
             String title,
             LocalDate date,
-            boolean recurringYearly) {
+            boolean recurringYearly,
+            LocalDate birthday) {
         this(
                 header.eventId(),
                 header.occurredAt(),
@@ -39,7 +45,8 @@ public record MilestoneRecorded(
                 kind,
                 title,
                 date,
-                recurringYearly);
+                recurringYearly,
+                birthday);
     }
 
     @Override

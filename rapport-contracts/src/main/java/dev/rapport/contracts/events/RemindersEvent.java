@@ -5,6 +5,7 @@ public sealed interface RemindersEvent extends DomainEvent
         permits ReminderCreated,
                 ReminderCompleted,
                 ReminderDismissed,
+                ReminderReopened,
                 DigestDelivered,
                 NotificationFailed,
                 MemberDataErased {}

@@ -79,8 +79,11 @@ public class DigestDeliveries {
             String type, String id, LocalDate date, String timeZone, String locale, List<ReminderView> items) {}
 
     /**
-     * Makes the digests that are due: claims each member's slot by moving it to the next one, then stores
-     * the day's digest for delivery. An empty digest is not sent: nothing to say is not worth a message.
+     * Makes the digests that are due: stores the day's digest for delivery <em>first</em>, then moves the
+     * member's slot on to the next one. Storing is idempotent (one digest per member and day, by its id), so
+     * a crash between the two leaves the slot due and the next run, here or on another instance, finds the
+     * digest stored and only moves the slot: a digest is never lost and never made twice. An empty digest
+     * is not sent: nothing to say is not worth a message.
      *
      * @return how many digests were made
      */
@@ -90,34 +93,44 @@ public class DigestDeliveries {
         for (NotificationSettingsDocument member : settings.dueForDigest(now, limit)) {
             MemberPreferences preferences = settings.preferences(member);
             Instant due = member.getNextDigestAt();
-            if (!settings.claimDigest(member, due, preferences.nextDigestAfter(now))) {
-                continue; // another instance took it
-            }
-            DigestSource.Chosen chosen = digests.digest(member.getMemberId(), preferences, now);
-            if (chosen.items().isEmpty()) {
-                continue;
-            }
-            DigestDeliveryDocument delivery =
-                    new DigestDeliveryDocument(member.getMemberId(), member.getTenantId(), chosen.date());
-            delivery.body = json.writeValueAsString(new DigestPayload(
-                    "rapport.reminders.digest.v1",
-                    delivery.getId(),
-                    chosen.date(),
-                    preferences.zone().getId(),
-                    preferences.locale().getLanguage(),
-                    chosen.items()));
-            delivery.reminderIds = chosen.items().stream().map(ReminderView::id).toList();
-            delivery.createdAt = now;
-            delivery.nextAttemptAt = now;
-            delivery.deadline = due.plus(config.deadline());
-            try {
-                mongo.insert(delivery);
+            if (store(member, preferences, due, now)) {
                 made++;
-            } catch (DuplicateKeyException sameDay) {
-                // the member's digest of that day exists already (a second slot the same day after a settings change)
             }
+            settings.claimDigest(member, due, preferences.nextDigestAfter(now));
         }
         return made;
+    }
+
+    /** Stores the member's digest of their day at {@code now}; false when it is empty or stored already. */
+    private boolean store(
+            NotificationSettingsDocument member, MemberPreferences preferences, Instant due, Instant now) {
+        String id = DigestDeliveryDocument.idOf(member.getMemberId(), preferences.today(now));
+        if (mongo.exists(new Query(Criteria.where("_id").is(id)), DigestDeliveryDocument.class)) {
+            return false; // made before a crash, by another instance, or at an earlier slot of the same day
+        }
+        DigestSource.Chosen chosen = digests.digest(member.getMemberId(), preferences, now);
+        if (chosen.items().isEmpty()) {
+            return false;
+        }
+        DigestDeliveryDocument delivery =
+                new DigestDeliveryDocument(member.getMemberId(), member.getTenantId(), chosen.date());
+        delivery.body = json.writeValueAsString(new DigestPayload(
+                "rapport.reminders.digest.v1",
+                delivery.getId(),
+                chosen.date(),
+                preferences.zone().getId(),
+                preferences.locale().getLanguage(),
+                chosen.items()));
+        delivery.reminderIds = chosen.items().stream().map(ReminderView::id).toList();
+        delivery.createdAt = now;
+        delivery.nextAttemptAt = now;
+        delivery.deadline = due.plus(config.deadline());
+        try {
+            mongo.insert(delivery);
+            return true;
+        } catch (DuplicateKeyException sameDay) {
+            return false; // another instance stored it a moment ago
+        }
     }
 
     /**

@@ -32,6 +32,20 @@ public class ContactContextDocument {
     /** The highest staleness episode known to be over, so a late ContactGoneStale creates nothing. */
     int reengagedEpisode;
 
+    /** The contact's birthday (year 1604 when unknown) as of {@link #birthdayAsOf}; null when they have none. */
+    LocalDate birthday;
+    /** When the event that told {@link #birthday} happened: an older event never changes it back. */
+    Instant birthdayAsOf;
+    /** When the contact was last archived, and when last restored: archived while the first is the later. */
+    Instant archivedAt;
+
+    Instant restoredAt;
+
+    /** Whether the contact is archived, as far as the events consumed tell. */
+    boolean archived() {
+        return archivedAt != null && (restoredAt == null || restoredAt.isBefore(archivedAt));
+    }
+
     static String idOf(String memberId, String contactId) {
         return memberId + "|" + contactId;
     }

@@ -90,6 +90,41 @@ public class ContactContexts {
         upsert(memberId, contactId, new Update().max("reengagedEpisode", episode));
     }
 
+    /**
+     * The contact's birthday (null: cleared) as told by an event that happened at {@code asOf}.
+     *
+     * @return false when a later event told it already (a late or replayed event changes nothing)
+     */
+    boolean birthday(String memberId, String contactId, LocalDate birthday, Instant asOf) {
+        ContactContextDocument current = of(memberId, contactId);
+        if (current.birthdayAsOf != null && asOf.isBefore(current.birthdayAsOf)) {
+            return false;
+        }
+        Update update = new Update().set("birthdayAsOf", asOf);
+        if (birthday == null) {
+            update.unset("birthday");
+        } else {
+            update.set("birthday", birthday);
+        }
+        upsert(memberId, contactId, update);
+        return true;
+    }
+
+    /**
+     * The contact was archived at {@code at}.
+     *
+     * @return whether that archive is still in force (false when the contact was restored after it)
+     */
+    boolean archived(String memberId, String contactId, Instant at) {
+        upsert(memberId, contactId, new Update().max("archivedAt", at));
+        return of(memberId, contactId).archived();
+    }
+
+    /** The contact was restored (brought back from the archive) at {@code at}. */
+    void restored(String memberId, String contactId, Instant at) {
+        upsert(memberId, contactId, new Update().max("restoredAt", at));
+    }
+
     /** For each contact, the member's last outbound touch. */
     Map<String, Instant> lastTouches(String memberId, Collection<String> contactIds) {
         Map<String, Instant> touches = new HashMap<>();

@@ -3,6 +3,7 @@ package dev.rapport.reminders.reminders;
 import dev.rapport.contracts.events.ContactArchived;
 import dev.rapport.contracts.events.ContactGoneStale;
 import dev.rapport.contracts.events.ContactReengaged;
+import dev.rapport.contracts.events.ContactUpdated;
 import dev.rapport.contracts.events.ContentCadenceSlipped;
 import dev.rapport.contracts.events.ContentPublished;
 import dev.rapport.contracts.events.ContentShareSuggested;
@@ -10,6 +11,8 @@ import dev.rapport.contracts.events.DomainEvent;
 import dev.rapport.contracts.events.GroupGoneQuiet;
 import dev.rapport.contracts.events.InteractionLogged;
 import dev.rapport.contracts.events.MilestoneRecorded;
+import dev.rapport.contracts.events.PromiseKept;
+import dev.rapport.contracts.events.PromiseReopened;
 import dev.rapport.reminders.reminders.domain.OpenerContext;
 import dev.rapport.reminders.reminders.domain.OpenerSuggester;
 import dev.rapport.reminders.reminders.domain.ReminderIds;
@@ -29,7 +32,9 @@ import org.springframework.stereotype.Component;
 /**
  * What each consumed event does to the member's reminders. Every reminder's id derives from its cause
  * (the promise, the staleness episode, the milestone …), so a duplicated or replayed event creates
- * nothing new; fields a producer has not sent (yet) are tolerated as absent.
+ * nothing new, and every change is judged against the state the event was about (the staleness episode,
+ * the promise's revision, when the birthday or the archive was told), so replaying a topic from its start
+ * changes nothing; fields a producer has not sent (yet) are tolerated as absent.
  */
 @Component
 public class EventReactions {
@@ -60,6 +65,9 @@ public class EventReactions {
     public void on(DomainEvent event) {
         switch (event) {
             case InteractionLogged e -> interactionLogged(e);
+            case PromiseKept e -> promiseChanged(e.memberId(), e.promiseId(), true, e.revision(), null);
+            case PromiseReopened e -> promiseChanged(e.memberId(), e.promiseId(), false, e.revision(), e);
+            case ContactUpdated e -> contactUpdated(e);
             case ContactGoneStale e -> contactGoneStale(e);
             case ContactReengaged e -> contactReengaged(e);
             case MilestoneRecorded e -> milestoneRecorded(e);
@@ -80,22 +88,9 @@ public class EventReactions {
             if (p == null || p.contactId() == null) {
                 continue;
             }
+            // A reach-out lasts as long as its staleness episode: contacts-service ends it (ContactReengaged)
+            // when an interaction brings the contact back within cadence, not on any interaction.
             contacts.interaction(e.memberId(), p.contactId(), p.displayName(), at, e.summary(), touch);
-            // Only an interaction after the one that made the contact stale ends the reach-out.
-            reminders.closeMatching(
-                    e.memberId(),
-                    new Criteria()
-                            .andOperator(
-                                    Criteria.where("kind").is(ReminderKind.REACH_OUT.id()),
-                                    Criteria.where("contactId").is(p.contactId()),
-                                    new Criteria()
-                                            .orOperator(
-                                                    Criteria.where("lastInteractionAt")
-                                                            .is(null),
-                                                    Criteria.where("lastInteractionAt")
-                                                            .lt(at))),
-                    ReminderStatus.DONE,
-                    "interaction");
         }
         InteractionLogged.Participant first = participants.stream()
                 .filter(Objects::nonNull)
@@ -106,25 +101,77 @@ public class EventReactions {
             if (promise == null || promise.promiseId() == null) {
                 continue;
             }
-            String id = ReminderIds.of(e.memberId(), "follow-up", promise.promiseId());
             if (promise.done()) {
-                reminders.closeMatching(e.memberId(), Criteria.where("_id").is(id), ReminderStatus.DONE, "interaction");
-                continue;
+                continue; // kept already: nothing to follow up
             }
-            ReminderDocument reminder =
-                    new ReminderDocument(id, ReminderKind.FOLLOW_UP, e.memberId(), e.tenantId(), clock.instant());
-            reminder.contactId = first.contactId();
-            reminder.contactName = first.displayName();
-            reminder.what = promise.what();
-            reminder.owedBy = "them".equalsIgnoreCase(promise.owedBy()) ? "them" : "me";
+            ReminderDocument reminder = followUp(
+                    e.memberId(),
+                    e.tenantId(),
+                    promise.promiseId(),
+                    first.contactId(),
+                    first.displayName(),
+                    promise.owedBy(),
+                    promise.what(),
+                    promise.dueOn(),
+                    member);
             reminder.detail = e.summary();
-            reminder.dueOn = promise.dueOn() != null ? promise.dueOn() : member.today(clock.instant());
             reminder.lastInteractionAt = at;
             reminder.lastInteractionSummary = e.summary();
             reminder.sourceEventId = e.eventId();
+            reminder.promiseRevision = 0;
             withContactContext(reminder, e.memberId(), first.contactId());
             reminders.create(reminder, member);
         }
+    }
+
+    private ReminderDocument followUp(
+            String memberId,
+            String tenantId,
+            String promiseId,
+            String contactId,
+            String contactName,
+            String owedBy,
+            String what,
+            LocalDate dueOn,
+            MemberPreferences member) {
+        ReminderDocument reminder = new ReminderDocument(
+                ReminderIds.of(memberId, "follow-up", promiseId),
+                ReminderKind.FOLLOW_UP,
+                memberId,
+                tenantId,
+                clock.instant());
+        reminder.contactId = contactId;
+        reminder.contactName = contactName;
+        reminder.what = what;
+        reminder.owedBy = "them".equalsIgnoreCase(owedBy) ? "them" : "me";
+        reminder.dueOn = dueOn != null ? dueOn : member.today(clock.instant());
+        return reminder;
+    }
+
+    /**
+     * A promise was kept (its follow-up is done) or opened again (its follow-up is open again, and made
+     * anew if it is not there); a change older than the one applied is ignored.
+     */
+    private void promiseChanged(String memberId, String promiseId, boolean kept, int revision, PromiseReopened e) {
+        String id = ReminderIds.of(memberId, "follow-up", promiseId);
+        if (reminders.promiseChanged(memberId, id, kept, revision) || kept) {
+            return;
+        }
+        MemberPreferences member = settings.preferences(memberId);
+        ReminderDocument reminder = followUp(
+                memberId,
+                e.tenantId(),
+                promiseId,
+                e.contactId(),
+                e.contactId() == null ? null : contacts.of(memberId, e.contactId()).displayName,
+                e.owedBy(),
+                e.what(),
+                e.dueOn(),
+                member);
+        reminder.sourceEventId = e.eventId();
+        reminder.promiseRevision = revision;
+        withContactContext(reminder, memberId, e.contactId());
+        reminders.create(reminder, member);
     }
 
     private void contactGoneStale(ContactGoneStale e) {
@@ -132,11 +179,6 @@ public class EventReactions {
         ContactContextDocument known = contacts.of(e.memberId(), e.contactId());
         if (known.reengagedEpisode >= e.episode() && e.episode() > 0) {
             return; // a late delivery of an episode that is already over
-        }
-        if (known.lastInteractionAt != null
-                && e.lastInteractionAt() != null
-                && known.lastInteractionAt.isAfter(e.lastInteractionAt())) {
-            return; // an interaction newer than the one that made the contact stale has been logged since
         }
         MemberPreferences member = settings.preferences(e.memberId());
         ReminderDocument reminder = new ReminderDocument(
@@ -148,6 +190,7 @@ public class EventReactions {
         reminder.contactId = e.contactId();
         reminder.contactName = e.displayName() != null ? e.displayName() : known.displayName;
         reminder.cadenceDays = e.cadenceDays() > 0 ? e.cadenceDays() : null;
+        reminder.episode = e.episode();
         reminder.dueOn = member.today(e.staleSince() != null ? e.staleSince() : e.occurredAt());
         reminder.sourceEventId = e.eventId();
         withContactContext(reminder, e.memberId(), e.contactId());
@@ -171,17 +214,26 @@ public class EventReactions {
 
     private void contactReengaged(ContactReengaged e) {
         contacts.reengaged(e.memberId(), e.contactId(), e.episode());
-        Criteria which = Criteria.where("kind")
-                .is(ReminderKind.REACH_OUT.id())
-                .and("contactId")
-                .is(e.contactId());
+        // The reach-outs of this episode and earlier ones; a later episode's (a replayed old event) stays.
+        Criteria which = new Criteria()
+                .andOperator(
+                        Criteria.where("kind").is(ReminderKind.REACH_OUT.id()),
+                        Criteria.where("contactId").is(e.contactId()),
+                        new Criteria()
+                                .orOperator(
+                                        Criteria.where("episode").lte(e.episode()),
+                                        Criteria.where("episode").is(null)));
         reminders.closeMatching(e.memberId(), which, ReminderStatus.DONE, "reengaged");
     }
 
     private void milestoneRecorded(MilestoneRecorded e) {
         contacts.milestone(e.memberId(), e.contactId(), e.title(), e.kind(), e.date());
         if (e.recurringYearly() && e.date() != null) {
-            routines.yearly(e);
+            contacts.describe(e.memberId(), e.contactId(), e.displayName(), null, null);
+            LocalDate birthday = e.birthday() != null ? e.birthday() : e.date();
+            if (contacts.birthday(e.memberId(), e.contactId(), birthday, e.occurredAt())) {
+                birthdayRoutine(e.memberId(), e.tenantId(), e.contactId());
+            }
             return;
         }
         MemberPreferences member = settings.preferences(e.memberId());
@@ -280,12 +332,48 @@ public class EventReactions {
     }
 
     private void archived(ContactArchived e) {
+        if (!contacts.archived(e.memberId(), e.contactId(), e.occurredAt())) {
+            return; // restored since: a late or replayed archive changes nothing
+        }
         reminders.closeMatching(
                 e.memberId(),
                 Criteria.where("contactId").is(e.contactId()),
                 ReminderStatus.DISMISSED,
                 "contact-archived");
         routines.contactArchived(e.memberId(), e.contactId());
+    }
+
+    /**
+     * A restored contact gets back their birthday routine, the reach-out of a staleness episode still running
+     * and their follow-ups; a changed or cleared birthday moves or removes the routine.
+     */
+    private void contactUpdated(ContactUpdated e) {
+        List<String> changed = list(e.changedFields());
+        boolean restored = changed.contains("archived");
+        boolean birthday = changed.contains("birthday")
+                && contacts.birthday(e.memberId(), e.contactId(), e.birthday(), e.occurredAt());
+        if (restored) {
+            contacts.restored(e.memberId(), e.contactId(), e.occurredAt());
+            ContactContextDocument known = contacts.of(e.memberId(), e.contactId());
+            if (!known.archived()) {
+                // Still stale, or still owing: what the archive dismissed comes back.
+                reminders.reopenArchived(e.memberId(), e.contactId(), known.reengagedEpisode);
+            }
+        }
+        if (restored || birthday) {
+            contacts.describe(e.memberId(), e.contactId(), e.displayName(), e.tier(), e.interests());
+            birthdayRoutine(e.memberId(), e.tenantId(), e.contactId());
+        }
+    }
+
+    /** Makes the contact's birthday routine what the known state says: there, on its day, or gone. */
+    private void birthdayRoutine(String memberId, String tenantId, String contactId) {
+        ContactContextDocument known = contacts.of(memberId, contactId);
+        if (known.birthday == null || known.archived()) {
+            routines.noBirthday(memberId, contactId);
+        } else {
+            routines.birthday(memberId, tenantId, contactId, known.displayName, known.birthday);
+        }
     }
 
     /** Copies what is known of the contact into the reminder's context. */

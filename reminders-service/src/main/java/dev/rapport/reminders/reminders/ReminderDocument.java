@@ -34,9 +34,14 @@ public class ReminderDocument extends OutboxDocument {
 
     String sourceEventId;
     String routineId;
+    /** The staleness episode a reach-out belongs to: only the end of that episode (or a later one) closes it. */
+    Integer episode;
+    /** The revision of the promise behind a follow-up last applied (0: as logged), so an older change is ignored. */
+    Integer promiseRevision;
+
     Instant createdAt;
     Instant closedAt;
-    /** Who closed it: member, interaction, reengaged, contact-archived. */
+    /** Who closed it: member, interaction, promise-kept, reengaged, contact-archived. */
     String closedBy;
 
     // What the reminder is about, per kind (see ReminderSubject).

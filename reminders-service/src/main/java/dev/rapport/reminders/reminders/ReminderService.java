@@ -3,6 +3,7 @@ package dev.rapport.reminders.reminders;
 import dev.rapport.contracts.events.ReminderCompleted;
 import dev.rapport.contracts.events.ReminderCreated;
 import dev.rapport.contracts.events.ReminderDismissed;
+import dev.rapport.contracts.events.ReminderReopened;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.reminders.reminders.domain.PromiseNote;
 import dev.rapport.reminders.reminders.domain.ReminderIds;
@@ -285,6 +286,86 @@ public class ReminderService {
         return closed;
     }
 
+    /**
+     * Applies a change of the promise behind the follow-up {@code reminderId}, made at {@code revision}: kept
+     * completes the follow-up, open again reopens it (unless the member dismissed it). A change not newer
+     * than the one applied already (a late or replayed event) changes nothing.
+     *
+     * @return false when there is no such follow-up
+     */
+    boolean promiseChanged(String memberId, String reminderId, boolean kept, int revision) {
+        for (int attempt = 1; ; attempt++) {
+            ReminderDocument reminder = mongo.findById(reminderId, ReminderDocument.class);
+            if (reminder == null || !memberId.equals(reminder.getMemberId())) {
+                return false;
+            }
+            if (reminder.promiseRevision != null && revision <= reminder.promiseRevision) {
+                return true;
+            }
+            reminder.promiseRevision = revision;
+            ReminderStatus status = status(reminder);
+            if (kept && status.active()) {
+                markClosed(reminder, ReminderStatus.DONE, "promise-kept");
+            } else if (!kept && status == ReminderStatus.DONE) {
+                reminder.status = ReminderStatus.OPEN.id();
+                reminder.closedAt = null;
+                reminder.closedBy = null;
+                reminder.record(h -> new ReminderReopened(
+                        h, reminder.getId(), reminder.kind, reminder.contactId, "promise-reopened"));
+            }
+            try {
+                aggregates.save(reminder);
+                return true;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Reopens what archiving a contact dismissed and still stands once they are restored: the reach-out of a
+     * staleness episode that is not over (episodes up to {@code episodesOver} are) and the follow-ups of
+     * promises. Reminders the member closed themselves stay closed.
+     *
+     * @return how many were reopened
+     */
+    int reopenArchived(String memberId, String contactId, int episodesOver) {
+        List<ReminderDocument> dismissed = mongo.find(
+                new Query(Criteria.where("memberId")
+                        .is(memberId)
+                        .and("contactId")
+                        .is(contactId)
+                        .and("status")
+                        .is(ReminderStatus.DISMISSED.id())
+                        .and("closedBy")
+                        .is("contact-archived")),
+                ReminderDocument.class);
+        int reopened = 0;
+        for (ReminderDocument reminder : dismissed) {
+            boolean stands = reminder.kind() == ReminderKind.FOLLOW_UP
+                    || (reminder.kind() == ReminderKind.REACH_OUT
+                            && reminder.episode != null
+                            && reminder.episode > episodesOver);
+            if (!stands) {
+                continue;
+            }
+            reminder.status = ReminderStatus.OPEN.id();
+            reminder.closedAt = null;
+            reminder.closedBy = null;
+            reminder.record(h ->
+                    new ReminderReopened(h, reminder.getId(), reminder.kind, reminder.contactId, "contact-restored"));
+            try {
+                aggregates.save(reminder);
+                reopened++;
+            } catch (OptimisticLockingFailureException changedMeanwhile) {
+                // the member (or another event) acted on it in the meantime: their change stands
+            }
+        }
+        return reopened;
+    }
+
     /** The member's open reminders (snoozes are woken by {@link #wakeDueSnoozes()}), for the digest. */
     public List<ReminderDocument> openOn(String memberId, LocalDate today) {
         return mongo.find(
@@ -334,6 +415,11 @@ public class ReminderService {
     }
 
     private void close(ReminderDocument reminder, ReminderStatus status, String closedBy) {
+        markClosed(reminder, status, closedBy);
+        aggregates.save(reminder);
+    }
+
+    private void markClosed(ReminderDocument reminder, ReminderStatus status, String closedBy) {
         Instant now = clock.instant();
         reminder.status = status.id();
         reminder.closedAt = now;
@@ -343,7 +429,6 @@ public class ReminderService {
         reminder.record(h -> status == ReminderStatus.DONE
                 ? new ReminderCompleted(h, reminder.getId(), reminder.kind, reminder.contactId, closedBy)
                 : new ReminderDismissed(h, reminder.getId(), reminder.kind, reminder.contactId, closedBy));
-        aggregates.save(reminder);
     }
 
     /**

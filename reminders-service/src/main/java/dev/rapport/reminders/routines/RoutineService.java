@@ -1,6 +1,5 @@
 package dev.rapport.reminders.routines;
 
-import dev.rapport.contracts.events.MilestoneRecorded;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.reminders.reminders.ReminderService;
 import dev.rapport.reminders.reminders.domain.ReminderKind;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -127,35 +125,70 @@ public class RoutineService {
         mongo.remove(find(caller, id));
     }
 
-    /** A yearly milestone (a birthday …) becomes a routine that congratulates on the day every year. */
-    public void yearly(MilestoneRecorded e) {
-        MemberPreferences member = settings.preferences(e.memberId());
-        MonthDay day = MonthDay.from(e.date());
-        // 29 February is celebrated on the last day of February in other years.
+    /**
+     * The one yearly routine that congratulates a contact on their birthday: created, moved to the new day
+     * when the birthday changes (the next occurrence from today on), left as it is when it does not.
+     * Someone born on 29 February is congratulated on 29 February in leap years and on 28 February in the
+     * others. Its id derives from the contact, so every year's announcement finds the same routine, and its
+     * reminders' ids from the routine and the day, so a day never gets two.
+     */
+    public void birthday(String memberId, String tenantId, String contactId, String contactName, LocalDate birthday) {
+        MonthDay day = MonthDay.from(birthday);
+        // The last day of February: the 29th in leap years, the 28th in the others.
         String rule = day.equals(MonthDay.of(2, 29))
                 ? "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
                 : "FREQ=YEARLY;BYMONTH=" + day.getMonthValue() + ";BYMONTHDAY=" + day.getDayOfMonth();
         RecurrenceRule recurrence = RecurrenceRule.parse(rule);
-        RoutineDocument routine = new RoutineDocument();
-        routine.id = dev.rapport.reminders.reminders.domain.ReminderIds.of(e.memberId(), "yearly", e.milestoneId());
-        routine.memberId = e.memberId();
-        routine.tenantId = e.tenantId();
-        routine.kind = ReminderKind.CONGRATULATE.id();
-        routine.rrule = recurrence.text();
-        routine.startOn = e.date();
-        routine.nextDueOn = recurrence
-                .firstOnOrAfter(e.date(), member.today(clock.instant()))
-                .orElse(null);
-        routine.contactId = e.contactId();
-        routine.contactName = e.displayName();
-        routine.what = e.title();
-        routine.category = e.kind();
-        routine.createdAt = clock.instant();
-        try {
-            mongo.insert(routine);
-        } catch (DuplicateKeyException alreadyKnown) {
-            // the same milestone delivered again
+        String id = birthdayRoutineId(memberId, contactId);
+        RoutineDocument routine = mongo.findById(id, RoutineDocument.class);
+        if (routine != null && recurrence.text().equals(routine.rrule)) {
+            if (contactName != null && !contactName.equals(routine.contactName)) {
+                mongo.updateFirst(
+                        new Query(Criteria.where("_id").is(id)),
+                        new Update().set("contactName", contactName),
+                        RoutineDocument.class);
+            }
+            return;
         }
+        LocalDate today = settings.preferences(memberId).today(clock.instant());
+        LocalDate thisYear = day.atYear(today.getYear());
+        LocalDate next = thisYear.isBefore(today) ? day.atYear(today.getYear() + 1) : thisYear;
+        if (routine == null) {
+            routine = new RoutineDocument();
+            routine.id = id;
+            routine.memberId = memberId;
+            routine.tenantId = tenantId;
+            routine.kind = ReminderKind.CONGRATULATE.id();
+            routine.createdAt = clock.instant();
+        }
+        routine.rrule = recurrence.text();
+        routine.startOn = next;
+        routine.nextDueOn = next;
+        routine.contactId = contactId;
+        routine.contactName = contactName != null ? contactName : routine.contactName;
+        routine.what = "Birthday";
+        routine.category = "birthday";
+        mongo.save(routine);
+        // Routines of earlier versions: one per year's announcement of the same birthday.
+        mongo.remove(
+                new Query(Criteria.where("memberId")
+                        .is(memberId)
+                        .and("contactId")
+                        .is(contactId)
+                        .and("kind")
+                        .is(ReminderKind.CONGRATULATE.id())
+                        .and("_id")
+                        .ne(id)),
+                RoutineDocument.class);
+    }
+
+    /** The contact's birthday routine is gone (the birthday was cleared or the contact archived). */
+    public void noBirthday(String memberId, String contactId) {
+        contactArchived(memberId, contactId);
+    }
+
+    static String birthdayRoutineId(String memberId, String contactId) {
+        return dev.rapport.reminders.reminders.domain.ReminderIds.of(memberId, "birthday", contactId);
     }
 
     /** An archived contact's yearly milestones are not celebrated any more. */

@@ -7,14 +7,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.rapport.reminders.RemindersProperties;
 import dev.rapport.reminders.notifications.domain.WebhookSignature;
+import dev.rapport.reminders.reminders.DigestSource;
+import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.support.MutableClock;
 import dev.rapport.reminders.support.RemindersIntegrationTest;
+import dev.rapport.support.events.Aggregates;
 import dev.rapport.testkit.ApiClient;
 import dev.rapport.testkit.KafkaProbe;
 import java.time.Clock;
@@ -28,9 +38,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.AdditionalAnswers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 @RemindersIntegrationTest
 class DigestDeliveryIT {
@@ -51,6 +63,24 @@ class DigestDeliveryIT {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    DigestSource digests;
+
+    @Autowired
+    NotificationSettingsService settings;
+
+    @Autowired
+    WebhookClient webhooks;
+
+    @Autowired
+    Aggregates aggregates;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    RemindersProperties properties;
 
     String member;
     String path;
@@ -189,6 +219,50 @@ class DigestDeliveryIT {
         deliveries.attemptDue(100);
         assertThat(delivery().status).isEqualTo("failed");
         assertThat(delivery().lastError).isEqualTo("answered 410");
+    }
+
+    @Test
+    void aCrashWhileTheDigestIsBeingMadeLosesNothingTheNextRunMakesAndSendsIt() {
+        webhook.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        ((MutableClock) clock).set(DIGEST_TIME);
+        DigestSource crashing = mock(DigestSource.class, AdditionalAnswers.delegatesTo(digests));
+        doThrow(new IllegalStateException("crash")).when(crashing).digest(eq(member), any(), any());
+        assertThatThrownBy(() -> instanceWith(crashing, settings).scheduleDue(100))
+                .hasMessage("crash");
+        assertThat(delivery()).isNull();
+
+        deliveries.scheduleDue(100); // the next run, on this instance or another
+        deliveries.attemptDue(100);
+        assertThat(delivery().status).isEqualTo("delivered");
+        assertThat(requests()).hasSize(1);
+    }
+
+    @Test
+    void aCrashAfterTheDigestIsStoredButBeforeItsSlotMovesOnMakesNoSecondDigest() {
+        webhook.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        ((MutableClock) clock).set(DIGEST_TIME);
+        NotificationSettingsService crashing =
+                mock(NotificationSettingsService.class, AdditionalAnswers.delegatesTo(settings));
+        doThrow(new IllegalStateException("crash"))
+                .when(crashing)
+                .claimDigest(argThat(s -> s != null && member.equals(s.getMemberId())), any(), any());
+        assertThatThrownBy(() -> instanceWith(digests, crashing).scheduleDue(100))
+                .hasMessage("crash");
+        Instant createdAt = delivery().createdAt;
+
+        ((MutableClock) clock).set(DIGEST_TIME.plusSeconds(30));
+        deliveries.scheduleDue(100);
+        deliveries.scheduleDue(100);
+        assertThat(delivery().createdAt).isEqualTo(createdAt);
+        assertThat(settings.stored(member).getNextDigestAt()).isAfter(DIGEST_TIME);
+        deliveries.attemptDue(100);
+        deliveries.attemptDue(100);
+        assertThat(requests()).hasSize(1);
+    }
+
+    /** Another instance of the service whose digest source or settings fail as a crash would. */
+    private DigestDeliveries instanceWith(DigestSource source, NotificationSettingsService store) {
+        return new DigestDeliveries(mongo, store, source, webhooks, aggregates, json, clock, properties);
     }
 
     private List<LoggedRequest> requests() {

@@ -115,19 +115,27 @@ class RemindersFromEventsIT {
     }
 
     @Test
-    void aLaterInteractionCompletesTheReachOutWithAnEventAndReengagementDoesToo() {
+    void anInteractionLeavesTheReachOutOpenUntilReengagementEndsItsEpisodeWithAnEvent() {
         Events.contacts("ContactGoneStale", member, staleTemplate("c2", "Luis Gómez", "regular", 1));
         Events.contacts("ContactGoneStale", member, staleTemplate("c3", "Marta Ruiz", "regular", 2));
         await().atMost(ASYNC).until(() -> items("?kind=reach-out&status=open").size() == 2);
         String luisReminder = items("?contactId=c2").getFirst().get("id").asString();
 
-        interaction("c2", "Luis Gómez", "2026-03-09T18:00:00Z", "inbound", "He called", null);
+        // Logged, but (as contacts-service judges) not enough to bring Luis back within his cadence.
+        interaction("c2", "Luis Gómez", "2026-01-20T18:00:00Z", "inbound", "He called", null);
         Events.contacts("ContactReengaged", member, """
                 {"eventId":"%s","occurredAt":"2026-03-09T19:00:00Z","memberId":"%s","tenantId":"alumni",
                  "contactId":"c3","displayName":"Marta Ruiz","episode":2,"interactionId":"i-9",
                  "interactionOccurredAt":"2026-03-09T19:00:00Z"}
                 """);
+        await().atMost(ASYNC).until(() -> items("?kind=reach-out&status=done").size() == 1);
+        assertThat(items("?contactId=c2&status=open")).hasSize(1);
 
+        Events.contacts("ContactReengaged", member, """
+                {"eventId":"%s","occurredAt":"2026-03-09T20:00:00Z","memberId":"%s","tenantId":"alumni",
+                 "contactId":"c2","displayName":"Luis Gómez","episode":1,"interactionId":"i-10",
+                 "interactionOccurredAt":"2026-03-09T20:00:00Z"}
+                """);
         await().atMost(ASYNC).until(() -> items("?kind=reach-out&status=done").size() == 2);
         try (KafkaProbe events = KafkaProbe.reading("reminders.events")) {
             await().atMost(ASYNC)
@@ -135,7 +143,49 @@ class RemindersFromEventsIT {
                         assertThat(KafkaProbe.header(r, "ce_type")).isEqualTo("rapport.reminders.ReminderCompleted.v1");
                         assertThat(KafkaProbe.header(r, "ce_subject")).isEqualTo(luisReminder);
                         assertThat(r.key()).isEqualTo(member);
-                        assertThat(r.value()).contains("\"closedBy\":\"interaction\"");
+                        assertThat(r.value()).contains("\"closedBy\":\"reengaged\"");
+                    }));
+        }
+    }
+
+    @Test
+    void aKeptPromiseCompletesItsFollowUpAndReopeningItReopensItWithAnEvent() {
+        String promise = "p-" + UUID.randomUUID();
+        interaction(
+                "c11",
+                "Ana Pérez",
+                "2026-03-05T10:00:00Z",
+                "outbound",
+                "Coffee",
+                "{\"promiseId\":\"" + promise
+                        + "\",\"owedBy\":\"me\",\"what\":\"send the article\",\"dueOn\":\"2026-03-20\",\"done\":false}");
+        String followUp = await().atMost(ASYNC)
+                .until(() -> items("?kind=follow-up&status=open"), l -> l.size() == 1)
+                .getFirst()
+                .get("id")
+                .asString();
+        String change = """
+                {"eventId":"%s","occurredAt":"AT","memberId":"%s","tenantId":"alumni","interactionId":"i-11",
+                 "promiseId":"PROMISE","contactId":"c11","owedBy":"me","what":"send the article",
+                 "dueOn":"2026-03-20","revision":REVISION}
+                """.replace("PROMISE", promise);
+        Events.contacts(
+                "PromiseKept",
+                member,
+                change.replace("AT", "2026-03-09T10:00:00Z").replace("REVISION", "1"));
+        await().atMost(ASYNC).until(() -> items("?kind=follow-up&status=done").size() == 1);
+
+        Events.contacts(
+                "PromiseReopened",
+                member,
+                change.replace("AT", "2026-03-09T11:00:00Z").replace("REVISION", "2"));
+        await().atMost(ASYNC).until(() -> items("?kind=follow-up&status=open").size() == 1);
+        try (KafkaProbe events = KafkaProbe.reading("reminders.events")) {
+            await().atMost(ASYNC)
+                    .untilAsserted(() -> assertThat(events.poll()).anySatisfy(r -> {
+                        assertThat(KafkaProbe.header(r, "ce_type")).isEqualTo("rapport.reminders.ReminderReopened.v1");
+                        assertThat(KafkaProbe.header(r, "ce_subject")).isEqualTo(followUp);
+                        assertThat(r.value()).contains("\"reopenedBy\":\"promise-reopened\"");
                     }));
         }
     }
