@@ -402,6 +402,35 @@ class ApiSecurityIT {
                         "/api/v1/content/feeds",
                         // A documentation address (RFC 5737): public, so accepted, and never synced here.
                         Map.of("url", "https://192.0.2.10/feed.xml", "channel", "blog"))));
+        // A possible duplicate: two of alice's contacts share a name and a company, so a LinkedIn row with that
+        // name and company could be either; it is imported as its own contact and offered as a possible duplicate
+        // of both (docs/imports.md).
+        for (int i = 0; i < 2; i++) {
+            create(
+                    aliceToken,
+                    "/api/v1/contacts",
+                    Map.of("firstName", "Inés", "lastName", "Quiroga", "company", "Acme"));
+        }
+        HttpResponse<String> imported = upload(
+                aliceToken,
+                linkedIn(
+                        List.of("Inés,Quiroga,https://www.linkedin.com/in/ines-quiroga-2,,Acme,Engineer,12 Mar 2024")));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode duplicates = JSON.readTree(send(aliceToken, "GET", "/api/v1/contacts/duplicates", null, null)
+                .body());
+        assertThat(duplicates.path("items").isEmpty()).as(imported.body()).isFalse();
+        ids.put("duplicate", id(duplicates.path("items").get(0)));
+        // An import job: files over 1 MB are imported in the background (202 + Location of the job).
+        List<String> rows = new java.util.ArrayList<>();
+        String position = "Engineer " + "x".repeat(900);
+        for (int i = 0; rows.size() * 1_000 < 1_200_000; i++) {
+            rows.add("Job,Row" + i + ",https://www.linkedin.com/in/job-row-" + i + ",,Acme," + position
+                    + ",12 Mar 2024");
+        }
+        HttpResponse<String> job = upload(aliceToken, linkedIn(rows));
+        assertThat(job.statusCode()).as(job.body()).isEqualTo(202);
+        String location = job.headers().firstValue("Location").orElseThrow();
+        ids.put("job", location.substring(location.lastIndexOf('/') + 1));
         // An erasure request of a third member: alice's own account must stay intact for the other checks.
         String carol = TokenCommand.run(
                 new String[] {"carol-" + UUID.randomUUID().toString().substring(0, 8)}, varDir);
@@ -433,6 +462,8 @@ class ApiSecurityIT {
 
     private static Map<String, String> ownerIds(String template, Map<String, String> ids) {
         Map<String, String> byPrefix = new LinkedHashMap<>();
+        byPrefix.put("/api/v1/contacts/duplicates/{", "duplicate");
+        byPrefix.put("/api/v1/imports/jobs/{", "job");
         byPrefix.put("/api/v1/contacts/{", "contact");
         byPrefix.put("/api/v1/interactions/{", "interaction");
         byPrefix.put("/api/v1/goals/{", "goal");
@@ -593,6 +624,26 @@ class ApiSecurityIT {
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A LinkedIn Connections.csv in LinkedIn's layout with these data rows. */
+    private static byte[] linkedIn(List<String> rows) {
+        StringBuilder csv =
+                new StringBuilder("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n");
+        rows.forEach(row -> csv.append(row).append("\r\n"));
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> upload(String token, byte[] csv) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(api("/api/v1/imports/linkedin"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(csv))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private URI api(String path) {
