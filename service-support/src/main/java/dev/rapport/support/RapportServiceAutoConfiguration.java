@@ -14,6 +14,7 @@ import dev.rapport.support.identity.CallerArgumentResolver;
 import dev.rapport.support.identity.IdentityFilter;
 import dev.rapport.support.mongo.DeclaredIndexes;
 import dev.rapport.support.mongo.IndexCreator;
+import dev.rapport.support.mongo.VersionedDocumentIndexes;
 import dev.rapport.support.outbound.OutboundGuard;
 import dev.rapport.support.outbound.OutboundProperties;
 import dev.rapport.support.privacy.MemberDataPurge;
@@ -204,6 +205,12 @@ public class RapportServiceAutoConfiguration {
     @Bean
     SupportIndexes supportIndexes(RapportProperties properties) {
         return new SupportIndexes(properties);
+    }
+
+    /** The unique (_id, version) index of every versioned collection (see the class). */
+    @Bean
+    VersionedDocumentIndexes versionedDocumentIndexes(MongoTemplate mongo) {
+        return new VersionedDocumentIndexes(mongo);
     }
 
     /** Creates every declared index at start-up, tolerant of a store that is down (it retries every minute). */

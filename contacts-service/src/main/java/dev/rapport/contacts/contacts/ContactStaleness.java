@@ -77,16 +77,9 @@ public class ContactStaleness {
                 contact.nextTouchDueAt,
                 episode,
                 contact.interests));
-        Query unchanged = new Query(Criteria.where("id")
-                .is(contact.getId())
-                .and("version")
-                .is(contact.getVersion())
-                .and("stale")
-                .ne(true)
-                .and("archived")
-                .ne(true)
-                .and("nextTouchDueAt")
-                .lt(now));
+        // The lapse was checked on the contact as read; pinning its version (exactly _id and version, which every
+        // store serves from an index) makes the update match only that state, for one instance.
+        Query unchanged = unchanged(contact);
         Update startEpisode = new Update()
                 .set("stale", true)
                 .set("staleSince", contact.nextTouchDueAt)
@@ -127,17 +120,17 @@ public class ContactStaleness {
                 occurrence,
                 true,
                 contact.birthday));
-        Query unchanged = new Query(Criteria.where("id")
-                .is(contact.getId())
-                .and("version")
-                .is(contact.getVersion())
-                .and("nextBirthdayNoticeAt")
-                .is(contact.nextBirthdayNoticeAt));
+        Query unchanged = unchanged(contact);
         Update next = new Update()
                 .set(
                         "nextBirthdayNoticeAt",
                         Birthdays.after(contact.birthday, occurrence, lead).announceAt())
                 .inc("version", 1);
         return aggregates.update(contact, unchanged, next) != null;
+    }
+
+    /** The contact exactly as read: its id and version, nothing else (see markStale). */
+    private static Query unchanged(ContactDocument contact) {
+        return new Query(Criteria.where("id").is(contact.getId()).and("version").is(contact.getVersion()));
     }
 }

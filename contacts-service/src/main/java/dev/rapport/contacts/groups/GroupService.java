@@ -159,14 +159,11 @@ public class GroupService {
             // Same guarantee as for contacts: the update matches only the group as read, for one instance.
             GroupDocument updated = aggregates.update(
                     group,
+                    // Read as lapsed; exactly _id and version (served by an index on every store) pin that state.
                     new Query(Criteria.where("id")
                             .is(group.getId())
                             .and("version")
-                            .is(group.getVersion())
-                            .and("quiet")
-                            .ne(true)
-                            .and("nextParticipationDueAt")
-                            .lt(now)),
+                            .is(group.getVersion())),
                     new Update()
                             .set("quiet", true)
                             .set("quietSince", group.nextParticipationDueAt)
