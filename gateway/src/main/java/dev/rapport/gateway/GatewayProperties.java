@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit the token bucket of each member and of each API key
  * @param anonymousRateLimit the token bucket of each client address on each public route (calendar feeds, docs)
  * @param circuitBreaker the circuit breaker every route gets
- * @param exportMaxSize the largest part of a member's data export one service may answer
+ * @param exportIdleTimeout how long a member's streamed data export waits for the next bytes of a service's part
+ *     before it is abandoned (the parts' headers come within the routes' response timeout)
  * @param apiKeys the lifetime of members' API keys
  * @param unverifiedRateLimit the allowance of each client address for requests whose credentials fail (or that
  *     carry none where they are needed): once spent, the address is refused before any credential is checked
@@ -35,7 +36,7 @@ public record GatewayProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue RateLimit anonymousRateLimit,
         @DefaultValue CircuitBreaker circuitBreaker,
-        @DefaultValue("64MB") DataSize exportMaxSize,
+        @DefaultValue("60s") Duration exportIdleTimeout,
         @DefaultValue ApiKeys apiKeys,
         @DefaultValue("0.2") double unverifiedRequestsPerSecond,
         @DefaultValue("30") int unverifiedBurst) {
@@ -61,8 +62,8 @@ public record GatewayProperties(
             throw new IllegalArgumentException("rapport.gateway.unverified-requests-per-second must be positive and"
                     + " rapport.gateway.unverified-burst at least 1");
         }
-        if (exportMaxSize.toBytes() <= 0 || exportMaxSize.toBytes() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("rapport.gateway.export-max-size must be positive and below 2 GB");
+        if (exportIdleTimeout.isNegative() || exportIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("rapport.gateway.export-idle-timeout must be positive");
         }
     }
 
@@ -76,7 +77,7 @@ public record GatewayProperties(
         // The record's generated toString would print the shared secret into any log that prints the properties.
         return "GatewayProperties[identitySecret=<redacted>, jwt=" + jwt + ", corsOrigins=" + corsOrigins
                 + ", maxRequestSize=" + maxRequestSize + ", rateLimit=" + rateLimit + ", anonymousRateLimit="
-                + anonymousRateLimit + ", circuitBreaker=" + circuitBreaker + ", exportMaxSize=" + exportMaxSize
+                + anonymousRateLimit + ", circuitBreaker=" + circuitBreaker + ", exportIdleTimeout=" + exportIdleTimeout
                 + ", apiKeys=" + apiKeys
                 + ", unverifiedRequestsPerSecond=" + unverifiedRequestsPerSecond + ", unverifiedBurst="
                 + unverifiedBurst + "]";

@@ -98,6 +98,57 @@ class MemberDataRightsIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void exportStreamsEachPartThroughAsTheServiceWritesItInsteadOfHoldingIt() {
+        StringBuilder contacts = new StringBuilder("{\"contacts\":[");
+        for (int i = 0; i < 2_000; i++) {
+            contacts.append(i == 0 ? "" : ",").append("{\"id\":\"c").append(i).append("\",\"firstName\":\"Ana\"}");
+        }
+        contacts.append("]}");
+        Backends.contacts().resetAll();
+        Backends.contacts()
+                .stubFor(get(urlPathEqualTo("/api/v1/me/export"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(contacts.toString())
+                                // The service writes its part over four seconds, as a large export does.
+                                .withChunkedDribbleDelay(4, 4_000)));
+
+        List<Long> arrivals = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        gateway.mutate()
+                .responseTimeout(java.time.Duration.ofSeconds(30))
+                .build()
+                .get()
+                .uri("/api/v1/me/export")
+                .headers(h -> h.setBearerAuth(MemberTokens.token(member)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(org.springframework.core.io.buffer.DataBuffer.class)
+                .getResponseBody()
+                .doOnNext(buffer -> {
+                    arrivals.add(System.nanoTime());
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    body.writeBytes(bytes);
+                    org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                })
+                .blockLast(java.time.Duration.ofSeconds(30));
+
+        assertThat(java.time.Duration.ofNanos(arrivals.getLast() - arrivals.getFirst()))
+                .as("the first bytes reach the member while contacts-service is still writing its part")
+                .isGreaterThan(java.time.Duration.ofSeconds(2));
+        JsonNode export = JSON.readTree(body.toByteArray());
+        assertThat(export.path("member").path("id").asString()).isEqualTo(member);
+        assertThat(export.path("contacts").path("contacts")).hasSize(2_000);
+        assertThat(export.path("reminders").path("reminders").get(0).path("id").asString())
+                .isEqualTo("r1");
+        assertThat(export.path("content").path("plan").path("timeZone").asString())
+                .isEqualTo("Europe/Madrid");
+    }
+
+    @Test
     void serviceFailingItsPartMakesTheWholeExport503WithoutAnyPartialData() {
         Backends.content().resetAll();
         Backends.content()

@@ -49,22 +49,61 @@ public final class RelationshipHealth {
 
     /** Scores a relationship from its cadence, latest interaction and the interactions of the last year. */
     public static Score score(int cadenceDays, Instant lastInteractionAt, List<Fact> lastYear, Instant now) {
-        List<Fact> recent = lastYear.stream()
-                .filter(f -> !f.at().isBefore(now.minus(YEAR)) && !f.at().isAfter(now))
-                .toList();
+        Tally recent = new Tally();
+        lastYear.forEach(fact -> recent.countIfWithinYear(fact.at(), fact.type(), now));
+        return score(cadenceDays, lastInteractionAt, recent, now);
+    }
+
+    /** Scores a relationship from its cadence, latest interaction and the tally of the last year's interactions. */
+    public static Score score(int cadenceDays, Instant lastInteractionAt, Tally lastYear, Instant now) {
         Part recency = recency(cadenceDays, lastInteractionAt, now);
-        Part frequency = frequency(cadenceDays, recent.size());
-        Part balance = balance(balanceOf(recent));
+        Part frequency = frequency(cadenceDays, lastYear.interactions());
+        Part balance = balance(lastYear.balance());
         return new Score(
                 recency.points() + frequency.points() + balance.points(), List.of(recency, frequency, balance));
     }
 
     /** What was given and received in some interactions. */
     public static Balance balanceOf(List<Fact> facts) {
-        int given = (int) facts.stream().filter(f -> GIVING.contains(f.type())).count();
-        int received =
-                (int) facts.stream().filter(f -> RECEIVING.contains(f.type())).count();
-        return new Balance(given, received);
+        Tally tally = new Tally();
+        facts.forEach(fact -> tally.count(fact.type()));
+        return tally.balance();
+    }
+
+    /**
+     * What health needs of some interactions: how many, how many gave and how many received. Counting instead of
+     * keeping the interactions lets the network view read a year of a large network in constant memory per contact.
+     */
+    public static final class Tally {
+
+        private int interactions;
+        private int given;
+        private int received;
+
+        /** Counts one interaction of {@code type}. */
+        public void count(String type) {
+            interactions++;
+            if (GIVING.contains(type)) {
+                given++;
+            } else if (RECEIVING.contains(type)) {
+                received++;
+            }
+        }
+
+        /** Counts one interaction of {@code type} at {@code at} if it lies within the year up to {@code now}. */
+        public void countIfWithinYear(Instant at, String type, Instant now) {
+            if (!at.isBefore(now.minus(YEAR)) && !at.isAfter(now)) {
+                count(type);
+            }
+        }
+
+        public int interactions() {
+            return interactions;
+        }
+
+        public Balance balance() {
+            return new Balance(given, received);
+        }
     }
 
     static Part recency(int cadenceDays, Instant lastInteractionAt, Instant now) {

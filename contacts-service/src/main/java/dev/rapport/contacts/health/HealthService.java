@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +27,8 @@ public class HealthService {
 
     /** How many of the lowest-scoring contacts the network view names. */
     static final int NEEDING_ATTENTION = 5;
+
+    private static final RelationshipHealth.Tally NOTHING = new RelationshipHealth.Tally();
 
     private final ContactService contacts;
     private final InteractionService interactions;
@@ -67,24 +68,23 @@ public class HealthService {
             List<ContactScore> needingAttention) {}
 
     /**
-     * The caller's whole network at once: the contacts streamed (counters, a running score sum and the
-     * {@value #NEEDING_ATTENTION} lowest scores kept, so memory does not grow with the network), the last year's
-     * interactions read once.
+     * The caller's whole network at once, in memory that does not grow with the member's interactions: the last
+     * year's interactions streamed into a tally per contact, the contacts streamed (counters, a running score sum and
+     * the {@value #NEEDING_ATTENTION} lowest scores kept), the open promises streamed into two counters.
      */
     public NetworkHealth ofNetwork(IdentityAssertion caller) {
         Instant now = clock.instant();
-        List<InteractionDocument> lastYear = interactions.since(caller.memberId(), now.minus(RelationshipHealth.YEAR));
-        Map<String, List<RelationshipHealth.Fact>> factsByContact = new HashMap<>();
-        List<RelationshipHealth.Fact> allFacts = new ArrayList<>();
-        for (InteractionDocument interaction : lastYear) {
-            RelationshipHealth.Fact fact =
-                    new RelationshipHealth.Fact(interaction.getOccurredAt(), interaction.getType());
-            allFacts.add(fact);
-            for (String contactId : interaction.getContactIds()) {
-                factsByContact
-                        .computeIfAbsent(contactId, id -> new ArrayList<>())
-                        .add(fact);
-            }
+        Map<String, RelationshipHealth.Tally> tallies = new HashMap<>();
+        RelationshipHealth.Tally network = new RelationshipHealth.Tally();
+        try (Stream<InteractionDocument> lastYear =
+                interactions.since(caller.memberId(), now.minus(RelationshipHealth.YEAR))) {
+            lastYear.forEach(interaction -> {
+                network.count(interaction.getType());
+                for (String contactId : interaction.getContactIds()) {
+                    tallies.computeIfAbsent(contactId, id -> new RelationshipHealth.Tally())
+                            .countIfWithinYear(interaction.getOccurredAt(), interaction.getType(), now);
+                }
+            });
         }
         Map<String, Integer> byTier = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
@@ -110,7 +110,7 @@ public class HealthService {
                 RelationshipHealth.Score score = RelationshipHealth.score(
                         contact.effectiveCadenceDays(),
                         contact.getLastInteractionAt(),
-                        factsByContact.getOrDefault(contact.getId(), List.of()),
+                        tallies.getOrDefault(contact.getId(), NOTHING),
                         now);
                 scoreSum += score.score();
                 lowest.add(new ContactScore(contact.getId(), contact.displayName(), contact.getTier(), score.score()));
@@ -120,18 +120,15 @@ public class HealthService {
             }
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        int mine = 0;
-        int theirs = 0;
-        for (InteractionDocument interaction : interactions.withOpenPromises(caller.memberId())) {
-            for (InteractionDocument.Promise promise : interaction.getPromises()) {
-                if (!promise.done() && promise.dueOn().isBefore(today)) {
-                    if ("me".equals(promise.owedBy())) {
-                        mine++;
-                    } else {
-                        theirs++;
+        int[] overdue = new int[2]; // mine, theirs
+        try (Stream<InteractionDocument> open = interactions.withOpenPromises(caller.memberId())) {
+            open.forEach(interaction -> {
+                for (InteractionDocument.Promise promise : interaction.getPromises()) {
+                    if (!promise.done() && promise.dueOn().isBefore(today)) {
+                        overdue["me".equals(promise.owedBy()) ? 0 : 1]++;
                     }
                 }
-            }
+            });
         }
         int average = size == 0 ? 0 : (int) Math.round((double) scoreSum / size);
         double staleShare = size == 0 ? 0 : Math.round(100.0 * stale / size) / 100.0;
@@ -142,9 +139,9 @@ public class HealthService {
                 dueSoon,
                 staleShare,
                 average,
-                mine,
-                theirs,
-                RelationshipHealth.balanceOf(allFacts),
+                overdue[0],
+                overdue[1],
+                network.balance(),
                 lowest.stream().sorted(lowestFirst).toList());
     }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,14 +199,15 @@ public class InteractionService {
                 InteractionDocument.class);
     }
 
-    /** The member's interactions since {@code from} (for health and matching). */
-    public List<InteractionDocument> since(String memberId, Instant from) {
-        return mongo.find(
-                new Query(Criteria.where("memberId")
-                        .is(memberId)
-                        .and("occurredAt")
-                        .gte(from)),
-                InteractionDocument.class);
+    /**
+     * The member's interactions since {@code from} as a stream to close, with only their type, time and contacts (for
+     * health and matching, which keep counters rather than the interactions).
+     */
+    public Stream<InteractionDocument> since(String memberId, Instant from) {
+        Query query = new Query(
+                Criteria.where("memberId").is(memberId).and("occurredAt").gte(from));
+        query.fields().include("type", "occurredAt", "contactIds");
+        return mongo.stream(query, InteractionDocument.class);
     }
 
     /** The member's interactions with one contact since {@code from} (one contact's health). */
@@ -220,13 +222,11 @@ public class InteractionService {
                 InteractionDocument.class);
     }
 
-    /** The member's interactions with promises still open. */
-    public List<InteractionDocument> withOpenPromises(String memberId) {
-        return mongo.find(
-                new Query(Criteria.where("memberId")
-                        .is(memberId)
-                        .and("promises.done")
-                        .is(false)),
-                InteractionDocument.class);
+    /** The member's interactions with promises still open, as a stream to close, with only their promises. */
+    public Stream<InteractionDocument> withOpenPromises(String memberId) {
+        Query query = new Query(
+                Criteria.where("memberId").is(memberId).and("promises.done").is(false));
+        query.fields().include("promises");
+        return mongo.stream(query, InteractionDocument.class);
     }
 }

@@ -69,13 +69,13 @@ public class ContentMatching {
         Instant now = clock.instant();
         ContactsProperties.Matching settings = properties.matching();
         Map<String, Instant> lastShared = new HashMap<>();
-        for (InteractionDocument interaction :
+        try (Stream<InteractionDocument> recent =
                 interactions.since(published.memberId(), now.minus(settings.recentShare()))) {
-            if (SHARED.equals(interaction.getType())) {
-                for (String contactId : interaction.getContactIds()) {
-                    lastShared.merge(contactId, interaction.getOccurredAt(), (a, b) -> a.isAfter(b) ? a : b);
-                }
-            }
+            recent.filter(interaction -> SHARED.equals(interaction.getType()))
+                    .forEach(interaction -> interaction
+                            .getContactIds()
+                            .forEach(contactId -> lastShared.merge(
+                                    contactId, interaction.getOccurredAt(), (a, b) -> a.isAfter(b) ? a : b)));
         }
         List<String> topics = published.topics() == null ? List.of() : published.topics();
         Set<String> wanted = InterestMatching.keysOf(topics);

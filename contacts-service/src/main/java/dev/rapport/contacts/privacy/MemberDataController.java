@@ -1,7 +1,11 @@
 package dev.rapport.contacts.privacy;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.support.web.StreamedJson;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.springframework.http.CacheControl;
@@ -10,6 +14,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The member's rights over their data: a copy of it, and erasure across every service. */
 @RestController
@@ -17,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberDataController {
 
     private final MemberExports exports;
+    private final JsonMapper json;
     private final ErasureRequests erasures;
 
-    MemberDataController(MemberExports exports, ErasureRequests erasures) {
+    MemberDataController(MemberExports exports, ErasureRequests erasures, JsonMapper json) {
         this.exports = exports;
+        this.json = json;
         this.erasures = erasures;
     }
 
@@ -29,9 +37,16 @@ class MemberDataController {
             summary = "Export everything contacts-service holds of the member",
             description = "Cadences, contacts (with milestones), interactions (with promises), goals, groups (with"
                     + " participations), share suggestions and erasure requests. The gateway merges it with the"
-                    + " other services' exports under `contacts`. Never cached.")
-    ResponseEntity<ContactsExport> export(IdentityAssertion caller) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(exports.of(caller.memberId()));
+                    + " other services' exports under `contacts`. Never cached; streamed as it is read.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = ContactsExport.class))))
+    ResponseEntity<StreamingResponseBody> export(IdentityAssertion caller) {
+        return StreamedJson.ok(json, export -> exports.write(caller.memberId(), export));
     }
 
     @DeleteMapping("/api/v1/me")

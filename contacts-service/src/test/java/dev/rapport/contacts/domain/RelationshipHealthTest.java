@@ -95,4 +95,23 @@ class RelationshipHealthTest {
                         new RelationshipHealth.Fact(NOW, "coffee"))))
                 .isEqualTo(new RelationshipHealth.Balance(1, 1));
     }
+
+    @Test
+    void aTallyOfTheYearScoresAsTheInteractionsThemselvesDo() {
+        List<RelationshipHealth.Fact> facts = List.of(
+                new RelationshipHealth.Fact(daysAgo(5), "coffee"),
+                new RelationshipHealth.Fact(daysAgo(40), "help-given"),
+                new RelationshipHealth.Fact(daysAgo(90), "help-received"),
+                new RelationshipHealth.Fact(daysAgo(400), "help-given"),
+                new RelationshipHealth.Fact(NOW.plus(Duration.ofDays(2)), "coffee"));
+        RelationshipHealth.Tally tally = new RelationshipHealth.Tally();
+        facts.forEach(fact -> tally.countIfWithinYear(fact.at(), fact.type(), NOW));
+
+        assertThat(tally.interactions())
+                .as("only the last year up to now counts")
+                .isEqualTo(3);
+        assertThat(tally.balance()).isEqualTo(new RelationshipHealth.Balance(1, 1));
+        assertThat(RelationshipHealth.score(30, daysAgo(5), tally, NOW))
+                .isEqualTo(RelationshipHealth.score(30, daysAgo(5), facts, NOW));
+    }
 }

@@ -108,6 +108,11 @@ class MemberDataRightsIT {
         assertThat(export.header("Cache-Control")).contains("no-store");
         JsonNode body = export.json();
         assertThat(body.get("memberId").asString()).isEqualTo(member);
+        assertThat(body.propertyNames())
+                .as("the streamed export has the members of ContactsExport, in order")
+                .containsExactly(java.util.Arrays.stream(ContactsExport.class.getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getName)
+                        .toArray(String[]::new));
         assertThat(body.get("cadences").get("inner").asInt()).isEqualTo(21);
         JsonNode contact = body.get("contacts").get(0);
         assertThat(contact.get("id").asString()).isEqualTo(contactId);

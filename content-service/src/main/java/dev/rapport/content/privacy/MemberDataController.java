@@ -1,12 +1,17 @@
 package dev.rapport.content.privacy;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.support.web.StreamedJson;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The member's copy of their content data. */
 @RestController
@@ -14,17 +19,26 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberDataController {
 
     private final MemberExports exports;
+    private final JsonMapper json;
 
-    MemberDataController(MemberExports exports) {
+    MemberDataController(MemberExports exports, JsonMapper json) {
         this.exports = exports;
+        this.json = json;
     }
 
     @GetMapping("/api/v1/me/export")
     @Operation(
             summary = "Export everything content-service holds of the member",
             description = "Plan, items, feeds and detected cadence slips. The gateway merges it with the other"
-                    + " services' exports under `content`. Never cached.")
-    ResponseEntity<ContentExport> export(IdentityAssertion caller) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(exports.of(caller.memberId()));
+                    + " services' exports under `content`. Never cached; streamed as it is read.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = ContentExport.class))))
+    ResponseEntity<StreamingResponseBody> export(IdentityAssertion caller) {
+        return StreamedJson.ok(json, export -> exports.write(caller.memberId(), export));
     }
 }

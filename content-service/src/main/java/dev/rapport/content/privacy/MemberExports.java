@@ -1,12 +1,9 @@
 package dev.rapport.content.privacy;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
+import dev.rapport.support.privacy.MemberRows;
+import dev.rapport.support.web.StreamedJson;
 import java.time.Clock;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,17 +21,15 @@ class MemberExports {
         this.clock = clock;
     }
 
-    ContentExport of(String memberId) {
-        return new ContentExport(
-                memberId,
-                clock.instant(),
-                mongo.findById(memberId, ContentExport.Plan.class, "content_plans"),
-                mongo.find(ofMember(memberId, "createdAt"), ContentExport.Item.class, "content_items"),
-                mongo.find(ofMember(memberId, "createdAt"), ContentExport.Feed.class, "content_feeds"),
-                mongo.find(ofMember(memberId, "detectedAt"), ContentExport.CadenceSlip.class, "cadence_slips"));
-    }
-
-    private static Query ofMember(String memberId, String oldestFirst) {
-        return query(where("memberId").is(memberId)).with(Sort.by(oldestFirst, "_id"));
+    /** Writes the members of the {@link ContentExport} of {@code memberId}, in its order. */
+    void write(String memberId, StreamedJson.Writer export) {
+        export.value("memberId", memberId)
+                .value("exportedAt", clock.instant())
+                .value("plan", mongo.findById(memberId, ContentExport.Plan.class, "content_plans"))
+                .array("items", MemberRows.of(mongo, memberId, "createdAt", ContentExport.Item.class, "content_items"))
+                .array("feeds", MemberRows.of(mongo, memberId, "createdAt", ContentExport.Feed.class, "content_feeds"))
+                .array(
+                        "cadenceSlips",
+                        MemberRows.of(mongo, memberId, "detectedAt", ContentExport.CadenceSlip.class, "cadence_slips"));
     }
 }

@@ -60,6 +60,12 @@ class MemberDataRightsIT {
 
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.header("Cache-Control")).contains("no-store");
+        assertThat(export.header("Content-Type")).startsWith("application/json");
+        assertThat(export.json().propertyNames())
+                .as("the streamed export has the members of ContentExport, in order")
+                .containsExactly(java.util.Arrays.stream(ContentExport.class.getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getName)
+                        .toArray(String[]::new));
         assertThat(export.json().get("memberId").asString()).isEqualTo(member);
         assertThat(export.json().get("plan").get("plan").get("brandStatement").asString())
                 .isEqualTo("Data teams that ship");

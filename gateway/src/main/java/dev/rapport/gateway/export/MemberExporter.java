@@ -6,31 +6,42 @@ import dev.rapport.gateway.identity.IdentitySigner;
 import dev.rapport.gateway.requestid.RequestIds;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Composes a member's export from each service's {@code GET /api/v1/me/export}, called with the member's freshly
  * signed identity, into one document: {@code {member, exportedAt, contacts, reminders, content}}. All parts or none:
- * when one service fails the whole export fails ({@link PartUnavailable}), never a partial one that looks complete.
+ * every service must have answered {@code 200} with JSON before the export answers; when one does not, the whole
+ * export fails ({@link PartUnavailable}), never a partial one that looks complete.
+ *
+ * <p>The parts are streamed through, one after the other, as the services write them: the gateway holds a few
+ * buffers, not the export (a member with 30,000 contacts must not cost it their whole data). A part that breaks off
+ * or stays silent longer than {@code rapport.gateway.export-idle-timeout} once the answer has begun ends it with JSON
+ * that does not parse.
  *
  * <p>The services' addresses are those of the routes {@code contacts}, {@code reminders} and {@code content}, so that
  * they are configured in one place.
@@ -41,8 +52,11 @@ class MemberExporter {
     /** The path each service serves its part on. */
     static final String SERVICE_PATH = "/api/v1/me/export";
 
+    private static final DataBufferFactory BUFFERS = DefaultDataBufferFactory.sharedInstance;
+
     private final List<ExportPart> parts;
     private final WebClient client;
+    private final Duration idleTimeout;
     private final IdentitySigner signer;
     private final JsonMapper json;
     private final Clock clock;
@@ -58,8 +72,8 @@ class MemberExporter {
                 part(routes, "contacts", "contacts-service"),
                 part(routes, "reminders", "reminders-service"),
                 part(routes, "content", "content-service"));
-        this.client =
-                client(httpClient, Math.toIntExact(properties.exportMaxSize().toBytes()));
+        this.client = client(httpClient);
+        this.idleTimeout = properties.exportIdleTimeout();
         this.signer = signer;
         this.json = json;
         this.clock = clock;
@@ -70,22 +84,40 @@ class MemberExporter {
         return parts.stream().map(ExportPart::area).toList();
     }
 
-    /** The whole export of the member, or a {@link PartUnavailable} error. */
-    Mono<ObjectNode> export(IdentityAssertion member, @Nullable String requestId) {
+    /**
+     * The member's export as bytes to stream, once every service has begun to answer its part; or a {@link
+     * PartUnavailable} error.
+     */
+    Mono<Flux<DataBuffer>> export(IdentityAssertion member, @Nullable String requestId) {
         String identity = signer.sign(member, "GET", SERVICE_PATH);
         return Flux.fromIterable(parts)
-                .flatMapSequential(part -> fetch(part, identity, requestId).map(body -> Map.entry(part.key(), body)))
+                .flatMapSequential(part -> open(part, identity, requestId))
                 .collectList()
-                .map(bodies -> {
-                    ObjectNode export = json.createObjectNode();
-                    export.putObject("member").put("id", member.memberId()).put("tenantId", member.tenantId());
-                    export.put("exportedAt", clock.instant().toString());
-                    bodies.forEach(entry -> export.set(entry.getKey(), entry.getValue()));
-                    return export;
-                });
+                // A part that had begun while another failed is read to its end and dropped, freeing its connection.
+                .doOnDiscard(OpenPart.class, OpenPart::drop)
+                .map(opened -> compose(member, opened));
     }
 
-    private Mono<JsonNode> fetch(ExportPart part, String identity, @Nullable String requestId) {
+    private Flux<DataBuffer> compose(IdentityAssertion member, List<OpenPart> opened) {
+        ObjectNode head = json.createObjectNode();
+        head.putObject("member").put("id", member.memberId()).put("tenantId", member.tenantId());
+        head.put("exportedAt", clock.instant().toString());
+        String start = json.writeValueAsString(head);
+        List<Publisher<DataBuffer>> pieces = new ArrayList<>();
+        pieces.add(text(start.substring(0, start.length() - 1)));
+        for (OpenPart part : opened) {
+            pieces.add(text("," + json.writeValueAsString(part.part().key()) + ":"));
+            pieces.add(part.body().timeout(idleTimeout));
+        }
+        pieces.add(text("}"));
+        return Flux.concat(pieces);
+    }
+
+    private static Mono<DataBuffer> text(String text) {
+        return Mono.fromSupplier(() -> BUFFERS.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mono<OpenPart> open(ExportPart part, String identity, @Nullable String requestId) {
         return client.get()
                 .uri(part.baseUri().resolve(SERVICE_PATH))
                 .accept(MediaType.APPLICATION_JSON)
@@ -96,21 +128,33 @@ class MemberExporter {
                     }
                 })
                 .retrieve()
-                .bodyToMono(byte[].class)
-                .map(bytes -> {
-                    JsonNode body = json.readTree(bytes);
-                    if (!body.isObject()) {
-                        throw new IllegalStateException("answered " + body.getNodeType() + ", not a JSON object");
+                .toEntityFlux(DataBuffer.class)
+                .map(answer -> {
+                    OpenPart opened = new OpenPart(part, answer.getBody() == null ? Flux.empty() : answer.getBody());
+                    MediaType type = answer.getHeaders().getContentType();
+                    if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+                        opened.drop();
+                        throw new IllegalStateException("answered " + type + ", not JSON");
                     }
-                    return body;
+                    return opened;
                 })
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("answered no body")))
                 .onErrorMap(failure -> new PartUnavailable(part.service(), reason(failure), failure));
+    }
+
+    /** A service's part whose answer has begun: its body is still to be read. */
+    private record OpenPart(ExportPart part, Flux<DataBuffer> body) {
+
+        void drop() {
+            body.subscribe(DataBufferUtils::release, failure -> {});
+        }
     }
 
     private static String reason(Throwable failure) {
         if (failure instanceof WebClientResponseException response) {
             return "answered " + response.getStatusCode().value();
+        }
+        if (failure instanceof IllegalStateException state) {
+            return state.getMessage();
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.util.concurrent.TimeoutException
@@ -133,19 +177,19 @@ class MemberExporter {
         return new ExportPart(routeId, routeId, service, uri);
     }
 
-    private static WebClient client(HttpClientProperties settings, int maxBytes) {
+    private static WebClient client(HttpClientProperties settings) {
         Duration responseTimeout =
                 settings.getResponseTimeout() != null ? settings.getResponseTimeout() : Duration.ofSeconds(10);
         HttpClient http = HttpClient.create()
                 .option(
                         ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         settings.getConnectTimeout() != null ? settings.getConnectTimeout() : 2000)
-                .responseTimeout(responseTimeout);
+                .responseTimeout(responseTimeout)
+                // The response timeout bounds the wait for a part's headers. A part's body waits its turn without
+                // being read (back-pressure), so from the headers on only the export's idle timeout applies.
+                .doOnResponse((response, connection) -> connection.removeHandler(NettyPipeline.ResponseTimeoutHandler));
         return WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
-                .exchangeStrategies(ExchangeStrategies.builder()
-                        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(maxBytes))
-                        .build())
                 .build();
     }
 

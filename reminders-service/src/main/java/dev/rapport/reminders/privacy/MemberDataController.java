@@ -1,12 +1,17 @@
 package dev.rapport.reminders.privacy;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.support.web.StreamedJson;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The member's copy of their reminders data. */
 @RestController
@@ -14,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberDataController {
 
     private final MemberExports exports;
+    private final JsonMapper json;
 
-    MemberDataController(MemberExports exports) {
+    MemberDataController(MemberExports exports, JsonMapper json) {
         this.exports = exports;
+        this.json = json;
     }
 
     @GetMapping("/api/v1/me/export")
@@ -24,8 +31,15 @@ class MemberDataController {
             summary = "Export everything reminders-service holds of the member",
             description =
                     "Reminders, routines, notification settings (without the webhook secret), calendar feed status, what it learned about contacts and digest deliveries. The gateway merges it with the other"
-                            + " services' exports under `reminders`. Never cached.")
-    ResponseEntity<RemindersExport> export(IdentityAssertion caller) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(exports.of(caller.memberId()));
+                            + " services' exports under `reminders`. Never cached; streamed as it is read.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = RemindersExport.class))))
+    ResponseEntity<StreamingResponseBody> export(IdentityAssertion caller) {
+        return StreamedJson.ok(json, export -> exports.write(caller.memberId(), export));
     }
 }

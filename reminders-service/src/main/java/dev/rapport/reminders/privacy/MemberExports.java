@@ -1,13 +1,10 @@
 package dev.rapport.reminders.privacy;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
+import dev.rapport.support.privacy.MemberRows;
+import dev.rapport.support.web.StreamedJson;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,22 +22,32 @@ class MemberExports {
         this.clock = clock;
     }
 
-    RemindersExport of(String memberId) {
+    /** Writes the members of the {@link RemindersExport} of {@code memberId}, in its order. */
+    void write(String memberId, StreamedJson.Writer export) {
         StoredFeed feed = mongo.findById(memberId, StoredFeed.class, "calendar_feeds");
-        return new RemindersExport(
-                memberId,
-                clock.instant(),
-                mongo.find(ofMember(memberId, "createdAt"), RemindersExport.Reminder.class, "reminders"),
-                mongo.find(ofMember(memberId, "createdAt"), RemindersExport.Routine.class, "routines"),
-                mongo.findById(memberId, RemindersExport.NotificationSettings.class, "notification_settings"),
-                new RemindersExport.CalendarFeed(feed != null, feed == null ? null : feed.createdAt()),
-                mongo.find(ofMember(memberId, "contactId"), RemindersExport.ContactContext.class, "contact_context"),
-                mongo.findById(memberId, RemindersExport.LatestContent.class, "member_content"),
-                mongo.find(ofMember(memberId, "date"), RemindersExport.DigestDelivery.class, "digest_deliveries"));
-    }
-
-    private static Query ofMember(String memberId, String order) {
-        return query(where("memberId").is(memberId)).with(Sort.by(order, "_id"));
+        export.value("memberId", memberId)
+                .value("exportedAt", clock.instant())
+                .array(
+                        "reminders",
+                        MemberRows.of(mongo, memberId, "createdAt", RemindersExport.Reminder.class, "reminders"))
+                .array(
+                        "routines",
+                        MemberRows.of(mongo, memberId, "createdAt", RemindersExport.Routine.class, "routines"))
+                .value(
+                        "notificationSettings",
+                        mongo.findById(memberId, RemindersExport.NotificationSettings.class, "notification_settings"))
+                .value(
+                        "calendarFeed",
+                        new RemindersExport.CalendarFeed(feed != null, feed == null ? null : feed.createdAt()))
+                .array(
+                        "contactContexts",
+                        MemberRows.of(
+                                mongo, memberId, "contactId", RemindersExport.ContactContext.class, "contact_context"))
+                .value("latestContent", mongo.findById(memberId, RemindersExport.LatestContent.class, "member_content"))
+                .array(
+                        "digestDeliveries",
+                        MemberRows.of(
+                                mongo, memberId, "date", RemindersExport.DigestDelivery.class, "digest_deliveries"));
     }
 
     /** Only whether the feed exists and since when: the token's hash stays in the service. */

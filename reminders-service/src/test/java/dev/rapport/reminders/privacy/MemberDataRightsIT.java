@@ -71,6 +71,11 @@ class MemberDataRightsIT {
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.header("Cache-Control")).contains("no-store");
         JsonNode body = export.json();
+        assertThat(body.propertyNames())
+                .as("the streamed export has the members of RemindersExport, in order")
+                .containsExactly(java.util.Arrays.stream(RemindersExport.class.getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getName)
+                        .toArray(String[]::new));
         assertThat(body.get("reminders").get(0).get("what").asString()).isEqualTo("send the article");
         assertThat(body.get("reminders").get(0).get("contactName").asString()).isEqualTo("Ana Pérez");
         assertThat(body.get("routines").get(0).get("preset").asString()).isEqualTo("profile-review");
