@@ -12,9 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
-/** Gathers a member's open reminders and last touches, and lets the {@link DigestPlanner} choose. */
+/**
+ * Gathers a member's open reminders due by today (as small candidates) and last touches, lets the {@link
+ * DigestPlanner} choose, and reads only the chosen few whole.
+ */
 @Component
 public class DigestSource {
 
@@ -32,23 +36,30 @@ public class DigestSource {
     /** The digest of {@code memberId} for their day at {@code now}. */
     public Chosen digest(String memberId, MemberPreferences member, Instant now) {
         LocalDate today = member.today(now);
-        List<ReminderDocument> open = reminders.openOn(memberId, today);
-        Map<String, ReminderDocument> byId =
-                open.stream().collect(Collectors.toMap(ReminderDocument::getId, Function.identity()));
-        List<DigestCandidate> candidates = open.stream()
-                .map(r -> new DigestCandidate(r.getId(), r.kind, r.dueOn, r.owedBy, r.contactId, r.tier))
-                .toList();
+        List<DigestCandidate> candidates;
+        try (Stream<DigestCandidate> due = reminders.openDueBy(memberId, today)) {
+            candidates = due.toList();
+        }
         Map<String, LocalDate> touches = new HashMap<>();
         contacts.lastTouches(
                         memberId,
-                        open.stream()
-                                .map(r -> r.contactId)
+                        candidates.stream()
+                                .map(DigestCandidate::contactId)
                                 .filter(Objects::nonNull)
                                 .collect(Collectors.toSet()))
                 .forEach((contactId, at) -> touches.put(contactId, member.dayOf(at)));
         DigestPlan plan = DigestPlanner.plan(today, member.dailyCap(), member.minGapDays(), candidates, touches);
+        // Only the few chosen are read whole, by id, to be shown.
+        Map<String, ReminderDocument> chosen =
+                reminders
+                        .ofMember(
+                                memberId,
+                                plan.items().stream().map(DigestCandidate::id).toList())
+                        .stream()
+                        .collect(Collectors.toMap(ReminderDocument::getId, Function.identity()));
         List<ReminderView> items = plan.items().stream()
-                .map(c -> ReminderView.of(byId.get(c.id()), member, now))
+                .filter(c -> chosen.containsKey(c.id()))
+                .map(c -> ReminderView.of(chosen.get(c.id()), member, now))
                 .toList();
         return new Chosen(today, items, plan.heldBackByCap(), plan.restingContacts());
     }

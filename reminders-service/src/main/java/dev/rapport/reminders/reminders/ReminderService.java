@@ -5,6 +5,7 @@ import dev.rapport.contracts.events.ReminderCreated;
 import dev.rapport.contracts.events.ReminderDismissed;
 import dev.rapport.contracts.events.ReminderReopened;
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.reminders.digest.domain.DigestCandidate;
 import dev.rapport.reminders.reminders.domain.PromiseNote;
 import dev.rapport.reminders.reminders.domain.ReminderIds;
 import dev.rapport.reminders.reminders.domain.ReminderKind;
@@ -23,9 +24,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -366,10 +369,29 @@ public class ReminderService {
         return reopened;
     }
 
-    /** The member's open reminders (snoozes are woken by {@link #wakeDueSnoozes()}), for the digest. */
-    public List<ReminderDocument> openOn(String memberId, LocalDate today) {
-        return mongo.find(
-                new Query(Criteria.where("memberId").is(memberId).and("status").is("open")), ReminderDocument.class);
+    /**
+     * The member's open reminders due by {@code today} (snoozes are woken by {@link #wakeDueSnoozes()}) as digest
+     * candidates: a stream to close, reading only what prioritisation needs, so that thousands of open reminders cost
+     * the digest a few small records each rather than whole documents.
+     */
+    Stream<DigestCandidate> openDueBy(String memberId, LocalDate today) {
+        Query query = new Query(Criteria.where("memberId")
+                .is(memberId)
+                .and("dueOn")
+                .lte(today)
+                .and("status")
+                .is("open"));
+        query.fields().include("kind", "dueOn", "owedBy", "contactId", "tier");
+        return mongo.stream(query, ReminderDocument.class)
+                .map(r -> new DigestCandidate(r.getId(), r.kind, r.dueOn, r.owedBy, r.contactId, r.tier));
+    }
+
+    /** The member's reminders of these ids (those that are not the member's are left out). */
+    List<ReminderDocument> ofMember(String memberId, Collection<String> ids) {
+        return ids.stream()
+                .map(id -> mongo.findById(id, ReminderDocument.class))
+                .filter(r -> r != null && memberId.equals(r.getMemberId()))
+                .toList();
     }
 
     /** The member's active reminders whose day falls in [{@code from}, {@code to}], for the calendar feed. */
