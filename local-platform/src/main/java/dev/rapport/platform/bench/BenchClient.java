@@ -3,6 +3,7 @@ package dev.rapport.platform.bench;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.platform.TokenIssuer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,6 +95,11 @@ final class BenchClient implements AutoCloseable {
     Answer send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body(), response);
+    }
+
+    /** Sends and answers with the body as a stream to read and close (for answers too large to hold). */
+    HttpResponse<InputStream> open(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** Sends and discards the body (for load): answers the status. */

@@ -5,16 +5,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How {@code ./rapport bench} runs: full or quick sizes, where the report goes, the var dir (wiped at the
  * start) and the port offset of the platform it starts.
  *
+ * @param only the scenarios to run (their short names), empty for all of them
  * @param portOffset the platform's port offset, or -1 to pick a free one
  */
 record BenchOptions(
         boolean quick,
         boolean with100k,
+        Set<String> only,
         Path out,
         Path varDir,
         int portOffset,
@@ -23,9 +26,12 @@ record BenchOptions(
         Path repoRoot) {
 
     static final String USAGE = """
-            usage: ./rapport bench [--quick] [--with-100k] [--out FILE] [--var-dir DIR] [--port-offset N] [--note TEXT]
+            usage: ./rapport bench [--quick] [--with-100k] [--only NAMES] [--out FILE] [--var-dir DIR] [--port-offset N] [--note TEXT]
               --quick          small sizes, a few seconds per scenario (proves the harness; figures not comparable)
               --with-100k      also measure the list curve at 100,000 stored contacts (adds several minutes)
+              --only NAMES     only these scenarios, comma-separated, of: gateway, interactions, curve, import,
+                               heavy (heavy reads of the imported member: needs import), big; start-up and
+                               memory are always measured. For a quick look: the report says which ran
               --out FILE       where the report goes (default docs/benchmarks.md; with --quick var/bench/benchmarks.md)
               --var-dir DIR    the platform's state, wiped at the start (default var/bench)
               --port-offset N  the platform's RAPPORT_PORT_OFFSET (default: the first free one from 600)
@@ -34,6 +40,7 @@ record BenchOptions(
     static BenchOptions parse(List<String> args, Path repoRoot) {
         boolean quick = false;
         boolean with100k = false;
+        Set<String> only = Set.of();
         Path out = null;
         Path varDir = null;
         int portOffset = -1;
@@ -43,6 +50,7 @@ record BenchOptions(
             switch (arg) {
                 case "--quick" -> quick = true;
                 case "--with-100k" -> with100k = true;
+                case "--only" -> only = scenarios(value(args, ++i, arg));
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--var-dir" -> varDir = Path.of(value(args, ++i, arg));
                 case "--note" -> note = value(args, ++i, arg);
@@ -68,12 +76,37 @@ record BenchOptions(
         return new BenchOptions(
                 quick,
                 with100k,
+                only,
                 out.toAbsolutePath().normalize(),
                 varDir.toAbsolutePath().normalize(),
                 portOffset,
                 note,
                 List.copyOf(args),
                 repoRoot);
+    }
+
+    /** The scenarios' short names {@code --only} accepts. */
+    static final Set<String> SCENARIOS = Set.of("gateway", "interactions", "curve", "import", "heavy", "big");
+
+    private static Set<String> scenarios(String names) {
+        Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String name : names.split(",")) {
+            String scenario = name.strip();
+            if (!SCENARIOS.contains(scenario)) {
+                throw new IllegalArgumentException("--only knows the scenarios "
+                        + String.join(", ", new java.util.TreeSet<>(SCENARIOS)) + ", not '" + scenario + "'");
+            }
+            chosen.add(scenario);
+        }
+        if (chosen.contains("heavy") && !chosen.contains("import")) {
+            throw new IllegalArgumentException("--only heavy needs import too: it reads the imported member");
+        }
+        return Set.copyOf(chosen);
+    }
+
+    /** Whether the scenario of this short name runs. */
+    boolean runs(String scenario) {
+        return only.isEmpty() || only.contains(scenario);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -35,6 +35,8 @@ final class Scenarios {
     private static final int GATEWAY = 20;
     private static final int INTERACTIONS = 30;
     private static final int IMPORT = 40;
+    private static final int HEAVY_READS = 45;
+    private static final String IMPORTED_MEMBER = "bench-import";
     private static final int CURVE = 50;
     private static final int BIG_MEMBER = 60;
 
@@ -88,13 +90,32 @@ final class Scenarios {
     /** Runs every scenario; answers whether all of them were measured. */
     boolean runAll() {
         boolean complete = run("Start-up and idle memory", MEMORY, Duration.ofMinutes(2), this::idle);
-        complete &= run("Gateway vs direct", GATEWAY, Duration.ofMinutes(10), this::gatewayVsDirect);
-        complete &= run("Interactions with promises", INTERACTIONS, Duration.ofMinutes(10), this::interactions);
-        complete &= run("List curve", CURVE, Duration.ofMinutes(30), this::curveSteps);
-        complete &= run("LinkedIn import through the gateway", IMPORT, Duration.ofMinutes(20), this::linkedInImport);
-        complete &= run("A member with many contacts", BIG_MEMBER, Duration.ofMinutes(20), this::bigMember);
-        complete &= run("List curve (continued)", CURVE, Duration.ofMinutes(30), this::curveAfter);
-        curveSection();
+        if (options.runs("gateway")) {
+            complete &= run("Gateway vs direct", GATEWAY, Duration.ofMinutes(10), this::gatewayVsDirect);
+        }
+        if (options.runs("interactions")) {
+            complete &= run("Interactions with promises", INTERACTIONS, Duration.ofMinutes(10), this::interactions);
+        }
+        if (options.runs("curve")) {
+            complete &= run("List curve", CURVE, Duration.ofMinutes(30), this::curveSteps);
+        }
+        if (options.runs("import")) {
+            complete &=
+                    run("LinkedIn import through the gateway", IMPORT, Duration.ofMinutes(20), this::linkedInImport);
+        }
+        if (options.runs("heavy")) {
+            complete &=
+                    run("Heavy reads of the imported member", HEAVY_READS, Duration.ofMinutes(15), this::heavyReads);
+        }
+        if (options.runs("big")) {
+            complete &= run("A member with many contacts", BIG_MEMBER, Duration.ofMinutes(20), this::bigMember);
+        }
+        if (options.runs("curve")) {
+            complete &= run("List curve (continued)", CURVE, Duration.ofMinutes(30), this::curveAfter);
+        }
+        if (options.runs("curve")) {
+            curveSection();
+        }
         complete &= run("Memory after the scenarios", MEMORY, Duration.ofMinutes(1), this::memory);
         return complete;
     }
@@ -571,7 +592,7 @@ final class Scenarios {
 
     private void linkedInImport() throws Exception {
         String settled = settle();
-        String member = "bench-import";
+        String member = IMPORTED_MEMBER;
         int rows = sizes.importRows();
         byte[] file = LinkedInCsv.generate(rows, "import");
         long start = System.nanoTime();
@@ -669,6 +690,12 @@ final class Scenarios {
         if (eventsFailure != null) {
             report.problem("The import's events: " + eventsFailure);
         }
+    }
+
+    private void heavyReads() throws Exception {
+        String member = IMPORTED_MEMBER;
+        new HeavyReads(client, platform, report, HEAVY_READS)
+                .run(member, countContacts(member), options.quick() ? 3 : 20);
     }
 
     // ---------------------------------------------------------------------------------------- large member

@@ -78,4 +78,31 @@ class BenchHarnessTest {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast"), repo))
                 .hasMessageContaining("unknown option --fast");
     }
+
+    @Test
+    void onlyRunsTheNamedScenariosAndRefusesUnknownOnesOrHeavyReadsWithoutTheirImport() {
+        Path repo = temp.resolve("repo");
+        BenchOptions some = BenchOptions.parse(List.of("--only", "import, heavy"), repo);
+        assertThat(some.runs("import")).isTrue();
+        assertThat(some.runs("heavy")).isTrue();
+        assertThat(some.runs("gateway")).isFalse();
+        assertThat(BenchOptions.parse(List.of(), repo).runs("gateway")).isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--only", "import,fast"), repo))
+                .hasMessageContaining("not 'fast'");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--only", "heavy"), repo))
+                .hasMessageContaining("needs import");
+    }
+
+    @Test
+    void anExportsContactsAreCountedToItsEndAndATruncatedExportFails() {
+        String export = "{\"member\":{\"id\":\"m\"},\"contacts\":{\"memberId\":\"m\",\"cadences\":null,"
+                + "\"contacts\":[{\"id\":\"a\",\"tags\":[\"x\"]},{\"id\":\"b\"}],\"interactions\":[{\"id\":\"i\"}]},"
+                + "\"reminders\":{\"reminders\":[{\"id\":\"r\"}]},\"content\":{}}";
+
+        assertThat(HeavyReads.exportedContacts(new java.io.ByteArrayInputStream(export.getBytes())))
+                .isEqualTo(2);
+        assertThatThrownBy(() -> HeavyReads.exportedContacts(new java.io.ByteArrayInputStream(
+                        export.substring(0, export.length() - 20).getBytes())))
+                .isInstanceOf(RuntimeException.class);
+    }
 }
