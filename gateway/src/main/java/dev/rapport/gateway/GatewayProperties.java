@@ -21,8 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit the token bucket of each member and of each API key
  * @param anonymousRateLimit the token bucket of each client address on each public route (calendar feeds, docs)
  * @param circuitBreaker the circuit breaker every route gets
- * @param exportIdleTimeout how long a member's streamed data export waits for the next bytes of a service's part
- *     before it is abandoned (the parts' headers come within the routes' response timeout)
+ * @param exportIdleTimeout how long a member's streamed data export waits for a service to begin its part, and then
+ *     for the next bytes of it, before it is abandoned
  * @param apiKeys the lifetime of members' API keys
  * @param unverifiedRateLimit the allowance of each client address for requests whose credentials fail (or that
  *     carry none where they are needed): once spent, the address is refused before any credential is checked

@@ -98,7 +98,7 @@ class MemberDataRightsIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void exportStreamsEachPartThroughAsTheServiceWritesItInsteadOfHoldingIt() {
+    void exportWaitsForASlowPartToBeginAndStreamsItThroughAsTheServiceWritesItInsteadOfHoldingIt() {
         StringBuilder contacts = new StringBuilder("{\"contacts\":[");
         for (int i = 0; i < 2_000; i++) {
             contacts.append(i == 0 ? "" : ",").append("{\"id\":\"c").append(i).append("\",\"firstName\":\"Ana\"}");
@@ -111,7 +111,10 @@ class MemberDataRightsIT extends GatewayIntegrationTest {
                                 .withStatus(200)
                                 .withHeader("Content-Type", "application/json")
                                 .withBody(contacts.toString())
-                                // The service writes its part over four seconds, as a large export does.
+                                // The service begins later than a route's response timeout (its first read of the
+                                // store queued behind other work) and writes its part over four seconds.
+                                .withFixedDelay(
+                                        (int) RESPONSE_TIMEOUT.plusSeconds(1).toMillis())
                                 .withChunkedDribbleDelay(4, 4_000)));
 
         List<Long> arrivals = new java.util.ArrayList<>();

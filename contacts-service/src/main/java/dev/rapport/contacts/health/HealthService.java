@@ -18,6 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +37,7 @@ public class HealthService {
     private final ContactService contacts;
     private final InteractionService interactions;
     private final Clock clock;
+    private final ConcurrentMap<String, CompletableFuture<NetworkHealth>> inFlight = new ConcurrentHashMap<>();
 
     HealthService(ContactService contacts, InteractionService interactions, Clock clock) {
         this.contacts = contacts;
@@ -68,11 +73,41 @@ public class HealthService {
             List<ContactScore> needingAttention) {}
 
     /**
+     * The caller's network view. Callers asking for the same member's view while it is being computed share that
+     * computation (it reads the member's whole network once, whoever asks): twenty dashboards opened at once cost one
+     * reading, not twenty competing ones. A caller that joins gets a view whose reading began at most one computation
+     * before it asked.
+     */
+    public NetworkHealth ofNetwork(IdentityAssertion caller) {
+        CompletableFuture<NetworkHealth> mine = new CompletableFuture<>();
+        CompletableFuture<NetworkHealth> running = inFlight.putIfAbsent(caller.memberId(), mine);
+        if (running != null) {
+            return join(running);
+        }
+        try {
+            mine.complete(computeNetwork(caller));
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+        } finally {
+            inFlight.remove(caller.memberId(), mine);
+        }
+        return join(mine);
+    }
+
+    private static NetworkHealth join(CompletableFuture<NetworkHealth> view) {
+        try {
+            return view.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
      * The caller's whole network at once, in memory that does not grow with the member's interactions: the last
      * year's interactions streamed into a tally per contact, the contacts streamed (counters, a running score sum and
      * the {@value #NEEDING_ATTENTION} lowest scores kept), the open promises streamed into two counters.
      */
-    public NetworkHealth ofNetwork(IdentityAssertion caller) {
+    private NetworkHealth computeNetwork(IdentityAssertion caller) {
         Instant now = clock.instant();
         Map<String, RelationshipHealth.Tally> tallies = new HashMap<>();
         RelationshipHealth.Tally network = new RelationshipHealth.Tally();

@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The parts are streamed through, one after the other, as the services write them: the gateway holds a few
  * buffers, not the export (a member with 30,000 contacts must not cost it their whole data). A part that breaks off
  * or stays silent longer than {@code rapport.gateway.export-idle-timeout} once the answer has begun ends it with JSON
- * that does not parse.
+ * that does not parse; a service that does not begin its part within that time makes it a 503.
  *
  * <p>The services' addresses are those of the routes {@code contacts}, {@code reminders} and {@code content}, so that
  * they are configured in one place.
@@ -72,8 +72,8 @@ class MemberExporter {
                 part(routes, "contacts", "contacts-service"),
                 part(routes, "reminders", "reminders-service"),
                 part(routes, "content", "content-service"));
-        this.client = client(httpClient);
         this.idleTimeout = properties.exportIdleTimeout();
+        this.client = client(httpClient, idleTimeout);
         this.signer = signer;
         this.json = json;
         this.clock = clock;
@@ -177,16 +177,15 @@ class MemberExporter {
         return new ExportPart(routeId, routeId, service, uri);
     }
 
-    private static WebClient client(HttpClientProperties settings) {
-        Duration responseTimeout =
-                settings.getResponseTimeout() != null ? settings.getResponseTimeout() : Duration.ofSeconds(10);
+    private static WebClient client(HttpClientProperties settings, Duration idleTimeout) {
         HttpClient http = HttpClient.create()
                 .option(
                         ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         settings.getConnectTimeout() != null ? settings.getConnectTimeout() : 2000)
-                .responseTimeout(responseTimeout)
-                // The response timeout bounds the wait for a part's headers. A part's body waits its turn without
-                // being read (back-pressure), so from the headers on only the export's idle timeout applies.
+                // A service begins its part after its first read of the store, which may queue behind other
+                // members' work: the export waits for it as long as for any silence in a part. From the headers on,
+                // a part's body waits its turn unread (back-pressure), so the handler goes and Flux.timeout applies.
+                .responseTimeout(idleTimeout)
                 .doOnResponse((response, connection) -> connection.removeHandler(NettyPipeline.ResponseTimeoutHandler));
         return WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
