@@ -17,6 +17,7 @@ import dev.rapport.support.mongo.IndexCreator;
 import dev.rapport.support.mongo.VersionedDocumentIndexes;
 import dev.rapport.support.outbound.OutboundGuard;
 import dev.rapport.support.outbound.OutboundProperties;
+import dev.rapport.support.privacy.ExportSlots;
 import dev.rapport.support.privacy.MemberDataPurge;
 import dev.rapport.support.privacy.MemberErasure;
 import dev.rapport.support.web.IdempotencyProperties;
@@ -25,6 +26,7 @@ import dev.rapport.support.web.ProblemHandlers;
 import dev.rapport.support.web.RequestIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +201,14 @@ public class RapportServiceAutoConfiguration {
     @Bean
     Aggregates aggregates(MongoTemplate mongo, OutboxEvents events, OutboxRelay relay, Clock clock) {
         return new Aggregates(mongo, events, relay, clock);
+    }
+
+    /** The few member exports streamed at once (see the class). */
+    @Bean
+    ExportSlots exportSlots(Environment environment) {
+        return new ExportSlots(
+                environment.getProperty("rapport.exports.concurrency", Integer.class, 2),
+                environment.getProperty("rapport.exports.queue-wait", Duration.class, Duration.ofSeconds(45)));
     }
 
     /** The shared collections' indexes (outbox markers and leases, processed events, idempotency keys). */

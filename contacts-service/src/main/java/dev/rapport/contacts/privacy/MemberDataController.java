@@ -1,7 +1,7 @@
 package dev.rapport.contacts.privacy;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.web.StreamedJson;
+import dev.rapport.support.privacy.ExportSlots;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,20 +24,23 @@ class MemberDataController {
 
     private final MemberExports exports;
     private final JsonMapper json;
+    private final ExportSlots slots;
     private final ErasureRequests erasures;
 
-    MemberDataController(MemberExports exports, ErasureRequests erasures, JsonMapper json) {
+    MemberDataController(MemberExports exports, ErasureRequests erasures, JsonMapper json, ExportSlots slots) {
         this.exports = exports;
         this.json = json;
+        this.slots = slots;
         this.erasures = erasures;
     }
 
     @GetMapping("/api/v1/me/export")
     @Operation(
             summary = "Export everything contacts-service holds of the member",
-            description = "Cadences, contacts (with milestones), interactions (with promises), goals, groups (with"
-                    + " participations), share suggestions and erasure requests. The gateway merges it with the"
-                    + " other services' exports under `contacts`. Never cached; streamed as it is read.",
+            description =
+                    "Cadences, contacts (with milestones), interactions (with promises), goals, groups (with"
+                            + " participations), share suggestions and erasure requests. The gateway merges it with the"
+                            + " other services' exports under `contacts`. Never cached; streamed as it is read, a few exports at a time (others wait their turn, then 503).",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -46,7 +49,7 @@ class MemberDataController {
                                             mediaType = "application/json",
                                             schema = @Schema(implementation = ContactsExport.class))))
     ResponseEntity<StreamingResponseBody> export(IdentityAssertion caller) {
-        return StreamedJson.ok(json, export -> exports.write(caller.memberId(), export));
+        return slots.stream(json, export -> exports.write(caller.memberId(), export));
     }
 
     @DeleteMapping("/api/v1/me")

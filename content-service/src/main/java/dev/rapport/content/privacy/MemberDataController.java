@@ -1,7 +1,7 @@
 package dev.rapport.content.privacy;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.web.StreamedJson;
+import dev.rapport.support.privacy.ExportSlots;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,17 +20,20 @@ class MemberDataController {
 
     private final MemberExports exports;
     private final JsonMapper json;
+    private final ExportSlots slots;
 
-    MemberDataController(MemberExports exports, JsonMapper json) {
+    MemberDataController(MemberExports exports, JsonMapper json, ExportSlots slots) {
         this.exports = exports;
         this.json = json;
+        this.slots = slots;
     }
 
     @GetMapping("/api/v1/me/export")
     @Operation(
             summary = "Export everything content-service holds of the member",
-            description = "Plan, items, feeds and detected cadence slips. The gateway merges it with the other"
-                    + " services' exports under `content`. Never cached; streamed as it is read.",
+            description =
+                    "Plan, items, feeds and detected cadence slips. The gateway merges it with the other"
+                            + " services' exports under `content`. Never cached; streamed as it is read, a few exports at a time (others wait their turn, then 503).",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -39,6 +42,6 @@ class MemberDataController {
                                             mediaType = "application/json",
                                             schema = @Schema(implementation = ContentExport.class))))
     ResponseEntity<StreamingResponseBody> export(IdentityAssertion caller) {
-        return StreamedJson.ok(json, export -> exports.write(caller.memberId(), export));
+        return slots.stream(json, export -> exports.write(caller.memberId(), export));
     }
 }

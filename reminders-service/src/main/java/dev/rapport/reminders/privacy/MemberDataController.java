@@ -1,7 +1,7 @@
 package dev.rapport.reminders.privacy;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.web.StreamedJson;
+import dev.rapport.support.privacy.ExportSlots;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,10 +20,12 @@ class MemberDataController {
 
     private final MemberExports exports;
     private final JsonMapper json;
+    private final ExportSlots slots;
 
-    MemberDataController(MemberExports exports, JsonMapper json) {
+    MemberDataController(MemberExports exports, JsonMapper json, ExportSlots slots) {
         this.exports = exports;
         this.json = json;
+        this.slots = slots;
     }
 
     @GetMapping("/api/v1/me/export")
@@ -31,7 +33,7 @@ class MemberDataController {
             summary = "Export everything reminders-service holds of the member",
             description =
                     "Reminders, routines, notification settings (without the webhook secret), calendar feed status, what it learned about contacts and digest deliveries. The gateway merges it with the other"
-                            + " services' exports under `reminders`. Never cached; streamed as it is read.",
+                            + " services' exports under `reminders`. Never cached; streamed as it is read, a few exports at a time (others wait their turn, then 503).",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -40,6 +42,6 @@ class MemberDataController {
                                             mediaType = "application/json",
                                             schema = @Schema(implementation = RemindersExport.class))))
     ResponseEntity<StreamingResponseBody> export(IdentityAssertion caller) {
-        return StreamedJson.ok(json, export -> exports.write(caller.memberId(), export));
+        return slots.stream(json, export -> exports.write(caller.memberId(), export));
     }
 }
