@@ -44,6 +44,7 @@ public class EventInbox {
     private final Clock clock;
     private final MeterRegistry meters;
     private final RapportProperties.Inbox settings;
+    private EventTracing tracing = EventTracing.NONE;
 
     public EventInbox(
             MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters, RapportProperties properties) {
@@ -55,6 +56,14 @@ public class EventInbox {
         this.clock = clock;
         this.meters = meters;
         this.settings = properties.inbox();
+    }
+
+    /**
+     * Handles each event in a span that continues the trace of its record's {@code traceparent}: the log lines of
+     * the handling carry its ids, and the events the handler records carry its context onward.
+     */
+    public void useTracing(EventTracing tracing) {
+        this.tracing = tracing;
     }
 
     /** The consumer function to expose as the {@code inbox} bean. */
@@ -81,9 +90,13 @@ public class EventInbox {
             return;
         }
         DomainEvent event = read(message.getPayload(), eventClass.get(), id, type);
-        try (var ignored = MDC.putCloseable("eventId", id)) {
-            handler.handle(event);
-        }
+        tracing.handling(type, id, header -> CloudEventHeaders.get(message, header), () -> {
+            try (var ignored = MDC.putCloseable("eventId", id)) {
+                handler.handle(event);
+                log.info("Handled event {} ({})", id, type);
+            }
+            return null;
+        });
         markProcessed(id, type);
         count("processed", type);
     }
