@@ -90,6 +90,24 @@ class MicrometerEventTracingTest {
     }
 
     @Test
+    void anUnsampledTraceIsCarriedOnAllTheSameSoThatItsIdsStillJoinTheLogLines() {
+        context.withPropertyValues("management.tracing.sampling.probability=0.0")
+                .run(app -> {
+                    Tracer tracer = app.getBean(Tracer.class);
+                    EventTracing tracing = new MicrometerEventTracing(tracer, app.getBean(Propagator.class));
+                    OutboxEvents events =
+                            new OutboxEvents(PROPERTIES, JsonMapper.builder().build(), tracing);
+
+                    OutboxEntry reaction = tracing.handling(
+                            "rapport.contacts.MemberDataErased.v1", "e-3", header -> null, () -> events.entry(event()));
+                    assertThat(reaction.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
+                    Map<String, String> sent = tracing.publishing(reaction).headers();
+                    assertThat(sent.get("traceparent"))
+                            .startsWith(reaction.traceparent().substring(0, 36));
+                });
+    }
+
+    @Test
     void anEventRecordedOutsideAnyTraceIsPublishedWithoutOneAndItsConsumerStartsAFreshTrace() {
         context.run(app -> {
             Tracer tracer = app.getBean(Tracer.class);

@@ -2,6 +2,7 @@ package dev.rapport.support.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -37,11 +38,13 @@ class TraceExportSettingsTest {
                     MicrometerTracingAutoConfiguration.class));
 
     @Test
-    void byDefaultNoSpanIsExportedAndOneInTenIsSampled() {
+    void byDefaultNoSpanIsExportedAndOneInTenIsSampledButW3cContextStillPropagates() {
         context.run(app -> {
             assertThat(app).hasNotFailed();
             assertThat(app.getBeansOfType(SpanExporter.class)).isEmpty();
             assertThat(app.getBean(Sampler.class).getDescription()).contains("0.1");
+            // Turning all export off (management.tracing.export.enabled=false) would also drop propagation.
+            assertThat(app.getBean(Propagator.class).fields()).contains("traceparent");
         });
     }
 
