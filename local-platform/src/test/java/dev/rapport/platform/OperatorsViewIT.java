@@ -16,12 +16,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The operators' view on the running platform: after real traffic through the gateway (a contact, an interaction
  * with a promise, the reminder it becomes), every metric a dashboard panel or an alerting rule of {@code ops/}
- * names is exported by at least one service's {@code /actuator/prometheus}.
+ * names is exported by at least one service's {@code /actuator/prometheus}; and one request can be followed by
+ * its W3C trace id from the gateway to the Kafka record and the consumer that acted on it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatorsViewIT {
@@ -85,6 +95,85 @@ class OperatorsViewIT {
                 });
     }
 
+    @Test
+    void oneRequestIsFollowedByItsTraceIdThroughTheGatewayKafkaAndTheConsumer() throws Exception {
+        String traceId = hex(32);
+        String traceparent = "00-" + traceId + "-" + hex(16) + "-01";
+        String contactId = JSON.readTree(send(
+                                "POST",
+                                "/api/v1/contacts",
+                                Map.of("firstName", "Tomás", "lastName", "Trazas", "tier", "inner", "source", "e2e"),
+                                Map.of())
+                        .body())
+                .path("id")
+                .asString();
+        HttpResponse<String> logged = send(
+                "POST", "/api/v1/interactions", interactionWithAPromise(contactId), Map.of("traceparent", traceparent));
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+
+        // The published InteractionLogged carries the request's trace next to its CloudEvents headers ...
+        ConsumerRecord<String, byte[]> published =
+                recordOfTrace("contacts.events", "rapport.contacts.InteractionLogged.v1", traceId);
+        assertThat(header(published, "ce_id")).isNotBlank();
+        assertThat(header(published, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+
+        // ... reminders-service logs its handling of that very event with the trace id ...
+        Path log = platform.logsDir().resolve("reminders-service.log");
+        String handled = "Handled event " + header(published, "ce_id");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(Files.readAllLines(log, StandardCharsets.UTF_8))
+                        .as("%s in %s", handled, log)
+                        .anySatisfy(line -> assertThat(line).contains(handled).contains(traceId)));
+
+        // ... and what it wrote in reaction (the follow-up's ReminderCreated) goes on in the same trace.
+        assertThat(header(
+                        recordOfTrace("reminders.events", "rapport.reminders.ReminderCreated.v1", traceId), "ce_type"))
+                .isEqualTo("rapport.reminders.ReminderCreated.v1");
+    }
+
+    /** The first record of {@code type} on {@code topic} whose {@code traceparent} names {@code traceId}. */
+    private ConsumerRecord<String, byte[]> recordOfTrace(String topic, String type, String traceId) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.assign(consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList());
+            consumer.seekToBeginning(consumer.assignment());
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    String traceparent = header(record, "traceparent");
+                    if (type.equals(header(record, "ce_type"))
+                            && traceparent != null
+                            && traceparent.contains(traceId)) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.getFirst();
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String hex(int digits) {
+        StringBuilder hex = new StringBuilder();
+        while (hex.length() < digits) {
+            hex.append(UUID.randomUUID().toString().replace("-", ""));
+        }
+        return hex.substring(0, digits);
+    }
+
     /** Metric names in the Prometheus text format of every process's management port. */
     private Set<String> exported() throws Exception {
         Set<String> names = new TreeSet<>();
@@ -110,31 +199,7 @@ class OperatorsViewIT {
                 Map.of("firstName", "Olga", "lastName", "Operadora", "tier", "inner", "source", "e2e"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String contactId = JSON.readTree(created.body()).path("id").asString();
-        HttpResponse<String> logged = send(
-                "POST",
-                "/api/v1/interactions",
-                Map.of(
-                        "contactIds",
-                        List.of(contactId),
-                        "type",
-                        "coffee",
-                        "direction",
-                        "mutual",
-                        "occurredAt",
-                        Instant.now()
-                                .minus(1, ChronoUnit.DAYS)
-                                .truncatedTo(ChronoUnit.SECONDS)
-                                .toString(),
-                        "summary",
-                        "Coffee",
-                        "promises",
-                        List.of(Map.of(
-                                "owedBy", "me",
-                                "what", "send the article",
-                                "dueOn",
-                                        LocalDate.now(ZoneOffset.UTC)
-                                                .plusDays(7)
-                                                .toString()))));
+        HttpResponse<String> logged = send("POST", "/api/v1/interactions", interactionWithAPromise(contactId));
         assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
@@ -146,12 +211,40 @@ class OperatorsViewIT {
         assertThat(send("GET", "/api/v1/content/items", null).statusCode()).isEqualTo(200);
     }
 
+    private static Map<String, Object> interactionWithAPromise(String contactId) {
+        return Map.of(
+                "contactIds",
+                List.of(contactId),
+                "type",
+                "coffee",
+                "direction",
+                "mutual",
+                "occurredAt",
+                Instant.now()
+                        .minus(1, ChronoUnit.DAYS)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString(),
+                "summary",
+                "Coffee",
+                "promises",
+                List.of(Map.of(
+                        "owedBy", "me",
+                        "what", "send the article",
+                        "dueOn", LocalDate.now(ZoneOffset.UTC).plusDays(7).toString())));
+    }
+
     private HttpResponse<String> send(String method, String path, Object body) throws Exception {
+        return send(method, path, body, Map.of());
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         platform.gatewayUrl().resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
+        headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

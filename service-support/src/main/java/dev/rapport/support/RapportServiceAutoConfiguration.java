@@ -7,6 +7,7 @@ import dev.rapport.support.deadletters.DeadLettersEndpoint;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.events.EventInbox;
 import dev.rapport.support.events.EventPublisher;
+import dev.rapport.support.events.EventTracing;
 import dev.rapport.support.events.OutboxEvents;
 import dev.rapport.support.events.OutboxRelay;
 import dev.rapport.support.events.SupportIndexes;
@@ -20,11 +21,14 @@ import dev.rapport.support.outbound.OutboundProperties;
 import dev.rapport.support.privacy.ExportSlots;
 import dev.rapport.support.privacy.MemberDataPurge;
 import dev.rapport.support.privacy.MemberErasure;
+import dev.rapport.support.tracing.MicrometerEventTracing;
 import dev.rapport.support.web.IdempotencyProperties;
 import dev.rapport.support.web.IdempotentRequests;
 import dev.rapport.support.web.ProblemHandlers;
 import dev.rapport.support.web.RequestIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,6 +42,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -115,9 +120,22 @@ public class RapportServiceAutoConfiguration {
         };
     }
 
+    /**
+     * Trace context across the outbox, Kafka and the consumers, with the Micrometer tracer (OpenTelemetry bridge)
+     * when there is one; without it, nothing is captured or sent.
+     */
     @Bean
-    OutboxEvents outboxEvents(RapportProperties properties, JsonMapper json) {
-        return new OutboxEvents(properties, json);
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer available = tracer.getIfUnique();
+        Propagator w3c = propagator.getIfUnique();
+        return available == null || w3c == null || available == Tracer.NOOP
+                ? EventTracing.NONE
+                : new MicrometerEventTracing(available, w3c);
+    }
+
+    @Bean
+    OutboxEvents outboxEvents(RapportProperties properties, JsonMapper json, EventTracing eventTracing) {
+        return new OutboxEvents(properties, json, eventTracing);
     }
 
     /**
@@ -169,13 +187,15 @@ public class RapportServiceAutoConfiguration {
             Environment environment,
             SimpleKafkaHeaderMapper rapportKafkaHeaderMapper,
             RapportProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            EventTracing eventTracing) {
         EventPublisher publisher = new EventPublisher(
                 new KafkaTemplate<>(eventProducerFactory(environment, properties)),
                 rapportKafkaHeaderMapper,
                 properties,
                 properties.outbox().sendTimeout());
         publisher.bindMetrics(meters);
+        publisher.useTracing(eventTracing);
         return publisher;
     }
 
@@ -231,8 +251,15 @@ public class RapportServiceAutoConfiguration {
 
     @Bean
     EventInbox eventInbox(
-            MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters, RapportProperties properties) {
-        return new EventInbox(mongo, json, clock, meters, properties);
+            MongoTemplate mongo,
+            JsonMapper json,
+            Clock clock,
+            MeterRegistry meters,
+            RapportProperties properties,
+            EventTracing eventTracing) {
+        EventInbox inbox = new EventInbox(mongo, json, clock, meters, properties);
+        inbox.useTracing(eventTracing);
+        return inbox;
     }
 
     /** The operators' view of this service's dead-letter topic (only in a service that consumes events). */

@@ -12,8 +12,10 @@ import dev.rapport.contacts.goals.GoalIds;
 import dev.rapport.contracts.events.ContactAdded;
 import dev.rapport.contracts.events.ContactArchived;
 import dev.rapport.contracts.events.ContactReengaged;
+import dev.rapport.contracts.events.ContactTier;
 import dev.rapport.contracts.events.ContactUpdated;
 import dev.rapport.contracts.events.EventHeader;
+import dev.rapport.contracts.events.MilestoneKind;
 import dev.rapport.contracts.events.MilestoneRecorded;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
@@ -282,7 +284,7 @@ public class ContactService {
                 milestoneId,
                 contact.getId(),
                 contact.displayName(),
-                kind,
+                MilestoneKind.of(kind),
                 title,
                 announced,
                 recurringYearly,
@@ -593,7 +595,7 @@ public class ContactService {
                 header,
                 contact.getId(),
                 contact.displayName(),
-                contact.tier.id(),
+                ContactTier.of(contact.tier.id()),
                 contact.tags,
                 contact.interests,
                 contact.source);
@@ -604,7 +606,7 @@ public class ContactService {
                 header,
                 contact.getId(),
                 contact.displayName(),
-                contact.tier.id(),
+                ContactTier.of(contact.tier.id()),
                 contact.tags,
                 contact.interests,
                 changed,

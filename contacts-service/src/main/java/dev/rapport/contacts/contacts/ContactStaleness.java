@@ -4,6 +4,8 @@ import dev.rapport.contacts.ContactsProperties;
 import dev.rapport.contacts.domain.Birthdays;
 import dev.rapport.contacts.domain.KeepInTouch;
 import dev.rapport.contracts.events.ContactGoneStale;
+import dev.rapport.contracts.events.ContactTier;
+import dev.rapport.contracts.events.MilestoneKind;
 import dev.rapport.contracts.events.MilestoneRecorded;
 import dev.rapport.support.events.Aggregates;
 import java.time.Instant;
@@ -70,7 +72,7 @@ public class ContactStaleness {
                 h.at(now),
                 contact.getId(),
                 contact.displayName(),
-                contact.tier.id(),
+                ContactTier.of(contact.tier.id()),
                 contact.lastInteractionAt,
                 contact.lastInteractionSummary,
                 contact.effectiveCadenceDays(),
@@ -115,7 +117,7 @@ public class ContactStaleness {
                 ContactService.birthdayMilestoneId(contact.getId(), occurrence),
                 contact.getId(),
                 contact.displayName(),
-                MilestoneRequest.BIRTHDAY,
+                MilestoneKind.BIRTHDAY,
                 MilestoneRequest.defaultTitle(MilestoneRequest.BIRTHDAY),
                 occurrence,
                 true,

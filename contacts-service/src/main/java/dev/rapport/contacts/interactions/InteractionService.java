@@ -2,7 +2,10 @@ package dev.rapport.contacts.interactions;
 
 import dev.rapport.contacts.contacts.ContactDocument;
 import dev.rapport.contacts.contacts.ContactService;
+import dev.rapport.contracts.events.InteractionDirection;
+import dev.rapport.contracts.events.InteractionKind;
 import dev.rapport.contracts.events.InteractionLogged;
+import dev.rapport.contracts.events.OwedBy;
 import dev.rapport.contracts.events.PromiseKept;
 import dev.rapport.contracts.events.PromiseReopened;
 import dev.rapport.contracts.identity.IdentityAssertion;
@@ -81,12 +84,13 @@ public class InteractionService {
                 involved.stream()
                         .map(c -> new InteractionLogged.Participant(c.getId(), c.displayName()))
                         .toList(),
-                interaction.type,
-                interaction.direction,
+                InteractionKind.of(interaction.type),
+                InteractionDirection.of(interaction.direction),
                 interaction.occurredAt,
                 interaction.summary,
                 interaction.promises.stream()
-                        .map(p -> new InteractionLogged.Promise(p.id(), p.owedBy(), p.what(), p.dueOn(), p.done()))
+                        .map(p -> new InteractionLogged.Promise(
+                                p.id(), OwedBy.of(p.owedBy()), p.what(), p.dueOn(), p.done()))
                         .toList()));
         InteractionDocument saved = aggregates.insert(interaction);
         moveClocks(saved);
@@ -163,7 +167,7 @@ public class InteractionService {
                             interaction.getId(),
                             marked.id(),
                             contactId,
-                            marked.owedBy(),
+                            OwedBy.of(marked.owedBy()),
                             marked.what(),
                             marked.dueOn(),
                             marked.revision())
@@ -172,7 +176,7 @@ public class InteractionService {
                             interaction.getId(),
                             marked.id(),
                             contactId,
-                            marked.owedBy(),
+                            OwedBy.of(marked.owedBy()),
                             marked.what(),
                             marked.dueOn(),
                             marked.revision()));

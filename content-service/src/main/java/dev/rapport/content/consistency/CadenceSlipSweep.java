@@ -7,6 +7,7 @@ import dev.rapport.content.items.ContentItems;
 import dev.rapport.content.plan.ContentPlans;
 import dev.rapport.content.plan.MemberPlan;
 import dev.rapport.contracts.events.ContentCadenceSlipped;
+import dev.rapport.contracts.events.PublishingPeriod;
 import dev.rapport.support.events.Aggregates;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,7 +121,7 @@ class CadenceSlipSweep {
                 slip.end(),
                 slip.target(),
                 slip.published(),
-                cadence.period().id()));
+                PublishingPeriod.of(cadence.period().id())));
         try {
             aggregates.insert(claim);
             return true;

@@ -7,6 +7,7 @@ import dev.rapport.content.domain.ItemStatus;
 import dev.rapport.content.domain.SlotPlanner;
 import dev.rapport.content.plan.ContentPlans;
 import dev.rapport.content.plan.MemberPlan;
+import dev.rapport.contracts.events.ContentFormat;
 import dev.rapport.contracts.events.ContentPlanned;
 import dev.rapport.contracts.events.ContentPublished;
 import dev.rapport.contracts.events.ContentScheduled;
@@ -441,7 +442,7 @@ public class ContentItems {
 
     private static ContentPlanned planned(EventHeader header, ContentItemDocument item) {
         return new ContentPlanned(
-                header, item.getId(), item.title, item.channel, item.format, item.pillars, item.topics);
+                header, item.getId(), item.title, item.channel, format(item), item.pillars, item.topics);
     }
 
     private static ContentScheduled scheduled(EventHeader header, ContentItemDocument item) {
@@ -457,7 +458,12 @@ public class ContentItems {
                 item.url,
                 item.topics,
                 item.publishedAt,
-                item.format,
+                format(item),
                 item.pillars);
+    }
+
+    /** The item's format as the events carry it (items stored before formats existed have none). */
+    private static ContentFormat format(ContentItemDocument item) {
+        return item.format == null ? null : ContentFormat.of(item.format);
     }
 }

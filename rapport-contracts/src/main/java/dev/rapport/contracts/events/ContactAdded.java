@@ -11,7 +11,7 @@ public record ContactAdded(
         String tenantId,
         String contactId,
         String displayName,
-        String tier,
+        ContactTier tier,
         List<String> tags,
         List<String> interests,
         String source)
@@ -22,7 +22,7 @@ public record ContactAdded(
             EventHeader header,
             String contactId,
             String displayName,
-            String tier,
+            ContactTier tier,
             List<String> tags,
             List<String> interests,
             String source) {

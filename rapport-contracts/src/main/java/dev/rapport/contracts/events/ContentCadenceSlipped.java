@@ -19,7 +19,7 @@ public record ContentCadenceSlipped(
         LocalDate periodEnd,
         int targetPerPeriod,
         int publishedInPeriod,
-        String period)
+        PublishingPeriod period)
         implements ContentEvent {
 
     /** This event with the header the write path stamps. */
@@ -30,7 +30,7 @@ public record ContentCadenceSlipped(
             LocalDate periodEnd,
             int targetPerPeriod,
             int publishedInPeriod,
-            String period) {
+            PublishingPeriod period) {
         this(
                 header.eventId(),
                 header.occurredAt(),

@@ -12,7 +12,7 @@ public record ContentPlanned(
         String itemId,
         String title,
         String channel,
-        String format,
+        ContentFormat format,
         List<String> pillars,
         List<String> topics)
         implements ContentEvent {
@@ -23,7 +23,7 @@ public record ContentPlanned(
             String itemId,
             String title,
             String channel,
-            String format,
+            ContentFormat format,
             List<String> pillars,
             List<String> topics) {
         this(

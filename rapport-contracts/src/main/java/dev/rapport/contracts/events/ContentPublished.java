@@ -20,7 +20,7 @@ public record ContentPublished(
         String url,
         List<String> topics,
         Instant publishedAt,
-        String format,
+        ContentFormat format,
         List<String> pillars)
         implements ContentEvent {
 
@@ -33,7 +33,7 @@ public record ContentPublished(
             String url,
             List<String> topics,
             Instant publishedAt,
-            String format,
+            ContentFormat format,
             List<String> pillars) {
         this(
                 header.eventId(),

@@ -11,12 +11,13 @@ public record DigestDelivered(
         String memberId,
         String tenantId,
         LocalDate digestDate,
-        String channel,
+        NotificationChannel channel,
         List<String> reminderIds)
         implements RemindersEvent {
 
     /** This event with the header the write path stamps. */
-    public DigestDelivered(EventHeader header, LocalDate digestDate, String channel, List<String> reminderIds) {
+    public DigestDelivered(
+            EventHeader header, LocalDate digestDate, NotificationChannel channel, List<String> reminderIds) {
         this(
                 header.eventId(),
                 header.occurredAt(),

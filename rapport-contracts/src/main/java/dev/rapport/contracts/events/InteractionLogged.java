@@ -15,8 +15,8 @@ public record InteractionLogged(
         String tenantId,
         String interactionId,
         List<Participant> contacts,
-        String type,
-        String direction,
+        InteractionKind type,
+        InteractionDirection direction,
         Instant interactionAt,
         String summary,
         List<Promise> promises)
@@ -27,8 +27,8 @@ public record InteractionLogged(
             EventHeader header,
             String interactionId,
             List<Participant> contacts,
-            String type,
-            String direction,
+            InteractionKind type,
+            InteractionDirection direction,
             Instant interactionAt,
             String summary,
             List<Promise> promises) {
@@ -53,7 +53,7 @@ public record InteractionLogged(
      * Something promised in the interaction: {@code owedBy} is {@code ME} (the member owes it) or
      * {@code THEM} (the contact owes it).
      */
-    public record Promise(String promiseId, String owedBy, String what, LocalDate dueOn, boolean done) {}
+    public record Promise(String promiseId, OwedBy owedBy, String what, LocalDate dueOn, boolean done) {}
 
     @Override
     public String subject() {

@@ -9,13 +9,14 @@ public record NotificationFailed(
         String memberId,
         String tenantId,
         String notificationId,
-        String channel,
+        NotificationChannel channel,
         String reason,
         int attempts)
         implements RemindersEvent {
 
     /** This event with the header the write path stamps. */
-    public NotificationFailed(EventHeader header, String notificationId, String channel, String reason, int attempts) {
+    public NotificationFailed(
+            EventHeader header, String notificationId, NotificationChannel channel, String reason, int attempts) {
         this(
                 header.eventId(),
                 header.occurredAt(),

@@ -16,7 +16,7 @@ public record PromiseReopened(
         String interactionId,
         String promiseId,
         String contactId,
-        String owedBy,
+        OwedBy owedBy,
         String what,
         LocalDate dueOn,
         int revision)
@@ -28,7 +28,7 @@ public record PromiseReopened(
             String interactionId,
             String promiseId,
             String contactId,
-            String owedBy,
+            OwedBy owedBy,
             String what,
             LocalDate dueOn,
             int revision) {

@@ -9,13 +9,14 @@ public record ReminderCompleted(
         String memberId,
         String tenantId,
         String reminderId,
-        String kind,
+        ReminderKind kind,
         String contactId,
-        String closedBy)
+        ClosedBy closedBy)
         implements RemindersEvent {
 
     /** This event with the header the write path stamps. */
-    public ReminderCompleted(EventHeader header, String reminderId, String kind, String contactId, String closedBy) {
+    public ReminderCompleted(
+            EventHeader header, String reminderId, ReminderKind kind, String contactId, ClosedBy closedBy) {
         this(
                 header.eventId(),
                 header.occurredAt(),

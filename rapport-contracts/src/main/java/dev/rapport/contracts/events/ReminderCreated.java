@@ -10,7 +10,7 @@ public record ReminderCreated(
         String memberId,
         String tenantId,
         String reminderId,
-        String kind,
+        ReminderKind kind,
         String contactId,
         LocalDate dueOn,
         String title)
@@ -18,7 +18,7 @@ public record ReminderCreated(
 
     /** This event with the header the write path stamps. */
     public ReminderCreated(
-            EventHeader header, String reminderId, String kind, String contactId, LocalDate dueOn, String title) {
+            EventHeader header, String reminderId, ReminderKind kind, String contactId, LocalDate dueOn, String title) {
         this(
                 header.eventId(),
                 header.occurredAt(),

@@ -12,13 +12,14 @@ public record ReminderReopened(
         String memberId,
         String tenantId,
         String reminderId,
-        String kind,
+        ReminderKind kind,
         String contactId,
-        String reopenedBy)
+        ReopenedBy reopenedBy)
         implements RemindersEvent {
 
     /** This event with the header the write path stamps. */
-    public ReminderReopened(EventHeader header, String reminderId, String kind, String contactId, String reopenedBy) {
+    public ReminderReopened(
+            EventHeader header, String reminderId, ReminderKind kind, String contactId, ReopenedBy reopenedBy) {
         this(
                 header.eventId(),
                 header.occurredAt(),

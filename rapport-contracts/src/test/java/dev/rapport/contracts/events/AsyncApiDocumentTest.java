@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Keeps {@code docs/asyncapi.yaml} and the event records in step: the documented type names, topics,
- * sources, payload fields and field types must be those of {@link EventCatalog} and its records.
+ * sources, payload fields, field types and the values of closed vocabularies (the {@code enum} of a field whose
+ * Java type is an enum of the contracts) must be those of {@link EventCatalog} and its records.
  */
 class AsyncApiDocumentTest {
 
@@ -125,6 +126,41 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void enumValuesThatDriftFromTheJavaEnumAreReported() {
+        record Owes(OwedBy owedBy) {}
+        Map<String, Object> asToday = Map.of(
+                "type", "object",
+                "required", List.of("owedBy"),
+                "properties", Map.of("owedBy", Map.of("type", "string", "enum", List.of("me", "them"))));
+        SoftAssertions matching = new SoftAssertions();
+        assertSchemaMatches(matching, "Owes", Owes.class, asToday);
+        assertThat(matching.errorsCollected()).isEmpty();
+
+        for (List<?> drifted : List.of(List.of("ME", "THEM"), List.of("me"), List.of("me", "them", "us"), List.of())) {
+            Map<String, Object> schema = Map.of(
+                    "type", "object",
+                    "required", List.of("owedBy"),
+                    "properties", Map.of("owedBy", Map.of("type", "string", "enum", drifted)));
+            SoftAssertions softly = new SoftAssertions();
+            assertSchemaMatches(softly, "Owes", Owes.class, schema);
+            assertThat(softly.errorsCollected()).as("documented %s", drifted).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aStringFieldDocumentedWithAnEnumMustBeAnEnumInTheContracts() {
+        record Loose(String owedBy) {}
+        Map<String, Object> schema = Map.of(
+                "type",
+                "object",
+                "properties",
+                Map.of("owedBy", Map.of("type", "string", "enum", List.of("me", "them"))));
+        SoftAssertions softly = new SoftAssertions();
+        assertSchemaMatches(softly, "Loose", Loose.class, schema);
+        assertThat(softly.errorsCollected()).isNotEmpty();
+    }
+
+    @Test
     void eachProducerSendsEveryMessageOfItsTopicAndConsumersOnlyReceivePublishedOnes() {
         Map<String, List<Map<String, Object>>> sendsByChannel = new LinkedHashMap<>();
         SoftAssertions softly = new SoftAssertions();
@@ -172,6 +208,22 @@ class AsyncApiDocumentTest {
         if (raw == String.class) {
             softly.assertThat(types).as(path).containsExactly("string");
             softly.assertThat(resolved.get("format")).as("format of %s", path).isNull();
+            softly.assertThat(resolved.get("enum"))
+                    .as("%s is a String: a closed vocabulary must be an enum in rapport-contracts", path)
+                    .isNull();
+        } else if (raw.isEnum()) {
+            softly.assertThat(types).as(path).containsExactly("string");
+            softly.assertThat(WireValue.class.isAssignableFrom(raw))
+                    .as("%s: %s carries its wire value", path, raw.getSimpleName())
+                    .isTrue();
+            List<Object> documented = new ArrayList<>(list(resolved.getOrDefault("enum", List.of())));
+            boolean documentsNull = documented.remove(null);
+            softly.assertThat(documented)
+                    .as("enum values of %s (%s)", path, raw.getSimpleName())
+                    .containsExactlyInAnyOrderElementsOf(wireValues(raw));
+            softly.assertThat(documentsNull)
+                    .as("%s: null is in its enum exactly when the field is nullable", path)
+                    .isEqualTo(nullable);
         } else if (raw == Instant.class) {
             softly.assertThat(types).as(path).containsExactly("string");
             softly.assertThat(resolved.get("format")).as("format of %s", path).isEqualTo("date-time");
@@ -221,6 +273,14 @@ class AsyncApiDocumentTest {
                     .as("%s is a primitive and cannot be null", path)
                     .isFalse();
         }
+    }
+
+    /** The wire values of an enum of the contracts: what its {@code toString()} answers, as JSON carries it. */
+    static List<Object> wireValues(Class<?> enumClass) {
+        return Stream.of(enumClass.getEnumConstants())
+                .map(Object::toString)
+                .map(Object.class::cast)
+                .toList();
     }
 
     private static Area areaOf(String type) {

@@ -1,6 +1,7 @@
 package dev.rapport.reminders.notifications;
 
 import dev.rapport.contracts.events.DigestDelivered;
+import dev.rapport.contracts.events.NotificationChannel;
 import dev.rapport.contracts.events.NotificationFailed;
 import dev.rapport.reminders.RemindersProperties;
 import dev.rapport.reminders.notifications.domain.CircuitBreaker;
@@ -38,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class DigestDeliveries {
 
-    static final String CHANNEL = "webhook";
+    static final NotificationChannel CHANNEL = NotificationChannel.WEBHOOK;
     private static final Logger log = LoggerFactory.getLogger(DigestDeliveries.class);
 
     private final MongoTemplate mongo;

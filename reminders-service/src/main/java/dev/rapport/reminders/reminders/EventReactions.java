@@ -1,5 +1,6 @@
 package dev.rapport.reminders.reminders;
 
+import dev.rapport.contracts.events.ClosedBy;
 import dev.rapport.contracts.events.ContactArchived;
 import dev.rapport.contracts.events.ContactGoneStale;
 import dev.rapport.contracts.events.ContactReengaged;
@@ -9,10 +10,13 @@ import dev.rapport.contracts.events.ContentPublished;
 import dev.rapport.contracts.events.ContentShareSuggested;
 import dev.rapport.contracts.events.DomainEvent;
 import dev.rapport.contracts.events.GroupGoneQuiet;
+import dev.rapport.contracts.events.InteractionDirection;
 import dev.rapport.contracts.events.InteractionLogged;
 import dev.rapport.contracts.events.MilestoneRecorded;
+import dev.rapport.contracts.events.OwedBy;
 import dev.rapport.contracts.events.PromiseKept;
 import dev.rapport.contracts.events.PromiseReopened;
+import dev.rapport.contracts.events.WireValue;
 import dev.rapport.reminders.reminders.domain.OpenerContext;
 import dev.rapport.reminders.reminders.domain.OpenerSuggester;
 import dev.rapport.reminders.reminders.domain.ReminderIds;
@@ -82,7 +86,7 @@ public class EventReactions {
 
     private void interactionLogged(InteractionLogged e) {
         List<InteractionLogged.Participant> participants = list(e.contacts());
-        boolean touch = !"inbound".equals(e.direction());
+        boolean touch = e.direction() != InteractionDirection.INBOUND;
         Instant at = e.interactionAt() != null ? e.interactionAt() : e.occurredAt();
         for (InteractionLogged.Participant p : participants) {
             if (p == null || p.contactId() == null) {
@@ -130,7 +134,7 @@ public class EventReactions {
             String promiseId,
             String contactId,
             String contactName,
-            String owedBy,
+            OwedBy owedBy,
             String what,
             LocalDate dueOn,
             MemberPreferences member) {
@@ -143,7 +147,8 @@ public class EventReactions {
         reminder.contactId = contactId;
         reminder.contactName = contactName;
         reminder.what = what;
-        reminder.owedBy = "them".equalsIgnoreCase(owedBy) ? "them" : "me";
+        // A promise owed by a party this build does not know (null) is followed up as the member's own.
+        reminder.owedBy = (owedBy == OwedBy.THEM ? OwedBy.THEM : OwedBy.ME).wire();
         reminder.dueOn = dueOn != null ? dueOn : member.today(clock.instant());
         return reminder;
     }
@@ -175,7 +180,7 @@ public class EventReactions {
     }
 
     private void contactGoneStale(ContactGoneStale e) {
-        contacts.describe(e.memberId(), e.contactId(), e.displayName(), e.tier(), e.interests());
+        contacts.describe(e.memberId(), e.contactId(), e.displayName(), wire(e.tier()), e.interests());
         ContactContextDocument known = contacts.of(e.memberId(), e.contactId());
         if (known.reengagedEpisode >= e.episode() && e.episode() > 0) {
             return; // a late delivery of an episode that is already over
@@ -194,7 +199,7 @@ public class EventReactions {
         reminder.dueOn = member.today(e.staleSince() != null ? e.staleSince() : e.occurredAt());
         reminder.sourceEventId = e.eventId();
         withContactContext(reminder, e.memberId(), e.contactId());
-        reminder.tier = e.tier() != null ? e.tier() : reminder.tier;
+        reminder.tier = e.tier() != null ? e.tier().wire() : reminder.tier;
         reminder.lastInteractionAt = e.lastInteractionAt() != null ? e.lastInteractionAt() : reminder.lastInteractionAt;
         if (e.lastInteractionSummary() != null) {
             reminder.lastInteractionSummary = e.lastInteractionSummary();
@@ -223,11 +228,11 @@ public class EventReactions {
                                 .orOperator(
                                         Criteria.where("episode").lte(e.episode()),
                                         Criteria.where("episode").is(null)));
-        reminders.closeMatching(e.memberId(), which, ReminderStatus.DONE, "reengaged");
+        reminders.closeMatching(e.memberId(), which, ReminderStatus.DONE, ClosedBy.REENGAGED);
     }
 
     private void milestoneRecorded(MilestoneRecorded e) {
-        contacts.milestone(e.memberId(), e.contactId(), e.title(), e.kind(), e.date());
+        contacts.milestone(e.memberId(), e.contactId(), e.title(), wire(e.kind()), e.date());
         if (e.recurringYearly() && e.date() != null) {
             contacts.describe(e.memberId(), e.contactId(), e.displayName(), null, null);
             LocalDate birthday = e.birthday() != null ? e.birthday() : e.date();
@@ -251,7 +256,7 @@ public class EventReactions {
         reminder.contactId = e.contactId();
         reminder.contactName = e.displayName();
         reminder.what = e.title();
-        reminder.category = e.kind();
+        reminder.category = wire(e.kind());
         reminder.dueOn = date.isBefore(today) ? today : date;
         reminder.sourceEventId = e.eventId();
         withContactContext(reminder, e.memberId(), e.contactId());
@@ -339,7 +344,7 @@ public class EventReactions {
                 e.memberId(),
                 Criteria.where("contactId").is(e.contactId()),
                 ReminderStatus.DISMISSED,
-                "contact-archived");
+                ClosedBy.CONTACT_ARCHIVED);
         routines.contactArchived(e.memberId(), e.contactId());
     }
 
@@ -361,7 +366,7 @@ public class EventReactions {
             }
         }
         if (restored || birthday) {
-            contacts.describe(e.memberId(), e.contactId(), e.displayName(), e.tier(), e.interests());
+            contacts.describe(e.memberId(), e.contactId(), e.displayName(), wire(e.tier()), e.interests());
             birthdayRoutine(e.memberId(), e.tenantId(), e.contactId());
         }
     }
@@ -413,5 +418,10 @@ public class EventReactions {
 
     private static <T> List<T> list(List<T> maybe) {
         return maybe == null ? List.of() : maybe;
+    }
+
+    /** A vocabulary value as the reminders store it; null when absent or unknown to this build. */
+    private static String wire(WireValue value) {
+        return value == null ? null : value.wire();
     }
 }

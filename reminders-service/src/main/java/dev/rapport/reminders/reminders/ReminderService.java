@@ -1,9 +1,11 @@
 package dev.rapport.reminders.reminders;
 
+import dev.rapport.contracts.events.ClosedBy;
 import dev.rapport.contracts.events.ReminderCompleted;
 import dev.rapport.contracts.events.ReminderCreated;
 import dev.rapport.contracts.events.ReminderDismissed;
 import dev.rapport.contracts.events.ReminderReopened;
+import dev.rapport.contracts.events.ReopenedBy;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.reminders.digest.domain.DigestCandidate;
 import dev.rapport.reminders.reminders.domain.PromiseNote;
@@ -79,7 +81,7 @@ public class ReminderService {
         reminder.record(h -> new ReminderCreated(
                 h,
                 reminder.getId(),
-                reminder.kind,
+                wireKind(reminder),
                 reminder.contactId,
                 reminder.dueOn,
                 ReminderTexts.title(member.locale(), reminder.subject())));
@@ -221,7 +223,7 @@ public class ReminderService {
         ReminderDocument reminder = find(caller, id);
         Optional<ReminderStatus> next = transition(() -> status(reminder).complete());
         if (next.isPresent()) {
-            close(reminder, next.get(), "member");
+            close(reminder, next.get(), ClosedBy.MEMBER);
             if (reminder.contactId != null) {
                 contacts.touched(caller.memberId(), reminder.contactId, clock.instant());
             }
@@ -233,7 +235,7 @@ public class ReminderService {
     public ReminderView dismiss(IdentityAssertion caller, String id) {
         ReminderDocument reminder = find(caller, id);
         Optional<ReminderStatus> next = transition(() -> status(reminder).dismiss());
-        next.ifPresent(status -> close(reminder, status, "member"));
+        next.ifPresent(status -> close(reminder, status, ClosedBy.MEMBER));
         return view(reminder);
     }
 
@@ -264,7 +266,7 @@ public class ReminderService {
      *
      * @return how many were closed
      */
-    int closeMatching(String memberId, Criteria criteria, ReminderStatus outcome, String closedBy) {
+    int closeMatching(String memberId, Criteria criteria, ReminderStatus outcome, ClosedBy closedBy) {
         Query query = new Query(new Criteria()
                 .andOperator(
                         Criteria.where("memberId").is(memberId),
@@ -308,13 +310,13 @@ public class ReminderService {
             reminder.promiseRevision = revision;
             ReminderStatus status = status(reminder);
             if (kept && status.active()) {
-                markClosed(reminder, ReminderStatus.DONE, "promise-kept");
+                markClosed(reminder, ReminderStatus.DONE, ClosedBy.PROMISE_KEPT);
             } else if (!kept && status == ReminderStatus.DONE) {
                 reminder.status = ReminderStatus.OPEN.id();
                 reminder.closedAt = null;
                 reminder.closedBy = null;
                 reminder.record(h -> new ReminderReopened(
-                        h, reminder.getId(), reminder.kind, reminder.contactId, "promise-reopened"));
+                        h, reminder.getId(), wireKind(reminder), reminder.contactId, ReopenedBy.PROMISE_REOPENED));
             }
             try {
                 aggregates.save(reminder);
@@ -343,7 +345,7 @@ public class ReminderService {
                         .and("status")
                         .is(ReminderStatus.DISMISSED.id())
                         .and("closedBy")
-                        .is("contact-archived")),
+                        .is(ClosedBy.CONTACT_ARCHIVED.wire())),
                 ReminderDocument.class);
         int reopened = 0;
         for (ReminderDocument reminder : dismissed) {
@@ -357,8 +359,8 @@ public class ReminderService {
             reminder.status = ReminderStatus.OPEN.id();
             reminder.closedAt = null;
             reminder.closedBy = null;
-            reminder.record(h ->
-                    new ReminderReopened(h, reminder.getId(), reminder.kind, reminder.contactId, "contact-restored"));
+            reminder.record(h -> new ReminderReopened(
+                    h, reminder.getId(), wireKind(reminder), reminder.contactId, ReopenedBy.CONTACT_RESTORED));
             try {
                 aggregates.save(reminder);
                 reopened++;
@@ -436,21 +438,21 @@ public class ReminderService {
                 .toList();
     }
 
-    private void close(ReminderDocument reminder, ReminderStatus status, String closedBy) {
+    private void close(ReminderDocument reminder, ReminderStatus status, ClosedBy closedBy) {
         markClosed(reminder, status, closedBy);
         aggregates.save(reminder);
     }
 
-    private void markClosed(ReminderDocument reminder, ReminderStatus status, String closedBy) {
+    private void markClosed(ReminderDocument reminder, ReminderStatus status, ClosedBy closedBy) {
         Instant now = clock.instant();
         reminder.status = status.id();
         reminder.closedAt = now;
-        reminder.closedBy = closedBy;
+        reminder.closedBy = closedBy.wire();
         reminder.snoozedUntil = null;
         reminder.wakeAt = null;
         reminder.record(h -> status == ReminderStatus.DONE
-                ? new ReminderCompleted(h, reminder.getId(), reminder.kind, reminder.contactId, closedBy)
-                : new ReminderDismissed(h, reminder.getId(), reminder.kind, reminder.contactId, closedBy));
+                ? new ReminderCompleted(h, reminder.getId(), wireKind(reminder), reminder.contactId, closedBy)
+                : new ReminderDismissed(h, reminder.getId(), wireKind(reminder), reminder.contactId, closedBy));
     }
 
     /**
@@ -530,5 +532,10 @@ public class ReminderService {
                 throw ApiException.invalidField("cursor", "is not a cursor from a previous page");
             }
         }
+    }
+
+    /** A reminder's kind as the events carry it (the same names as {@link ReminderKind}'s). */
+    private static dev.rapport.contracts.events.ReminderKind wireKind(ReminderDocument reminder) {
+        return dev.rapport.contracts.events.ReminderKind.of(reminder.kind);
     }
 }

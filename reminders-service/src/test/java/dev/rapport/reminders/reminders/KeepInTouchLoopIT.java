@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.contracts.events.ContactArchived;
 import dev.rapport.contracts.events.ContactGoneStale;
 import dev.rapport.contracts.events.ContactReengaged;
+import dev.rapport.contracts.events.ContactTier;
 import dev.rapport.contracts.events.ContactUpdated;
 import dev.rapport.contracts.events.DomainEvent;
 import dev.rapport.contracts.events.EventHeader;
+import dev.rapport.contracts.events.InteractionDirection;
+import dev.rapport.contracts.events.InteractionKind;
 import dev.rapport.contracts.events.InteractionLogged;
+import dev.rapport.contracts.events.MilestoneKind;
 import dev.rapport.contracts.events.MilestoneRecorded;
+import dev.rapport.contracts.events.OwedBy;
 import dev.rapport.contracts.events.PromiseKept;
 import dev.rapport.contracts.events.PromiseReopened;
 import dev.rapport.reminders.reminders.domain.ReminderIds;
@@ -78,16 +83,17 @@ class KeepInTouchLoopIT {
         String followUp = ReminderIds.of(member, "follow-up", "p-1");
         assertThat(reminder(followUp).status).isEqualTo("open");
 
-        deliver(new PromiseKept(h("2026-03-02T10:00:00Z"), "i-1", "p-1", "c1", "me", "send the deck", null, 1));
+        deliver(new PromiseKept(h("2026-03-02T10:00:00Z"), "i-1", "p-1", "c1", OwedBy.ME, "send the deck", null, 1));
         assertThat(reminder(followUp).status).isEqualTo("done");
         assertThat(reminder(followUp).closedBy).isEqualTo("promise-kept");
 
-        deliver(new PromiseReopened(h("2026-03-03T10:00:00Z"), "i-1", "p-1", "c1", "me", "send the deck", null, 2));
+        deliver(new PromiseReopened(
+                h("2026-03-03T10:00:00Z"), "i-1", "p-1", "c1", OwedBy.ME, "send the deck", null, 2));
         assertThat(reminder(followUp).status).isEqualTo("open");
         assertThat(reminder(followUp).closedAt).isNull();
 
         // The first change delivered again (a redelivery, or a replay of the topic): the promise is open.
-        deliver(new PromiseKept(h("2026-03-02T10:00:00Z"), "i-1", "p-1", "c1", "me", "send the deck", null, 1));
+        deliver(new PromiseKept(h("2026-03-02T10:00:00Z"), "i-1", "p-1", "c1", OwedBy.ME, "send the deck", null, 1));
         assertThat(reminder(followUp).status).isEqualTo("open");
         assertThat(api.get("/api/v1/reminders?kind=follow-up&status=open")
                         .json()
@@ -99,7 +105,14 @@ class KeepInTouchLoopIT {
     @Test
     void aReopenedPromiseWhoseFollowUpIsUnknownGetsOne() {
         deliver(new PromiseReopened(
-                h("2026-03-03T10:00:00Z"), "i-2", "p-2", "c2", "them", "intro to Luis", LocalDate.of(2026, 3, 20), 2));
+                h("2026-03-03T10:00:00Z"),
+                "i-2",
+                "p-2",
+                "c2",
+                OwedBy.THEM,
+                "intro to Luis",
+                LocalDate.of(2026, 3, 20),
+                2));
         ReminderDocument followUp = reminder(ReminderIds.of(member, "follow-up", "p-2"));
         assertThat(followUp.status).isEqualTo("open");
         assertThat(followUp.owedBy).isEqualTo("them");
@@ -184,8 +197,8 @@ class KeepInTouchLoopIT {
                 new ContactReengaged(
                         h("2026-02-10T10:00:00Z"), "c1", "Ana", 1, "i-2", Instant.parse("2026-02-10T09:00:00Z")),
                 stale("c1", "2026-02-10T09:00:00Z", 2),
-                new PromiseKept(h("2026-03-01T10:00:00Z"), "i-1", "p-1", "c1", "me", "send the deck", null, 1),
-                new PromiseReopened(h("2026-03-02T10:00:00Z"), "i-1", "p-1", "c1", "me", "send the deck", null, 2),
+                new PromiseKept(h("2026-03-01T10:00:00Z"), "i-1", "p-1", "c1", OwedBy.ME, "send the deck", null, 1),
+                new PromiseReopened(h("2026-03-02T10:00:00Z"), "i-1", "p-1", "c1", OwedBy.ME, "send the deck", null, 2),
                 birthday("c2", "2026-05-20", "1985-05-20", "2026-03-01T00:00:00Z"),
                 updated("c2", "2026-03-03T10:00:00Z", LocalDate.of(1985, 7, 14), "birthday"),
                 stale("c2", "2026-01-01T10:00:00Z", 1),
@@ -250,20 +263,29 @@ class KeepInTouchLoopIT {
                 h(at),
                 id,
                 List.of(new InteractionLogged.Participant(contactId, "Ana")),
-                "coffee",
-                "outbound",
+                InteractionKind.COFFEE,
+                InteractionDirection.OUTBOUND,
                 Instant.parse(at),
                 "Coffee",
                 promiseId == null
                         ? List.of()
-                        : List.of(new InteractionLogged.Promise(promiseId, "me", "send the deck", null, false)));
+                        : List.of(new InteractionLogged.Promise(promiseId, OwedBy.ME, "send the deck", null, false)));
     }
 
     private ContactGoneStale stale(String contactId, String lastInteractionAt, int episode) {
         Instant last = Instant.parse(lastInteractionAt);
         Instant since = last.plus(Duration.ofDays(90));
         return new ContactGoneStale(
-                h(since.toString()), contactId, "Ana", "regular", last, "Coffee", 90, since, episode, List.of());
+                h(since.toString()),
+                contactId,
+                "Ana",
+                ContactTier.REGULAR,
+                last,
+                "Coffee",
+                90,
+                since,
+                episode,
+                List.of());
     }
 
     private MilestoneRecorded birthday(String contactId, String occurrence, String birthday, String at) {
@@ -272,7 +294,7 @@ class KeepInTouchLoopIT {
                 contactId + "-birthday-" + occurrence.substring(0, 4),
                 contactId,
                 "Sara",
-                "birthday",
+                MilestoneKind.BIRTHDAY,
                 "Birthday",
                 LocalDate.parse(occurrence),
                 true,
@@ -281,6 +303,6 @@ class KeepInTouchLoopIT {
 
     private ContactUpdated updated(String contactId, String at, LocalDate birthday, String changed) {
         return new ContactUpdated(
-                h(at), contactId, "Sara", "regular", List.of(), List.of(), List.of(changed), birthday);
+                h(at), contactId, "Sara", ContactTier.REGULAR, List.of(), List.of(), List.of(changed), birthday);
     }
 }

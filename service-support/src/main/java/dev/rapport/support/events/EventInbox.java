@@ -20,13 +20,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.Scheduled;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns an {@link EventHandler} into the Kafka consumer of a service: reads the CloudEvent,
  * skips event ids already processed, and records each processed id.
  *
- * <p>Unknown types are ignored (a newer producer may publish types this build does not know);
+ * <p>Unknown types are ignored (a newer producer may publish types this build does not know), and so are
+ * values of a closed vocabulary this build does not know: such a field reads as null (absent), so a newer
+ * producer's new interaction kind or reminder kind never dead-letters the event;
  * records that are not readable Rapport CloudEvents throw {@link MalformedEventException}; a
  * failing record is retried a bounded number of times with backoff, then dead-lettered, and the
  * consumer goes on with the next record.
@@ -41,14 +44,26 @@ public class EventInbox {
     private final Clock clock;
     private final MeterRegistry meters;
     private final RapportProperties.Inbox settings;
+    private EventTracing tracing = EventTracing.NONE;
 
     public EventInbox(
             MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters, RapportProperties properties) {
         this.mongo = mongo;
-        this.json = json;
+        // The tolerant reader: an enum value from a newer producer reads as null instead of failing the record.
+        this.json = json.rebuild()
+                .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+                .build();
         this.clock = clock;
         this.meters = meters;
         this.settings = properties.inbox();
+    }
+
+    /**
+     * Handles each event in a span that continues the trace of its record's {@code traceparent}: the log lines of
+     * the handling carry its ids, and the events the handler records carry its context onward.
+     */
+    public void useTracing(EventTracing tracing) {
+        this.tracing = tracing;
     }
 
     /** The consumer function to expose as the {@code inbox} bean. */
@@ -75,9 +90,13 @@ public class EventInbox {
             return;
         }
         DomainEvent event = read(message.getPayload(), eventClass.get(), id, type);
-        try (var ignored = MDC.putCloseable("eventId", id)) {
-            handler.handle(event);
-        }
+        tracing.handling(type, id, header -> CloudEventHeaders.get(message, header), () -> {
+            try (var ignored = MDC.putCloseable("eventId", id)) {
+                handler.handle(event);
+                log.info("Handled event {} ({})", id, type);
+            }
+            return null;
+        });
         markProcessed(id, type);
         count("processed", type);
     }

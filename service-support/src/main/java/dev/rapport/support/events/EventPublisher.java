@@ -41,6 +41,7 @@ public class EventPublisher implements AutoCloseable {
     private final String topic;
     private final Duration timeout;
     private MeterRegistry meters = Metrics.globalRegistry;
+    private EventTracing tracing = EventTracing.NONE;
 
     public EventPublisher(
             KafkaTemplate<String, byte[]> kafka,
@@ -63,6 +64,14 @@ public class EventPublisher implements AutoCloseable {
         this.meters = meters;
     }
 
+    /**
+     * Puts each entry's stored trace context on its record: the {@code traceparent} (and {@code tracestate}) of a
+     * producer span that is a child of the change that recorded the event.
+     */
+    public void useTracing(EventTracing tracing) {
+        this.tracing = tracing;
+    }
+
     /** Sends one entry; throws when the broker did not accept it. */
     public void publish(OutboxEntry entry) {
         if (publishAll(List.of(entry)).isEmpty()) {
@@ -78,9 +87,12 @@ public class EventPublisher implements AutoCloseable {
     public Set<String> publishAll(List<OutboxEntry> entries) {
         List<CompletableFuture<?>> sent = new ArrayList<>(entries.size());
         for (OutboxEntry entry : entries) {
+            EventTracing.Publication publication = tracing.publishing(entry);
             try {
-                sent.add(kafka.send(record(entry)));
+                sent.add(kafka.send(record(entry, publication.headers()))
+                        .whenComplete((result, error) -> publication.end(error)));
             } catch (RuntimeException e) {
+                publication.end(e);
                 // Typically no metadata from a broker that is down: what follows would fail the same way.
                 log.warn("Event {} not sent: {}", entry.eventId(), e.toString());
                 for (int i = sent.size(); i < entries.size(); i++) {
@@ -120,7 +132,7 @@ public class EventPublisher implements AutoCloseable {
         }
     }
 
-    private ProducerRecord<String, byte[]> record(OutboxEntry entry) {
+    private ProducerRecord<String, byte[]> record(OutboxEntry entry, java.util.Map<String, String> trace) {
         Message<byte[]> cloudEvent = CloudEventMessageBuilder.withData(
                         entry.data().getBytes(StandardCharsets.UTF_8))
                 .setId(entry.eventId())
@@ -140,6 +152,8 @@ public class EventPublisher implements AutoCloseable {
         });
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.fromHeaders(new MessageHeaders(attributes), recordHeaders);
+        // W3C trace context next to the CloudEvents attributes (the binding's distributed-tracing extension).
+        trace.forEach((name, value) -> recordHeaders.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(topic, null, entry.key(), cloudEvent.getPayload(), recordHeaders);
     }
 }

@@ -349,6 +349,8 @@ public class OutboxRelay {
                 entry.getString("subject"),
                 entry.getString("key"),
                 time instanceof Date date ? date.toInstant() : Instant.parse(String.valueOf(time)),
-                entry.getString("data"));
+                entry.getString("data"),
+                entry.getString("traceparent"),
+                entry.getString("tracestate"));
     }
 }
