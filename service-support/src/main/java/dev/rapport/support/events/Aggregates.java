@@ -64,17 +64,17 @@ public class Aggregates {
             return aggregates;
         }
         String collection = mongo.getCollectionName(type);
-        List<String> fresh = new ArrayList<>();
+        List<Staged> staged = new ArrayList<>(aggregates.size());
         for (T aggregate : aggregates) {
-            Staged staged = stage(aggregate);
-            aggregate.outbox.addAll(staged.entries());
-            fresh.addAll(staged.freshIds());
+            Staged one = stage(aggregate);
+            aggregate.outbox.addAll(one.entries());
+            staged.add(one);
         }
         relay.markers().markAll(collection, aggregates);
         try {
             mongo.insert(aggregates, type);
         } catch (RuntimeException e) {
-            relay.markers().unmark(fresh);
+            relay.markers().unmark(notWritten(aggregates, staged, type));
             throw e;
         }
         relay.relaySoon(
@@ -143,6 +143,35 @@ public class Aggregates {
 
     /** The recorded events of an aggregate as outbox entries, with the ids this write made up. */
     private record Staged(List<OutboxEntry> entries, List<String> freshIds) {}
+
+    /**
+     * The fresh events of the aggregates a failed bulk insert did not write. An insert of many may fail part-way (an
+     * ordered insert stops at its first duplicate key, having written those before it): the documents written keep
+     * their markers, so their events are still published. Where it cannot tell (the store failing too), the marker
+     * stays: a marker whose aggregate does not hold its event is removed by the relay as an orphan.
+     */
+    private <T extends OutboxDocument> List<String> notWritten(List<T> aggregates, List<Staged> staged, Class<T> type) {
+        List<String> unwritten = new ArrayList<>();
+        for (int i = 0; i < aggregates.size(); i++) {
+            List<String> fresh = staged.get(i).freshIds();
+            if (fresh.isEmpty()) {
+                continue;
+            }
+            T stored;
+            try {
+                stored = mongo.findById(aggregates.get(i).getId(), type);
+            } catch (RuntimeException unknown) {
+                continue;
+            }
+            boolean written = stored != null
+                    && stored.getOutbox().stream()
+                            .anyMatch(entry -> entry.eventId().equals(fresh.getFirst()));
+            if (!written) {
+                unwritten.addAll(fresh);
+            }
+        }
+        return unwritten;
+    }
 
     private Staged stage(OutboxDocument aggregate) {
         if (aggregate.id == null) {
