@@ -44,7 +44,11 @@ public class ContactsIndexes implements DeclaredIndexes {
             IndexDeclaration.of("share_suggestions", "member_created", "memberId", "createdAt", "_id"),
             // imports: a member's open possible duplicates (cursor on _id), and the jobs any instance may claim
             IndexDeclaration.of("possible_duplicates", "member_state_id", "memberId", "state", "_id"),
-            IndexDeclaration.of("import_jobs", "state_submitted", "state", "submittedAt", "leaseUntil"));
+            IndexDeclaration.of("import_jobs", "state_submitted", "state", "submittedAt", "leaseUntil"),
+            // calendar sync: a member's calendars, the calendars due (any instance), removed ones left to delete
+            IndexDeclaration.of("calendar_sources", "member_created", "memberId", "createdAt", "_id"),
+            IndexDeclaration.of("calendar_sources", "next_sync", "nextSyncAt"),
+            IndexDeclaration.of("calendar_sources", "deleted", "deletedAt"));
 
     @Override
     public List<IndexDeclaration> indexes() {

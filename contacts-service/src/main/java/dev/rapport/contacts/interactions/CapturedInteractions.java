@@ -132,6 +132,30 @@ public class CapturedInteractions {
         return stored;
     }
 
+    /**
+     * Removes captured interactions (a meeting moved or cancelled, a source deleted with what it created) of the
+     * member; answers how many were removed. The contacts' keep-in-touch clocks are not moved back: a meeting
+     * cancelled after it took place is rare, and the next interaction moves the clock anyway.
+     */
+    public int removeAll(String memberId, Collection<String> ids) {
+        int removed = 0;
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            Query query = new Query(Criteria.where("_id").in(chunk));
+            query.fields().include("_id", "memberId");
+            List<String> owned = mongo.find(query, InteractionDocument.class).stream()
+                    .filter(i -> memberId.equals(i.getMemberId()))
+                    .map(InteractionDocument::getId)
+                    .toList();
+            if (!owned.isEmpty()) {
+                removed += (int) mongo.remove(new Query(Criteria.where("_id").in(owned)), InteractionDocument.class)
+                        .getDeletedCount();
+            }
+        }
+        return removed;
+    }
+
     /** One clock move per contact, to its latest captured interaction; then the interactions no longer wait for it. */
     private void moveClocks(String memberId, List<Captured> stored) {
         Map<String, Captured> latest = new LinkedHashMap<>();
