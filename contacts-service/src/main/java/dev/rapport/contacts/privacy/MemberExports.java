@@ -38,7 +38,8 @@ class MemberExports {
                 mongo.find(ofMember(memberId, "createdAt"), ContactsExport.Goal.class, "goals"),
                 mongo.find(ofMember(memberId, "createdAt"), ContactsExport.Group.class, "groups"),
                 mongo.find(ofMember(memberId, "createdAt"), ContactsExport.ShareSuggestion.class, "share_suggestions"),
-                erasures.of(memberId).stream().map(ErasureRequestView::of).toList());
+                erasures.of(memberId).stream().map(ErasureRequestView::of).toList(),
+                mongo.find(ofMember(memberId, "createdAt"), ContactsExport.Calendar.class, "calendar_sources"));
     }
 
     private static Query ofMember(String memberId, String order) {

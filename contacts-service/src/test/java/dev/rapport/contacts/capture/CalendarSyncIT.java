@@ -320,6 +320,24 @@ class CalendarSyncIT {
         assertThat(events("MeetingCancelled")).isNotEmpty();
     }
 
+    @Test
+    void theMembersExportShowsTheirCalendarsWithoutAddressesAndErasureRemovesThem() {
+        String id = connect(serve("exported", fixture("google-calendar.ics"), "\"e1\""), Map.of("name", "Work"));
+        sync.sync(id);
+
+        Answer export = api.get("/api/v1/me/export");
+
+        assertThat(export.status()).isEqualTo(200);
+        JsonNode calendar = export.json().get("calendars").get(0);
+        assertThat(calendar.get("name").asString()).isEqualTo("Work");
+        assertThat(calendar.get("host").asString()).isEqualTo("localhost");
+        assertThat(export.raw().body()).doesNotContain("exported.ics").doesNotContain("v1:");
+        assertThat(export.json().get("interactions").toString()).contains("Café con José");
+
+        assertThat(api.delete("/api/v1/me").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById(id, CalendarSourceDocument.class) == null);
+    }
+
     private List<JsonNode> events(String type) {
         String ceType = "rapport.contacts." + type + ".v1";
         try (KafkaProbe probe = KafkaProbe.reading("contacts.events")) {

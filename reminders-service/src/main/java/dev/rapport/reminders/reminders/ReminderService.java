@@ -414,6 +414,31 @@ public class ReminderService {
                 .toList();
     }
 
+    /**
+     * Moves an open (or snoozed) reminder to another day with another subject (a meeting that moved or was
+     * renamed); a closed one, or one already so, is left as it is.
+     */
+    void moveOpen(String memberId, String id, LocalDate dueOn, String what) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ReminderDocument reminder = mongo.findById(id, ReminderDocument.class);
+            if (reminder == null
+                    || !memberId.equals(reminder.getMemberId())
+                    || !status(reminder).active()
+                    || (java.util.Objects.equals(reminder.dueOn, dueOn)
+                            && java.util.Objects.equals(reminder.what, what))) {
+                return;
+            }
+            reminder.dueOn = dueOn;
+            reminder.what = what;
+            try {
+                aggregates.save(reminder);
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                // changed meanwhile: read it again
+            }
+        }
+    }
+
     private void close(ReminderDocument reminder, ReminderStatus status, String closedBy) {
         markClosed(reminder, status, closedBy);
         aggregates.save(reminder);

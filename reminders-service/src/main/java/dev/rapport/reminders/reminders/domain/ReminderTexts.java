@@ -44,6 +44,12 @@ public final class ReminderTexts {
                 es
                         ? "Responde a los comentarios de tu publicación «" + s.what() + "»"
                         : "Answer the comments on your post “" + s.what() + "”";
+            case PREPARE ->
+                s.what() == null || s.what().isBlank()
+                        ? (es ? "Mañana: reunión con " + contact : "Tomorrow: meeting with " + contact)
+                        : (es
+                                ? "Mañana: «" + s.what() + "» con " + contact
+                                : "Tomorrow: “" + s.what() + "” with " + contact);
             case ROUTINE, MANUAL -> s.what();
         };
     }
