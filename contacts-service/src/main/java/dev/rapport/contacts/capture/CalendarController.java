@@ -11,6 +11,7 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -75,6 +76,16 @@ class CalendarController {
                     + " and counts of meetings with contacts, interactions logged and removed, and meetings ahead.")
     CalendarSourceView get(IdentityAssertion caller, @PathVariable String id) {
         return CalendarSourceView.of(sources.get(caller, id));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(
+            summary = "Pause, resume or rename a calendar, or turn its summaries off",
+            description = "paused: true stops fetching it (what it captured stays), false resumes it at the next sweep;"
+                    + " summaries applies to the interactions logged from now on.")
+    CalendarSourceView change(
+            IdentityAssertion caller, @PathVariable String id, @Valid @RequestBody CalendarChange change) {
+        return CalendarSourceView.of(sources.change(caller, id, change));
     }
 
     @DeleteMapping("/{id}")

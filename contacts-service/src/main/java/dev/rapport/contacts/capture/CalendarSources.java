@@ -105,6 +105,31 @@ public class CalendarSources {
         return found;
     }
 
+    /** Pauses or resumes a calendar, or turns its summaries on or off (for what it logs from now on). */
+    CalendarSourceDocument change(IdentityAssertion caller, String id, CalendarChange change) {
+        for (int attempt = 1; ; attempt++) {
+            CalendarSourceDocument source = get(caller, id);
+            if (change.paused() != null && change.paused() != source.paused) {
+                source.paused = change.paused();
+                // A paused calendar is not due; resumed, it is synced at the next sweep.
+                source.nextSyncAt = source.paused ? null : clock.instant();
+            }
+            if (change.summaries() != null) {
+                source.summaries = change.summaries();
+            }
+            if (change.name() != null && !change.name().isBlank()) {
+                source.name = change.name().strip();
+            }
+            try {
+                return aggregates.save(source);
+            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /**
      * Removes a calendar: the meetings ahead it announced are withdrawn ({@code MeetingCancelled}, through the
      * document's outbox before it is deleted); with {@code withCaptured}, the interactions it logged go too.

@@ -321,6 +321,25 @@ class CalendarSyncIT {
     }
 
     @Test
+    void aPausedCalendarIsNotFetchedAndResumingItSyncsItAgain() {
+        String id = connect(serve("paused", fixture("google-calendar.ics"), "\"p1\""), Map.of());
+
+        Answer paused = api.patch("/api/v1/sync/calendars/" + id, Map.of("paused", true, "summaries", false));
+        boolean synced = sync.sync(id);
+
+        assertThat(paused.status()).as(paused.raw().body()).isEqualTo(200);
+        assertThat(paused.json().get("paused").asBoolean()).isTrue();
+        assertThat(paused.json().get("summaries").asBoolean()).isFalse();
+        assertThat(synced).isFalse();
+        assertThat(FEEDS.findAll(getRequestedFor(urlEqualTo("/" + member + "/paused.ics"))))
+                .isEmpty();
+
+        api.patch("/api/v1/sync/calendars/" + id, Map.of("paused", false));
+        assertThat(sync.sync(id)).isTrue();
+        assertThat(meetingsWith(jose).getFirst().get("summary").isNull()).isTrue();
+    }
+
+    @Test
     void theMembersExportShowsTheirCalendarsWithoutAddressesAndErasureRemovesThem() {
         String id = connect(serve("exported", fixture("google-calendar.ics"), "\"e1\""), Map.of("name", "Work"));
         sync.sync(id);
