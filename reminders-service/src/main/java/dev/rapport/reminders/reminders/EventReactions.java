@@ -347,6 +347,8 @@ public class EventReactions {
         LocalDate today = member.today(clock.instant());
         LocalDate dayBefore = member.today(e.startsAt()).minusDays(1);
         LocalDate due = dayBefore.isBefore(today) ? today : dayBefore;
+        // A meeting later today is prepared today: "Today: …" rather than "Tomorrow: …".
+        String when = dayBefore.isBefore(today) ? "today" : null;
         for (MeetingScheduled.Participant p : list(e.contacts())) {
             if (p == null || p.contactId() == null) {
                 continue;
@@ -357,11 +359,12 @@ public class EventReactions {
             reminder.contactId = p.contactId();
             reminder.contactName = p.displayName();
             reminder.what = e.title();
+            reminder.category = when;
             reminder.dueOn = due;
             reminder.sourceEventId = e.eventId();
             withContactContext(reminder, e.memberId(), p.contactId());
             if (!reminders.create(reminder, member)) {
-                reminders.moveOpen(e.memberId(), id, due, e.title());
+                reminders.moveOpen(e.memberId(), id, due, e.title(), when);
             }
         }
     }

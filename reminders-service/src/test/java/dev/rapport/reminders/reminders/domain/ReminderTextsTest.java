@@ -43,6 +43,9 @@ class ReminderTextsTest {
         assertThat(ReminderTexts.title(ES, titled)).isEqualTo("Mañana: «Café» con Ana");
         assertThat(ReminderTexts.title(Locale.ENGLISH, untitled)).isEqualTo("Tomorrow: meeting with Ana");
         assertThat(ReminderTexts.title(ES, untitled)).isEqualTo("Mañana: reunión con Ana");
+        var today = new ReminderSubject(ReminderKind.PREPARE, "Ana", "Café", null, "today", null, null);
+        assertThat(ReminderTexts.title(Locale.ENGLISH, today)).isEqualTo("Today: “Café” with Ana");
+        assertThat(ReminderTexts.title(ES, today)).isEqualTo("Hoy: «Café» con Ana");
     }
 
     @Test
