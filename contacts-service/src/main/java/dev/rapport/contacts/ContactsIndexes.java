@@ -48,7 +48,9 @@ public class ContactsIndexes implements DeclaredIndexes {
             // calendar sync: a member's calendars, the calendars due (any instance), removed ones left to delete
             IndexDeclaration.of("calendar_sources", "member_created", "memberId", "createdAt", "_id"),
             IndexDeclaration.of("calendar_sources", "next_sync", "nextSyncAt"),
-            IndexDeclaration.of("calendar_sources", "deleted", "deletedAt"));
+            IndexDeclaration.of("calendar_sources", "deleted", "deletedAt"),
+            IndexDeclaration.of("mailbox_sources", "member_created", "memberId", "createdAt", "_id"),
+            IndexDeclaration.of("mailbox_sources", "next_sync", "nextSyncAt"));
 
     @Override
     public List<IndexDeclaration> indexes() {

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(
         name = "Capture",
         description = "Interactions captured where they happen: calendars (meetings with contacts become interactions"
-                + " and prepare reminders) and LinkedIn's messages.csv (POST /api/v1/imports/linkedin-messages)")
+                + " and prepare reminders), mailboxes (headers only: mail with contacts becomes interactions) and"
+                + " LinkedIn's messages.csv (POST /api/v1/imports/linkedin-messages)")
 class CalendarController {
 
     private final CalendarSources sources;

@@ -11,12 +11,41 @@ import org.springframework.util.unit.DataSize;
  * @param secretKey base64 of a 256-bit AES key that encrypts calendar addresses at rest; unset, a key is derived
  *     from the identity secret (set one of its own in production so that the two can be rotated apart)
  * @param calendars how calendars are polled
+ * @param mailboxes how mailboxes are read (headers only)
  */
 @ConfigurationProperties("rapport.contacts.capture")
-public record CaptureProperties(String secretKey, Calendars calendars) {
+public record CaptureProperties(String secretKey, Calendars calendars, Mailboxes mailboxes) {
 
     public CaptureProperties {
         calendars = calendars == null ? new Calendars(null, null, null, null, null, null, null, null, 0, 0) : calendars;
+        mailboxes = mailboxes == null ? new Mailboxes(null, null, null, null, 0, 0, false) : mailboxes;
+    }
+
+    /**
+     * @param pollInterval how often each mailbox is read
+     * @param sweepInterval how often this instance looks for mailboxes due
+     * @param timeout connect and read timeout
+     * @param lookback on the first sync, messages older than this are not read
+     * @param maxMessages messages one sync reads at most per folder (the next sync goes on from there)
+     * @param maxPerMember mailboxes a member may connect
+     * @param allowInsecure accept mailboxes without TLS (the embedded default's test servers only)
+     */
+    public record Mailboxes(
+            Duration pollInterval,
+            Duration sweepInterval,
+            Duration timeout,
+            Duration lookback,
+            int maxMessages,
+            int maxPerMember,
+            boolean allowInsecure) {
+        public Mailboxes {
+            pollInterval = pollInterval == null ? Duration.ofMinutes(15) : pollInterval;
+            sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
+            timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
+            lookback = lookback == null ? Duration.ofDays(90) : lookback;
+            maxMessages = maxMessages <= 0 ? 2_000 : maxMessages;
+            maxPerMember = maxPerMember <= 0 ? 5 : maxPerMember;
+        }
     }
 
     /**

@@ -28,7 +28,25 @@ public record ContactsExport(
         List<ErasureRequestView> erasureRequests,
 
         @Schema(description = "Connected calendars: never their address (a secret), only its host")
-        List<Calendar> calendars) {
+        List<Calendar> calendars,
+
+        @Schema(description = "Connected mailboxes: never their password (a secret), only where they are")
+        List<Mailbox> mailboxes) {
+
+    /** A connected mailbox, without its password. */
+    public record Mailbox(
+            String id,
+            String name,
+            String host,
+            int port,
+            String username,
+            boolean summaries,
+            boolean paused,
+            String status,
+            Instant createdAt,
+            Instant lastSyncAt,
+            long messagesRead,
+            long interactionsLogged) {}
 
     /** A connected calendar, without its address. */
     public record Calendar(

@@ -39,7 +39,8 @@ class MemberExports {
                 mongo.find(ofMember(memberId, "createdAt"), ContactsExport.Group.class, "groups"),
                 mongo.find(ofMember(memberId, "createdAt"), ContactsExport.ShareSuggestion.class, "share_suggestions"),
                 erasures.of(memberId).stream().map(ErasureRequestView::of).toList(),
-                mongo.find(ofMember(memberId, "createdAt"), ContactsExport.Calendar.class, "calendar_sources"));
+                mongo.find(ofMember(memberId, "createdAt"), ContactsExport.Calendar.class, "calendar_sources"),
+                mongo.find(ofMember(memberId, "createdAt"), ContactsExport.Mailbox.class, "mailbox_sources"));
     }
 
     private static Query ofMember(String memberId, String order) {
