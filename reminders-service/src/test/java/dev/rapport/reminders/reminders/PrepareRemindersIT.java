@@ -119,7 +119,12 @@ class PrepareRemindersIT {
     void aMeetingTomorrowIsDueTodayAndOneAlreadyUnderWayGetsNoReminder() {
         reactions.on(scheduled("2026-03-10T15:00:00Z", "Lunch"));
         assertThat(prepare().dueOn).as("the day before has passed").isEqualTo(LocalDate.parse("2026-03-10"));
-        assertThat(api.get("/api/v1/reminders?kind=prepare").json().get("items").get(0).get("title").asString())
+        assertThat(api.get("/api/v1/reminders?kind=prepare")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("title")
+                        .asString())
                 .isEqualTo("Today: “Lunch” with Ana Gómez");
 
         String late = "member-" + UUID.randomUUID();
