@@ -44,7 +44,13 @@ public class ContactsIndexes implements DeclaredIndexes {
             IndexDeclaration.of("share_suggestions", "member_created", "memberId", "createdAt", "_id"),
             // imports: a member's open possible duplicates (cursor on _id), and the jobs any instance may claim
             IndexDeclaration.of("possible_duplicates", "member_state_id", "memberId", "state", "_id"),
-            IndexDeclaration.of("import_jobs", "state_submitted", "state", "submittedAt", "leaseUntil"));
+            IndexDeclaration.of("import_jobs", "state_submitted", "state", "submittedAt", "leaseUntil"),
+            // calendar sync: a member's calendars, the calendars due (any instance), removed ones left to delete
+            IndexDeclaration.of("calendar_sources", "member_created", "memberId", "createdAt", "_id"),
+            IndexDeclaration.of("calendar_sources", "next_sync", "nextSyncAt"),
+            IndexDeclaration.of("calendar_sources", "deleted", "deletedAt"),
+            IndexDeclaration.of("mailbox_sources", "member_created", "memberId", "createdAt", "_id"),
+            IndexDeclaration.of("mailbox_sources", "next_sync", "nextSyncAt"));
 
     @Override
     public List<IndexDeclaration> indexes() {

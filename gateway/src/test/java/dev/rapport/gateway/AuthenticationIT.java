@@ -79,6 +79,9 @@ class AuthenticationIT extends GatewayIntegrationTest {
                 "/api/v1/goals",
                 "/api/v1/groups/7/participations",
                 "/api/v1/imports/linkedin",
+                "/api/v1/imports/linkedin-messages",
+                "/api/v1/sync/calendars",
+                "/api/v1/sync/calendars/abc",
                 "/api/v1/network/health");
         List<String> reminders = List.of(
                 "/api/v1/reminders",

@@ -549,6 +549,33 @@ public class ContactService {
                 .toList();
     }
 
+    /** A contact known by an e-mail: its id, name and e-mail keys. */
+    public record ByEmail(String contactId, String displayName, List<String> emails) {}
+
+    /**
+     * The member's active contacts with one of these e-mails (lower-cased), by the tenant's stored match keys (the
+     * index the directory uses), the member checked on each contact read.
+     */
+    public List<ByEmail> withEmails(String memberId, String tenantId, Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = emails.stream().map(e -> "email:" + e).toList();
+        Query query = new Query(
+                Criteria.where("tenantId").is(tenantId).and("matchKeys").in(keys));
+        query.fields().include("memberId", "firstName", "lastName", "emails", "archived", "matchKeys");
+        return mongo.find(query, ContactDocument.class).stream()
+                .filter(c -> memberId.equals(c.getMemberId()) && !c.archived)
+                .map(c -> new ByEmail(
+                        c.getId(),
+                        c.displayName(),
+                        c.matchKeys.stream()
+                                .filter(k -> k.startsWith("email:"))
+                                .map(k -> k.substring(6))
+                                .toList()))
+                .toList();
+    }
+
     /** A contact the directory may link to: its id, member, match keys and current link. */
     public record Linkable(String contactId, String memberId, List<String> matchKeys, String linkedProfileId) {}
 

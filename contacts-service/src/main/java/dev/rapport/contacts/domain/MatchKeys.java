@@ -96,6 +96,16 @@ public final class MatchKeys {
         return name.isEmpty() || organization.isEmpty() ? null : name + "|" + organization;
     }
 
+    /**
+     * {@code jose nunez} for "José Núñez" or "JOSÉ  NÚÑEZ": a person's full name without case, accents or
+     * punctuation, for sources that know nobody by anything else (a name alone never merges two contacts);
+     * null when there is no name.
+     */
+    public static String name(String fullName) {
+        String name = words(SearchText.fold(fullName));
+        return name.isEmpty() ? null : name;
+    }
+
     /** The stored keys of a contact, prefixed by kind ({@code url:…}, {@code email:…}), for lookups by the directory. */
     public static List<String> of(List<String> emails, List<String> profileUrls) {
         Set<String> keys = new LinkedHashSet<>();

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Imports of contacts files: LinkedIn, Google Contacts, Outlook and vCard. */
+/** Imports of contacts files (LinkedIn, Google Contacts, Outlook, vCard) and of LinkedIn's messages.csv. */
 @RestController
 @RequestMapping("/api/v1/imports")
 @Tag(
@@ -57,7 +57,19 @@ class ImportController {
                     + " job's Location (GET it: state, rowsDone / rowsTotal, then the report). Uploading the same"
                     + " file again with the same options answers the same job (202, same Location) instead of"
                     + " importing twice, for rapport.contacts.imports.jobs.retry-window (24 h) after it ended."
-                    + " Smaller files and dry runs answer 200 with the report.";
+                    + " Smaller files and dry runs answer 200 with the report."
+                    + " format=linkedin-messages takes messages.csv of LinkedIn's data export: every message with one"
+                    + " of your contacts (matched by profile URL, else by a name only one of your contacts has)"
+                    + " becomes a linkedin-message interaction with that contact (outbound when you sent it, inbound"
+                    + " when they did), once however often the file is imported; rows are counted created (logged),"
+                    + " unchanged (logged before), skipped (no contact, or a draft) or rejected. You are the"
+                    + " participant of the most conversations unless me= says who you are. The message's content is"
+                    + " kept as the summary only with content=true.";
+
+    private static final String ME = "linkedin-messages: your LinkedIn profile URL (or your name as LinkedIn writes"
+            + " it), when you are not the participant of the most conversations of the file";
+    private static final String CONTENT =
+            "linkedin-messages: keep each message's content as its interaction's summary (default: not kept)";
 
     private final ImportJobs jobs;
     private final ImportJobRunner runner;
@@ -132,13 +144,22 @@ class ImportController {
             @Parameter(description = "The file's charset when not UTF-8, e.g. windows-1252")
                     @RequestParam(required = false)
                     String charset,
+            @Parameter(description = ME) @RequestParam(required = false) String me,
+            @Parameter(description = CONTENT) @RequestParam(defaultValue = "false") boolean content,
             HttpServletRequest http,
             Locale locale) {
         try {
             return answer(jobs.submit(
                     caller,
                     http.getInputStream(),
-                    request(format, dryRun, tier, charset != null ? charset : declaredCharset(http), locale)));
+                    request(
+                            format,
+                            dryRun,
+                            tier,
+                            charset != null ? charset : declaredCharset(http),
+                            me,
+                            content,
+                            locale)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -162,9 +183,11 @@ class ImportController {
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(required = false) String tier,
             @RequestParam(required = false) String charset,
+            @Parameter(description = ME) @RequestParam(required = false) String me,
+            @Parameter(description = CONTENT) @RequestParam(defaultValue = "false") boolean content,
             Locale locale) {
         try (InputStream in = file.getInputStream()) {
-            return answer(jobs.submit(caller, in, request(format, dryRun, tier, charset, locale)));
+            return answer(jobs.submit(caller, in, request(format, dryRun, tier, charset, me, content, locale)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -183,7 +206,7 @@ class ImportController {
     }
 
     private static ImportService.Request request(
-            String format, boolean dryRun, String tier, String charset, Locale locale) {
+            String format, boolean dryRun, String tier, String charset, String me, boolean content, Locale locale) {
         ImportFormat importFormat;
         try {
             importFormat = ImportFormat.of(format);
@@ -202,6 +225,14 @@ class ImportController {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw ApiException.invalidField("charset", "is not a charset this service knows");
         }
-        return new ImportService.Request(importFormat, fileCharset, dryRun, importTier, locale);
+        if (!importFormat.capturesInteractions() && (me != null || content)) {
+            throw ApiException.invalidField(me != null ? "me" : "content", "is only for format=linkedin-messages");
+        }
+        if (me != null && (me.isBlank() || me.length() > 500)) {
+            throw ApiException.invalidField(
+                    "me", "must be your LinkedIn profile URL or your name as LinkedIn writes it");
+        }
+        return new ImportService.Request(
+                importFormat, fileCharset, dryRun, importTier, locale, me == null ? null : me.strip(), content);
     }
 }

@@ -140,6 +140,8 @@ public class ImportJobs {
                 .append("format", request.format().id())
                 .append("charset", request.charset().name())
                 .append("tier", request.tier() == null ? null : request.tier().id())
+                .append("me", request.me())
+                .append("content", request.content())
                 .append(
                         "locale",
                         request.locale() == null ? null : request.locale().toLanguageTag())
@@ -298,7 +300,9 @@ public class ImportJobs {
                 Charset.forName(job.getString("charset")),
                 false,
                 tier == null ? null : Tier.of(tier),
-                locale == null ? Locale.ENGLISH : Locale.forLanguageTag(locale));
+                locale == null ? Locale.ENGLISH : Locale.forLanguageTag(locale),
+                job.getString("me"),
+                job.getBoolean("content", false));
     }
 
     private ImportJob view(Document job) {
@@ -330,6 +334,9 @@ public class ImportJobs {
                 request.charset().name(),
                 request.tier() == null ? "" : request.tier().id(),
                 sha256);
+        if (request.format().capturesInteractions()) {
+            key = String.join("\n", key, request.me() == null ? "" : request.me(), String.valueOf(request.content()));
+        }
         return HexFormat.of()
                 .formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 32);

@@ -30,6 +30,11 @@ public record ImportReport(
                         + " something makes it uncertain: listed at GET /api/v1/contacts/duplicates")
         int possibleDuplicates,
 
+        @Schema(
+                description = "linkedin-messages: messages with no contact of yours (or drafts), so nothing was"
+                        + " logged; 0 for contacts files")
+        int skipped,
+
         @Schema(description = "Every rejected row, in file order")
         List<RejectedRow> rejectedRows,
 
@@ -48,9 +53,10 @@ public record ImportReport(
     public record Warning(long line, String code, String message) {}
 
     /**
-     * A row that creates or changes a contact.
+     * A row that creates or changes a contact (action {@code created}, {@code merged}), or, for LinkedIn messages,
+     * an interaction it logs with a contact (action {@code logged}, one per contact).
      *
-     * @param contactId the contact created or merged into; null for a contact a dry run would create
+     * @param contactId the contact created, merged into or talked to; null for a contact a dry run would create
      */
     public record Change(long line, String action, String contactId, String displayName, List<String> fields) {}
 }

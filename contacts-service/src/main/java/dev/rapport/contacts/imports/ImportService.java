@@ -15,21 +15,11 @@ import dev.rapport.contacts.imports.domain.ImportRow;
 import dev.rapport.contacts.imports.domain.Merging;
 import dev.rapport.contacts.imports.domain.RowProblem;
 import dev.rapport.contacts.imports.domain.RowProblemTexts;
-import dev.rapport.contacts.imports.domain.UnreadableFileException;
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.web.ApiException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,22 +49,46 @@ public class ImportService {
     private final ImportLock lock;
     private final Validator validator;
     private final ContactsProperties.Imports limits;
+    private final ImportInput input;
+    private final MessageImport messages;
 
     ImportService(
             ContactService contacts,
             PossibleDuplicates duplicates,
             ImportLock lock,
             Validator validator,
-            ContactsProperties properties) {
+            ContactsProperties properties,
+            ImportInput input,
+            MessageImport messages) {
         this.contacts = contacts;
         this.duplicates = duplicates;
         this.lock = lock;
         this.validator = validator;
         this.limits = properties.imports();
+        this.input = input;
+        this.messages = messages;
     }
 
-    /** What to import and how. */
-    public record Request(ImportFormat format, Charset charset, boolean dryRun, Tier tier, Locale locale) {}
+    /**
+     * What to import and how.
+     *
+     * @param tier of the contacts created (contacts files)
+     * @param me the member's LinkedIn profile URL or name (LinkedIn messages; null to find it in the file)
+     * @param content keep each message's content as its interaction's summary (LinkedIn messages)
+     */
+    public record Request(
+            ImportFormat format,
+            Charset charset,
+            boolean dryRun,
+            Tier tier,
+            Locale locale,
+            String me,
+            boolean content) {
+
+        public Request(ImportFormat format, Charset charset, boolean dryRun, Tier tier, Locale locale) {
+            this(format, charset, dryRun, tier, locale, null, false);
+        }
+    }
 
     /** Imports {@code file} (read as a stream, never whole) and answers the report. */
     public ImportReport importFile(IdentityAssertion caller, InputStream file, Request request) {
@@ -93,6 +106,9 @@ public class ImportService {
      * 413) before a job is made for it; answers its number of rows.
      */
     int validate(InputStream file, Request request) {
+        if (request.format().capturesInteractions()) {
+            return messages.validate(file, request);
+        }
         int[] rows = {0};
         read(file, request, row -> rows[0]++);
         return rows[0];
@@ -103,6 +119,9 @@ public class ImportService {
      * each one, so that a job interrupted between any two writes can be resumed and report exactly.
      */
     ImportReport run(String memberId, String tenantId, InputStream file, Request request, ImportProgress progress) {
+        if (request.format().capturesInteractions()) {
+            return messages.run(memberId, tenantId, file, request, progress);
+        }
         ImportPlanner planner = new ImportPlanner(contacts.identities(memberId).stream()
                 .map(c -> new ImportPlanner.Known(
                         c.id(), c.firstName(), c.lastName(), c.company(), c.emails(), c.profileUrls()))
@@ -121,20 +140,13 @@ public class ImportService {
 
     /** Reads every row of the file into {@code rows}; a whole-file problem is a 400 or 413. */
     private int read(InputStream file, Request request, java.util.function.Consumer<ImportRow> rows) {
-        int[] count = {0};
-        try (Reader reader = reader(file, request.charset())) {
-            request.format().reader().read(reader, row -> {
-                if (++count[0] > limits.maxRows()) {
-                    throw tooManyRows();
-                }
-                rows.accept(row);
-            });
-        } catch (UnreadableFileException e) {
-            throw ApiException.invalidField("file", e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            throw unreadable(request.charset(), e);
-        }
-        return count[0];
+        return input.read(
+                file,
+                request.charset(),
+                (reader, counter) -> request.format().reader().read(reader, row -> {
+                    counter.row();
+                    rows.accept(row);
+                }));
     }
 
     /** Writes the plan a batch at a time (new contacts, then changes), each with its events; answers the new ids. */
@@ -287,6 +299,7 @@ public class ImportService {
                 counts[Action.UNCHANGED.ordinal()],
                 counts[Action.REJECTED.ordinal()],
                 plan.possibleDuplicates().size(),
+                0,
                 rejected,
                 warnings,
                 changes,
@@ -301,47 +314,5 @@ public class ImportService {
                 .map(path -> path.replace(".<list element>", ""))
                 .min(Comparator.naturalOrder())
                 .map(field -> RowProblem.of("invalid-value", field));
-    }
-
-    /** The file decoded strictly: bytes that are not of the charset are an error, never silently replaced. */
-    private Reader reader(InputStream file, Charset charset) {
-        InputStream limited = new LimitedInputStream(file, limits.maxFileSize().toBytes());
-        return new BufferedReader(
-                new InputStreamReader(
-                        limited,
-                        charset.newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
-                64 * 1024);
-    }
-
-    /** The file could not be read to its end: too large, or not in the charset it was said to be in. */
-    private ApiException unreadable(Charset charset, Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof LimitedInputStream.TooLargeException) {
-                return new ApiException(
-                        HttpStatus.PAYLOAD_TOO_LARGE,
-                        "File too large",
-                        "the file is larger than " + limits.maxFileSize().toMegabytes() + " MB: split it",
-                        Map.of("maxFileSize", limits.maxFileSize().toBytes()));
-            }
-            if (cause instanceof CharacterCodingException) {
-                return ApiException.invalidField(
-                        "charset",
-                        "the file is not valid " + charset.name()
-                                + (charset.equals(StandardCharsets.UTF_8)
-                                        ? ": files from desktop Outlook are windows-1252, send charset=windows-1252"
-                                        : ""));
-            }
-        }
-        throw new UncheckedIOException(new IOException("the upload could not be read", e));
-    }
-
-    private ApiException tooManyRows() {
-        return new ApiException(
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                "Too many rows",
-                "the file has more than " + limits.maxRows() + " rows: split it into several imports",
-                Map.of("maxRows", limits.maxRows()));
     }
 }

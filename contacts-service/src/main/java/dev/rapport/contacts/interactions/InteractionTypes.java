@@ -4,9 +4,9 @@ package dev.rapport.contacts.interactions;
 final class InteractionTypes {
 
     static final String PATTERN = "message|call|coffee|meeting|event|email|engagement|introduction-made"
-            + "|help-given|help-received|congratulations|resource-shared|other";
+            + "|help-given|help-received|congratulations|resource-shared|linkedin-message|other";
     static final String LIST = "message, call, coffee, meeting, event, email, engagement, introduction-made,"
-            + " help-given, help-received, congratulations, resource-shared, other";
+            + " help-given, help-received, congratulations, resource-shared, linkedin-message, other";
 
     private InteractionTypes() {}
 }

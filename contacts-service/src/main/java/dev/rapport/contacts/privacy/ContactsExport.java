@@ -25,7 +25,41 @@ public record ContactsExport(
         @Schema(description = "Contacts suggested for each of the member's published items")
         List<ShareSuggestion> shareSuggestions,
 
-        List<ErasureRequestView> erasureRequests) {
+        List<ErasureRequestView> erasureRequests,
+
+        @Schema(description = "Connected calendars: never their address (a secret), only its host")
+        List<Calendar> calendars,
+
+        @Schema(description = "Connected mailboxes: never their password (a secret), only where they are")
+        List<Mailbox> mailboxes) {
+
+    /** A connected mailbox, without its password. */
+    public record Mailbox(
+            String id,
+            String name,
+            String host,
+            int port,
+            String username,
+            boolean summaries,
+            boolean paused,
+            String status,
+            Instant createdAt,
+            Instant lastSyncAt,
+            long messagesRead,
+            long interactionsLogged) {}
+
+    /** A connected calendar, without its address. */
+    public record Calendar(
+            String id,
+            String name,
+            String host,
+            boolean summaries,
+            boolean paused,
+            String status,
+            Instant createdAt,
+            Instant lastSyncAt,
+            long interactionsLogged,
+            long interactionsRemoved) {}
 
     /** A contact with its keep-in-touch settings, milestones and directory link. */
     public record Contact(

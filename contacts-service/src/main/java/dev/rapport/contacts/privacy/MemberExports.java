@@ -48,7 +48,13 @@ class MemberExports {
                                 "createdAt",
                                 ContactsExport.ShareSuggestion.class,
                                 "share_suggestions"))
-                .array("erasureRequests", () -> erasures.of(memberId).stream().map(ErasureRequestView::of));
+                .array("erasureRequests", () -> erasures.of(memberId).stream().map(ErasureRequestView::of))
+                .array(
+                        "calendars",
+                        MemberRows.of(mongo, memberId, "createdAt", ContactsExport.Calendar.class, "calendar_sources"))
+                .array(
+                        "mailboxes",
+                        MemberRows.of(mongo, memberId, "createdAt", ContactsExport.Mailbox.class, "mailbox_sources"));
     }
 
     /** The member's cadences as stored ({@code _id} = member id). */

@@ -5,7 +5,8 @@ public enum ClosedBy implements WireValue {
     MEMBER("member"),
     PROMISE_KEPT("promise-kept"),
     REENGAGED("reengaged"),
-    CONTACT_ARCHIVED("contact-archived");
+    CONTACT_ARCHIVED("contact-archived"),
+    MEETING_CANCELLED("meeting-cancelled");
 
     private final String wire;
 

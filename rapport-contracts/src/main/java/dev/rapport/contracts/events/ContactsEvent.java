@@ -14,4 +14,6 @@ public sealed interface ContactsEvent extends DomainEvent
                 GroupGoneQuiet,
                 ContentShareSuggested,
                 MemberErasureRequested,
-                MemberDataErased {}
+                MemberDataErased,
+                MeetingScheduled,
+                MeetingCancelled {}

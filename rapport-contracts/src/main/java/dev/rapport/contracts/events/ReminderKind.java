@@ -10,7 +10,8 @@ public enum ReminderKind implements WireValue {
     SHARE("share"),
     ANSWER_COMMENTS("answer-comments"),
     ROUTINE("routine"),
-    MANUAL("manual");
+    MANUAL("manual"),
+    PREPARE("prepare");
 
     private final String wire;
 

@@ -12,6 +12,8 @@ import dev.rapport.contracts.events.DomainEvent;
 import dev.rapport.contracts.events.GroupGoneQuiet;
 import dev.rapport.contracts.events.InteractionDirection;
 import dev.rapport.contracts.events.InteractionLogged;
+import dev.rapport.contracts.events.MeetingCancelled;
+import dev.rapport.contracts.events.MeetingScheduled;
 import dev.rapport.contracts.events.MilestoneRecorded;
 import dev.rapport.contracts.events.OwedBy;
 import dev.rapport.contracts.events.PromiseKept;
@@ -80,6 +82,8 @@ public class EventReactions {
             case ContentShareSuggested e -> shareSuggested(e);
             case ContentPublished e -> published(e);
             case ContactArchived e -> archived(e);
+            case MeetingScheduled e -> meetingScheduled(e);
+            case MeetingCancelled e -> meetingCancelled(e);
             default -> {}
         }
     }
@@ -334,6 +338,52 @@ public class EventReactions {
         reminder.dueOn = member.today(at).plusDays(1);
         reminder.sourceEventId = e.eventId();
         reminders.create(reminder, member);
+    }
+
+    /**
+     * A meeting ahead with contacts: a prepare reminder per contact, due the day before (today when that has
+     * passed), with the contact's context and open promises; a meeting that moved moves its reminder.
+     */
+    private void meetingScheduled(MeetingScheduled e) {
+        if (e.startsAt() == null || !e.startsAt().isAfter(clock.instant())) {
+            return; // under way or over (a late delivery): nothing left to prepare
+        }
+        MemberPreferences member = settings.preferences(e.memberId());
+        LocalDate today = member.today(clock.instant());
+        LocalDate dayBefore = member.today(e.startsAt()).minusDays(1);
+        LocalDate due = dayBefore.isBefore(today) ? today : dayBefore;
+        // A meeting later today is prepared today: "Today: …" rather than "Tomorrow: …".
+        String when = dayBefore.isBefore(today) ? "today" : null;
+        for (MeetingScheduled.Participant p : list(e.contacts())) {
+            if (p == null || p.contactId() == null) {
+                continue;
+            }
+            String id = ReminderIds.of(e.memberId(), "prepare", e.meetingId(), p.contactId());
+            ReminderDocument reminder =
+                    new ReminderDocument(id, ReminderKind.PREPARE, e.memberId(), e.tenantId(), clock.instant());
+            reminder.contactId = p.contactId();
+            reminder.contactName = p.displayName();
+            reminder.what = e.title();
+            reminder.category = when;
+            reminder.dueOn = due;
+            reminder.sourceEventId = e.eventId();
+            withContactContext(reminder, e.memberId(), p.contactId());
+            if (!reminders.create(reminder, member)) {
+                reminders.moveOpen(e.memberId(), id, due, e.title(), when);
+            }
+        }
+    }
+
+    /** A meeting ahead no longer takes place: its prepare reminders are dismissed. */
+    private void meetingCancelled(MeetingCancelled e) {
+        List<String> ids = list(e.contactIds()).stream()
+                .filter(Objects::nonNull)
+                .map(contactId -> ReminderIds.of(e.memberId(), "prepare", e.meetingId(), contactId))
+                .toList();
+        if (!ids.isEmpty()) {
+            reminders.closeMatching(
+                    e.memberId(), Criteria.where("_id").in(ids), ReminderStatus.DISMISSED, ClosedBy.MEETING_CANCELLED);
+        }
     }
 
     private void archived(ContactArchived e) {

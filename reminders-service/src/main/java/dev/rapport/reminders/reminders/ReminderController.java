@@ -48,7 +48,7 @@ class ReminderController {
             @Parameter(
                             description =
                                     "follow-up, reach-out, congratulate, participate, write, share, answer-comments,"
-                                            + " routine or manual")
+                                            + " routine, prepare (a meeting with contacts tomorrow) or manual")
                     @RequestParam(required = false)
                     String kind,
             @Parameter(description = "Only reminders due before this day (exclusive)")

@@ -438,6 +438,33 @@ public class ReminderService {
                 .toList();
     }
 
+    /**
+     * Moves an open (or snoozed) reminder to another day with another subject and category (a meeting that moved
+     * or was renamed); a closed one, or one already so, is left as it is.
+     */
+    void moveOpen(String memberId, String id, LocalDate dueOn, String what, String category) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ReminderDocument reminder = mongo.findById(id, ReminderDocument.class);
+            if (reminder == null
+                    || !memberId.equals(reminder.getMemberId())
+                    || !status(reminder).active()
+                    || (java.util.Objects.equals(reminder.dueOn, dueOn)
+                            && java.util.Objects.equals(reminder.what, what)
+                            && java.util.Objects.equals(reminder.category, category))) {
+                return;
+            }
+            reminder.dueOn = dueOn;
+            reminder.what = what;
+            reminder.category = category;
+            try {
+                aggregates.save(reminder);
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                // changed meanwhile: read it again
+            }
+        }
+    }
+
     private void close(ReminderDocument reminder, ReminderStatus status, ClosedBy closedBy) {
         markClosed(reminder, status, closedBy);
         aggregates.save(reminder);

@@ -77,6 +77,22 @@ final class CsvTable {
             Function<Row, ImportRow> toRow,
             Consumer<ImportRow> rows)
             throws IOException {
+        read(in, maxPreamble, isHeader, notFound, toRow, ImportRow.Rejected::new, rows);
+    }
+
+    /**
+     * The same for rows of any kind: {@code rejected} makes the row of a record that cannot be read (its line
+     * and the problem).
+     */
+    static <R> void read(
+            Reader in,
+            int maxPreamble,
+            Predicate<List<String>> isHeader,
+            String notFound,
+            Function<Row, R> toRow,
+            java.util.function.BiFunction<Long, RowProblem, R> rejected,
+            Consumer<R> rows)
+            throws IOException {
         try (CSVParser parser =
                 CSVParser.builder().setReader(Boms.skip(in)).setFormat(FORMAT).get()) {
             Iterator<CSVRecord> records = parser.iterator();
@@ -109,7 +125,7 @@ final class CsvTable {
                         throw e;
                     }
                     // Broken quotes swallow the rest of the file: what came before is kept.
-                    rows.accept(new ImportRow.Rejected(line, RowProblem.of("broken-quotes")));
+                    rows.accept(rejected.apply(line, RowProblem.of("broken-quotes")));
                     return;
                 }
                 CSVRecord record = records.next();
@@ -118,7 +134,7 @@ final class CsvTable {
                     continue;
                 }
                 if (record.size() != header.size()) {
-                    rows.accept(new ImportRow.Rejected(
+                    rows.accept(rejected.apply(
                             line,
                             RowProblem.of(
                                     "wrong-column-count",

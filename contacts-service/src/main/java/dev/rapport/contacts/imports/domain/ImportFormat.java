@@ -3,12 +3,16 @@ package dev.rapport.contacts.imports.domain;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-/** The files Rapport imports contacts from, and the reader of each. */
+/**
+ * The files Rapport imports, and the reader of each: contacts files, and LinkedIn's {@code messages.csv}, whose
+ * messages with contacts become interactions (it has no contacts reader: {@link #capturesInteractions()}).
+ */
 public enum ImportFormat {
     LINKEDIN("linkedin", LinkedInConnectionsReader::new),
     GOOGLE("google", GoogleContactsReader::new),
     OUTLOOK("outlook", OutlookContactsReader::new),
-    VCARD("vcard", VCardFileReader::new);
+    VCARD("vcard", VCardFileReader::new),
+    LINKEDIN_MESSAGES("linkedin-messages", null);
 
     private final String id;
     private final Supplier<ContactFileReader> reader;
@@ -23,8 +27,17 @@ public enum ImportFormat {
         return id;
     }
 
+    /** The reader of a contacts file. */
     public ContactFileReader reader() {
+        if (reader == null) {
+            throw new IllegalStateException(id + " is not a contacts file");
+        }
         return reader.get();
+    }
+
+    /** Whether the file's rows become interactions (LinkedIn messages) rather than contacts. */
+    public boolean capturesInteractions() {
+        return reader == null;
     }
 
     /** The format named {@code id}; an IllegalArgumentException names the known ones otherwise. */
@@ -34,6 +47,6 @@ public enum ImportFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("must be linkedin, google, outlook or vcard");
+        throw new IllegalArgumentException("must be linkedin, google, outlook, vcard or linkedin-messages");
     }
 }

@@ -7,40 +7,53 @@ import java.util.Map;
 /** What a {@link RowProblem} says to the member, in Spanish or English. */
 public final class RowProblemTexts {
 
-    private static final Map<String, String[]> TEXTS = Map.of(
-            "wrong-column-count",
-            new String[] {
+    private static final Map<String, String[]> TEXTS = Map.ofEntries(
+            Map.entry("wrong-column-count", new String[] {
                 "the row has {0} values where the header has {1} columns",
                 "la fila tiene {0} valores y la cabecera {1} columnas"
-            },
-            "no-name",
-            new String[] {"no first name, last name or e-mail", "sin nombre, apellido ni e-mail"},
-            "broken-quotes",
-            new String[] {
+            }),
+            Map.entry("no-name", new String[] {"no first name, last name or e-mail", "sin nombre, apellido ni e-mail"}),
+            Map.entry("broken-quotes", new String[] {
                 "the quotes of this row are broken: the rest of the file could not be read",
                 "las comillas de esta fila están rotas: no se pudo leer el resto del archivo"
-            },
-            "unterminated-card",
-            new String[] {"the card has no END:VCARD", "la tarjeta no tiene END:VCARD"},
-            "unreadable-card",
-            new String[] {"the card could not be read ({0})", "no se pudo leer la tarjeta ({0})"},
-            "invalid-value",
-            new String[] {"{0} has a value that is not accepted", "{0} tiene un valor que no se acepta"},
-            "invalid-connection-date",
-            new String[] {
+            }),
+            Map.entry("unterminated-card", new String[] {"the card has no END:VCARD", "la tarjeta no tiene END:VCARD"}),
+            Map.entry(
+                    "unreadable-card",
+                    new String[] {"the card could not be read ({0})", "no se pudo leer la tarjeta ({0})"}),
+            Map.entry(
+                    "invalid-value",
+                    new String[] {"{0} has a value that is not accepted", "{0} tiene un valor que no se acepta"}),
+            Map.entry("invalid-connection-date", new String[] {
                 "the connection date ''{0}'' is not a date: imported without it",
                 "la fecha de conexión ''{0}'' no es una fecha: se importó sin ella"
-            },
-            "invalid-birthday",
-            new String[] {
+            }),
+            Map.entry("invalid-birthday", new String[] {
                 "the birthday ''{0}'' is not a date: imported without it",
                 "el cumpleaños ''{0}'' no es una fecha: se importó sin él"
-            },
-            "not-an-email",
-            new String[] {
+            }),
+            Map.entry("not-an-email", new String[] {
                 "''{0}'' is not an e-mail address (an Exchange address?): left out",
                 "''{0}'' no es una dirección de e-mail (¿una dirección de Exchange?): se omitió"
-            });
+            }),
+            Map.entry("no-sender", new String[] {
+                "the message has no sender (FROM or SENDER PROFILE URL)",
+                "el mensaje no tiene remitente (FROM o SENDER PROFILE URL)"
+            }),
+            Map.entry("invalid-message-date", new String[] {
+                "the date ''{0}'' is not a date: the message was not captured",
+                "la fecha ''{0}'' no es una fecha: no se capturó el mensaje"
+            }),
+            Map.entry("future-message-date", new String[] {
+                "the date ''{0}'' is in the future: the message was not captured",
+                "la fecha ''{0}'' está en el futuro: no se capturó el mensaje"
+            }),
+            Map.entry("ambiguous-name", new String[] {
+                "several of your contacts are called ''{0}'' and LinkedIn gave no profile URL that tells which: not"
+                        + " captured for them",
+                "varios de tus contactos se llaman ''{0}'' y LinkedIn no dio una URL de perfil que diga cuál: no se"
+                        + " capturó para ellos"
+            }));
 
     private RowProblemTexts() {}
 

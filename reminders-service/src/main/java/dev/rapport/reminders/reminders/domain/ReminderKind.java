@@ -13,6 +13,7 @@ public enum ReminderKind {
     SHARE("share"),
     ANSWER_COMMENTS("answer-comments"),
     ROUTINE("routine"),
+    PREPARE("prepare"),
     MANUAL("manual");
 
     private final String id;

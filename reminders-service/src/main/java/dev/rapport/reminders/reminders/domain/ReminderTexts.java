@@ -44,6 +44,7 @@ public final class ReminderTexts {
                 es
                         ? "Responde a los comentarios de tu publicación «" + s.what() + "»"
                         : "Answer the comments on your post “" + s.what() + "”";
+            case PREPARE -> prepare(es, contact, s);
             case ROUTINE, MANUAL -> s.what();
         };
     }
@@ -110,6 +111,16 @@ public final class ReminderTexts {
     /** Whether texts for {@code locale} are written in Spanish. */
     public static boolean spanish(Locale locale) {
         return locale != null && "es".equals(locale.getLanguage());
+    }
+
+    /** A meeting to prepare: tomorrow's, or today's ({@code category} today) when announced too late for the eve. */
+    private static String prepare(boolean es, String contact, ReminderSubject s) {
+        boolean today = "today".equals(s.category());
+        String when = es ? (today ? "Hoy" : "Mañana") : (today ? "Today" : "Tomorrow");
+        if (s.what() == null || s.what().isBlank()) {
+            return when + (es ? ": reunión con " : ": meeting with ") + contact;
+        }
+        return es ? when + ": «" + s.what() + "» con " + contact : when + ": “" + s.what() + "” with " + contact;
     }
 
     private static String congratulate(boolean es, String contact, ReminderSubject s) {

@@ -36,6 +36,19 @@ class ReminderTextsTest {
     }
 
     @Test
+    void aMeetingAheadIsPreparedInSpanishAndEnglishWithOrWithoutItsTitle() {
+        var titled = new ReminderSubject(ReminderKind.PREPARE, "Ana", "Café", null, null, null, null);
+        var untitled = new ReminderSubject(ReminderKind.PREPARE, "Ana", null, null, null, null, null);
+        assertThat(ReminderTexts.title(Locale.ENGLISH, titled)).isEqualTo("Tomorrow: “Café” with Ana");
+        assertThat(ReminderTexts.title(ES, titled)).isEqualTo("Mañana: «Café» con Ana");
+        assertThat(ReminderTexts.title(Locale.ENGLISH, untitled)).isEqualTo("Tomorrow: meeting with Ana");
+        assertThat(ReminderTexts.title(ES, untitled)).isEqualTo("Mañana: reunión con Ana");
+        var today = new ReminderSubject(ReminderKind.PREPARE, "Ana", "Café", null, "today", null, null);
+        assertThat(ReminderTexts.title(Locale.ENGLISH, today)).isEqualTo("Today: “Café” with Ana");
+        assertThat(ReminderTexts.title(ES, today)).isEqualTo("Hoy: «Café» con Ana");
+    }
+
+    @Test
     void birthdaysAreWishedAndOtherMilestonesCongratulated() {
         var birthday = new ReminderSubject(ReminderKind.CONGRATULATE, "Luis", "Birthday", null, "birthday", null, null);
         var job =
