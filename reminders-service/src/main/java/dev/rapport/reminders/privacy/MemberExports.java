@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,6 +28,7 @@ class MemberExports {
 
     RemindersExport of(String memberId) {
         StoredFeed feed = mongo.findById(memberId, StoredFeed.class, "calendar_feeds");
+        StoredWebhooks webhooks = mongo.findById(memberId, StoredWebhooks.class, "webhook_endpoints");
         return new RemindersExport(
                 memberId,
                 clock.instant(),
@@ -36,7 +38,10 @@ class MemberExports {
                 new RemindersExport.CalendarFeed(feed != null, feed == null ? null : feed.createdAt()),
                 mongo.find(ofMember(memberId, "contactId"), RemindersExport.ContactContext.class, "contact_context"),
                 mongo.findById(memberId, RemindersExport.LatestContent.class, "member_content"),
-                mongo.find(ofMember(memberId, "date"), RemindersExport.DigestDelivery.class, "digest_deliveries"));
+                mongo.find(ofMember(memberId, "date"), RemindersExport.DigestDelivery.class, "digest_deliveries"),
+                webhooks == null || webhooks.subscriptions() == null ? List.of() : webhooks.subscriptions(),
+                mongo.find(
+                        ofMember(memberId, "createdAt"), RemindersExport.WebhookDelivery.class, "webhook_deliveries"));
     }
 
     private static Query ofMember(String memberId, String order) {
@@ -45,4 +50,7 @@ class MemberExports {
 
     /** Only whether the feed exists and since when: the token's hash stays in the service. */
     record StoredFeed(Instant createdAt) {}
+
+    /** The member's subscriptions, read without their secrets. */
+    record StoredWebhooks(List<RemindersExport.WebhookSubscription> subscriptions) {}
 }
