@@ -4,6 +4,9 @@ import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.CursorPage;
 import dev.rapport.support.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,7 +52,12 @@ class WebhookController {
             operationId = "createWebhook",
             summary = "Subscribe a URL to event types",
             description = "Answers the signing secret once. Safe to retry with an Idempotency-Key. An API key's"
-                    + " subscription only gets the events its scopes may read.")
+                    + " subscription only gets the events its scopes may read.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            description = "Subscribed; the answer holds the secret, shown this once",
+                            content = @Content(schema = @Schema(implementation = WebhookViews.Subscription.class))))
     ResponseEntity<?> create(
             IdentityAssertion caller,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
