@@ -21,8 +21,8 @@ class WebhookLaneDocument {
     String memberId;
     String subscriptionId;
     List<String> deliveryIds = new ArrayList<>();
-    /** When the head may be attempted. */
+    /** When the head may be attempted; while an instance holds the lane, when its lease ends. */
     Instant nextAttemptAt;
-    /** While in the future, one instance is working on the lane. */
+    /** Until when the instance that claimed the lane holds it (for operators: nextAttemptAt decides). */
     Instant lease;
 }

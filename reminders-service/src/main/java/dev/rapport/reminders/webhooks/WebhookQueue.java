@@ -9,8 +9,6 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +63,7 @@ class WebhookQueue {
         }
     }
 
-    /** Lanes whose head is due and which no instance holds, oldest due first. */
+    /** Lanes whose head is due (a lane held by an instance is due only when its lease ends), oldest first. */
     List<WebhookLaneDocument> due(Instant now, int limit) {
         return mongo.find(
                 query(where("nextAttemptAt").lte(now))
@@ -74,22 +72,23 @@ class WebhookQueue {
                 WebhookLaneDocument.class);
     }
 
-    /** Takes the lane for this instance until {@code until}; false when another instance holds it. */
+    /**
+     * Takes the lane for this instance until {@code until}: it stops being due until then, so other instances pass
+     * it by, and becomes due again then if this one dies with it. False when another instance took it first.
+     */
     boolean claim(WebhookLaneDocument lane, Instant now, Instant until) {
         boolean won = mongo.updateFirst(
-                                new Query(new Criteria()
-                                        .andOperator(
-                                                where("_id").is(lane.id),
-                                                new Criteria()
-                                                        .orOperator(
-                                                                where("lease").is(null),
-                                                                where("lease").lt(now)))),
-                                new Update().set("lease", until),
+                                query(where("_id")
+                                        .is(lane.id)
+                                        .and("nextAttemptAt")
+                                        .lte(now)),
+                                new Update().set("lease", until).set("nextAttemptAt", until),
                                 WebhookLaneDocument.class)
                         .getModifiedCount()
                 == 1;
         if (won) {
             lane.lease = until;
+            lane.nextAttemptAt = until;
         }
         return won;
     }
