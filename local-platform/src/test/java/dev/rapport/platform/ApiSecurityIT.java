@@ -141,6 +141,7 @@ class ApiSecurityIT {
                 "/api/v1/groups",
                 "/api/v1/reminders?status=open",
                 "/api/v1/routines",
+                "/api/v1/webhooks",
                 "/api/v1/content/items",
                 "/api/v1/content/feeds")) {
             HttpResponse<String> answer = send(malloryToken, "GET", list, null, null);
@@ -390,6 +391,12 @@ class ApiSecurityIT {
                                 LocalDate.now(ZoneOffset.UTC).plusDays(2).toString()))));
         ids.put("routine", id(create(aliceToken, "/api/v1/routines", Map.of("preset", "profile-review"))));
         ids.put(
+                "webhook",
+                id(create(
+                        aliceToken,
+                        "/api/v1/webhooks",
+                        Map.of("url", "https://hooks.example.org/alice", "types", List.of("rapport.reminders.")))));
+        ids.put(
                 "item",
                 id(create(
                         aliceToken,
@@ -470,6 +477,7 @@ class ApiSecurityIT {
         byPrefix.put("/api/v1/groups/{", "group");
         byPrefix.put("/api/v1/reminders/{", "reminder");
         byPrefix.put("/api/v1/routines/{", "routine");
+        byPrefix.put("/api/v1/webhooks/{", "webhook");
         byPrefix.put("/api/v1/content/items/{", "item");
         byPrefix.put("/api/v1/content/feeds/{", "feed");
         byPrefix.put("/api/v1/me/erasure/{", "erasure");
@@ -478,6 +486,8 @@ class ApiSecurityIT {
                 Map<String, String> values = new HashMap<>();
                 values.put("id", ids.get(entry.getValue()));
                 values.put("promiseId", ids.get("promise"));
+                // The first entry of the subscription's delivery log: its ids are numbered.
+                values.put("deliveryId", ids.get("webhook") + "_0000000001");
                 return values;
             }
         }
@@ -576,6 +586,7 @@ class ApiSecurityIT {
                 "group", "/api/v1/groups/",
                 "reminder", "/api/v1/reminders/",
                 "routine", "/api/v1/routines/",
+                "webhook", "/api/v1/webhooks/",
                 "item", "/api/v1/content/items/");
         for (Map.Entry<String, String> read : reads.entrySet()) {
             HttpResponse<String> answer = send(aliceToken, "GET", read.getValue() + ids.get(read.getKey()), null, null);

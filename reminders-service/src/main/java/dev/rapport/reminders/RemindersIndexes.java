@@ -28,6 +28,11 @@ public class RemindersIndexes implements DeclaredIndexes {
             IndexDeclaration.of("digest_deliveries", "due", "status", "nextAttemptAt"),
             IndexDeclaration.of("digest_deliveries", "member_date", "memberId", "date", "_id"),
             IndexDeclaration.of("notification_settings", "digest_due", "nextDigestAt"),
+            // webhooks: a Kafka redelivery finds the delivery it queued already; the sweep reads due lanes (the
+            // backlog); everything else is by _id (the member's subscriptions, a lane, a numbered log entry)
+            IndexDeclaration.of("webhook_deliveries", "dedupe", "dedupeKey").asUnique(),
+            IndexDeclaration.of("webhook_lanes", "due", "nextAttemptAt"),
+            IndexDeclaration.of("webhook_deliveries", "member_created", "memberId", "createdAt", "_id"),
             // a calendar app fetches the feed by its token's hash
             IndexDeclaration.of("calendar_feeds", "token", "tokenHash").asUnique());
 

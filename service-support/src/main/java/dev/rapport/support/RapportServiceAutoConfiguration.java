@@ -78,6 +78,12 @@ public class RapportServiceAutoConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(IdentityAssertion.class);
     }
 
+    /** Every API operation's error answers, described in the service's OpenAPI document. */
+    @Bean
+    dev.rapport.support.web.ProblemResponses problemResponses() {
+        return new dev.rapport.support.web.ProblemResponses();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

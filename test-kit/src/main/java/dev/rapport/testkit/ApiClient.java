@@ -45,6 +45,13 @@ public final class ApiClient {
                 (method, path) -> TestIdentity.headerFor(memberId, tenantId, scopes, method, path));
     }
 
+    /** A client calling as one of a member's API keys (tenant alumni), as the gateway forwards such a request. */
+    public static ApiClient asApiKey(int port, String memberId, String apiKeyId, Set<String> scopes) {
+        return new ApiClient(
+                "http://127.0.0.1:" + port,
+                (method, path) -> TestIdentity.headerForApiKey(memberId, apiKeyId, scopes, method, path));
+    }
+
     /** A client for any base URL, with no identity. */
     public static ApiClient anonymous(String baseUrl) {
         return new ApiClient(baseUrl, null);

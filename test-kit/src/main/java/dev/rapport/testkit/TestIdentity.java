@@ -40,6 +40,13 @@ public final class TestIdentity {
                 .encode(SECRET.getBytes(StandardCharsets.UTF_8), method, path);
     }
 
+    /** The {@code X-Rapport-Identity} value for one request made with a member's API key (tenant alumni). */
+    public static String headerForApiKey(
+            String memberId, String apiKeyId, Set<String> scopes, String method, String path) {
+        return new IdentityAssertion(memberId, TENANT, scopes, Instant.now().plusSeconds(60), apiKeyId)
+                .encode(SECRET.getBytes(StandardCharsets.UTF_8), method, path);
+    }
+
     /** The raw path of a request target ({@code /api/v1/contacts?limit=1} → {@code /api/v1/contacts}). */
     public static String pathOf(String target) {
         int query = target.indexOf('?');

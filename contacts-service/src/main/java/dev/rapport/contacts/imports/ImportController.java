@@ -132,7 +132,11 @@ class ImportController {
     @ApiResponse(
             responseCode = "202",
             description = "A larger file is imported as a job: Location is the job to follow",
-            headers = @Header(name = "Location", description = "/api/v1/imports/jobs/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/imports/jobs/{id}",
+                            schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = ImportJob.class)))
     ResponseEntity<?> importBody(
             IdentityAssertion caller,
@@ -174,7 +178,11 @@ class ImportController {
     @ApiResponse(
             responseCode = "202",
             description = "A larger file is imported as a job: Location is the job to follow",
-            headers = @Header(name = "Location", description = "/api/v1/imports/jobs/{id}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/imports/jobs/{id}",
+                            schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = ImportJob.class)))
     ResponseEntity<?> importUpload(
             IdentityAssertion caller,

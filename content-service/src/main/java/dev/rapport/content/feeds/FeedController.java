@@ -81,11 +81,13 @@ class FeedController {
     }
 
     @GetMapping
+    @Operation(summary = "List the member's blog feeds")
     List<FeedView> list(IdentityAssertion caller) {
         return feeds.mine(caller).stream().map(FeedView::of).toList();
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Stop syncing a feed")
     ResponseEntity<Void> delete(IdentityAssertion caller, @PathVariable String id) {
         feeds.delete(caller, id);
         return ResponseEntity.noContent().build();

@@ -71,6 +71,7 @@ class ContentItemController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Read a content item (with its ETag)")
     ResponseEntity<ItemView> get(IdentityAssertion caller, @PathVariable String id) {
         return withEtag(items.get(caller, id));
     }

@@ -68,6 +68,7 @@ public class IdentityPropagationFilter implements GlobalFilter, Ordered {
                                             IdentityAssertion.HEADER,
                                             signer.sign(
                                                     member.get().identity(),
+                                                    member.get().apiKeyId().orElse(null),
                                                     exchange.getRequest()
                                                             .getMethod()
                                                             .name(),

@@ -29,11 +29,17 @@ public class IdentitySigner {
      * (the raw path the service receives), expiring {@link #VALIDITY} from now.
      */
     public String sign(IdentityAssertion verified, String method, String path) {
+        return sign(verified, null, method, path);
+    }
+
+    /** The same, naming the API key that authenticated the request ({@code null} for the member's own token). */
+    public String sign(IdentityAssertion verified, String apiKeyId, String method, String path) {
         return new IdentityAssertion(
                         verified.memberId(),
                         verified.tenantId(),
                         verified.scopes(),
-                        clock.instant().plus(VALIDITY))
+                        clock.instant().plus(VALIDITY),
+                        apiKeyId)
                 .encode(secret, method, path);
     }
 }

@@ -58,6 +58,49 @@ class ApiKeysIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void webhookSubscriptionsAreRoutedToRemindersAndTheSignedIdentityNamesTheApiKeyButNotForAMemberToken() {
+        JsonNode created = create(memberToken, Map.of("name", "crm", "scopes", List.of("reminders:write")));
+        String key = created.path("key").asString();
+
+        gateway.post()
+                .uri("/api/v1/webhooks")
+                .headers(h -> h.setBearerAuth(key))
+                .bodyValue(Map.of("url", "https://crm.example.org/hooks", "types", List.of("rapport.reminders.")))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        gateway.get()
+                .uri("/api/v1/webhooks")
+                .headers(h -> h.setBearerAuth(memberToken))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        List<LoggedRequest> received = Backends.reminders()
+                .findAll(anyRequestedFor(urlPathEqualTo("/api/v1/webhooks"))
+                        .withHeader(IdentityAssertion.HEADER, matching(".+")));
+        assertThat(received).hasSize(2);
+        IdentityAssertion byKey = IdentityAssertion.verify(
+                        received.get(0).getHeader(IdentityAssertion.HEADER),
+                        "POST",
+                        "/api/v1/webhooks",
+                        identitySecret(),
+                        Clock.systemUTC())
+                .orElseThrow();
+        assertThat(byKey.apiKeyId()).isEqualTo(created.path("id").asString());
+        assertThat(byKey.scopes()).containsExactly("reminders:write");
+        IdentityAssertion byToken = IdentityAssertion.verify(
+                        received.get(1).getHeader(IdentityAssertion.HEADER),
+                        "GET",
+                        "/api/v1/webhooks",
+                        identitySecret(),
+                        Clock.systemUTC())
+                .orElseThrow();
+        assertThat(byToken.memberId()).isEqualTo(member);
+        assertThat(byToken.apiKeyId()).isNull();
+    }
+
+    @Test
     void createdKeyIsShownOnceAndReachesTheServiceAsItsMemberWithOnlyTheKeysScopes() {
         JsonNode created = create(memberToken, Map.of("name", "directory sync", "scopes", List.of("contacts:read")));
         String key = created.path("key").asString();

@@ -2,7 +2,9 @@ package dev.rapport.contracts.events;
 
 /** Where the member's notifications (the daily digest) are delivered. */
 public enum NotificationChannel implements WireValue {
-    WEBHOOK("webhook");
+    WEBHOOK("webhook"),
+    /** An API consumer's webhook subscription (turned off after a day of failed deliveries). */
+    WEBHOOK_SUBSCRIPTION("webhook-subscription");
 
     private final String wire;
 

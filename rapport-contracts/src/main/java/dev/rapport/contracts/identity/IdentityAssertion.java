@@ -28,10 +28,15 @@ import javax.crypto.spec.SecretKeySpec;
  * takes from the request itself. An assertion seen in one request (a log, a compromised service) is
  * therefore worthless for any other method or path, on this service or another, within its minute.
  *
- * <p>Wire form: {@code v2.<base64url(member|tenant|scope,scope|expiresEpochSecond)>.<base64url(hmac)>}
- * where the HMAC is over {@code <base64 part> LF METHOD SP path}.
+ * <p>Wire form: {@code v2.<base64url(member|tenant|scope,scope|expiresEpochSecond[|apiKeyId])>.<base64url(hmac)>}
+ * where the HMAC is over {@code <base64 part> LF METHOD SP path}. The API key's id is there only when an API key
+ * (not the member's own token) authenticated the request, so that a service can keep what a key made apart (its
+ * webhook subscriptions).
+ *
+ * @param apiKeyId the API key that authenticated the request, null for the member's own token
  */
-public record IdentityAssertion(String memberId, String tenantId, Set<String> scopes, Instant expiresAt) {
+public record IdentityAssertion(
+        String memberId, String tenantId, Set<String> scopes, Instant expiresAt, String apiKeyId) {
 
     /** The header carrying the assertion from the gateway to a service. */
     public static final String HEADER = "X-Rapport-Identity";
@@ -48,12 +53,20 @@ public record IdentityAssertion(String memberId, String tenantId, Set<String> sc
     public IdentityAssertion {
         requireId(memberId, "memberId");
         requireId(tenantId, "tenantId");
+        if (apiKeyId != null) {
+            requireId(apiKeyId, "apiKeyId");
+        }
         scopes = Set.copyOf(scopes);
         for (String scope : scopes) {
             if (!SCOPE.matcher(scope).matches()) {
                 throw new IllegalArgumentException("malformed scope: " + scope);
             }
         }
+    }
+
+    /** An identity proven by the member's own token. */
+    public IdentityAssertion(String memberId, String tenantId, Set<String> scopes, Instant expiresAt) {
+        this(memberId, tenantId, scopes, expiresAt, null);
     }
 
     /** Whether the identity may use {@code area} ({@code contacts}, {@code reminders} …) for {@code access}. */
@@ -69,7 +82,7 @@ public record IdentityAssertion(String memberId, String tenantId, Set<String> sc
      */
     public String encode(byte[] secret, String method, String path) {
         String payload = memberId + "|" + tenantId + "|" + String.join(",", new TreeSet<>(scopes)) + "|"
-                + expiresAt.getEpochSecond();
+                + expiresAt.getEpochSecond() + (apiKeyId == null ? "" : "|" + apiKeyId);
         String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return VERSION + "." + body + "." + B64.encodeToString(hmac(secret, signed(body, method, path)));
     }
@@ -93,12 +106,16 @@ public record IdentityAssertion(String memberId, String tenantId, Set<String> sc
                 return Optional.empty();
             }
             String[] fields = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8).split("\\|", -1);
-            if (fields.length != 4) {
+            if (fields.length != 4 && fields.length != 5) {
                 return Optional.empty();
             }
             Set<String> scopes = fields[2].isEmpty() ? Set.of() : Set.of(fields[2].split(","));
             var assertion = new IdentityAssertion(
-                    fields[0], fields[1], scopes, Instant.ofEpochSecond(Long.parseLong(fields[3])));
+                    fields[0],
+                    fields[1],
+                    scopes,
+                    Instant.ofEpochSecond(Long.parseLong(fields[3])),
+                    fields.length == 5 ? fields[4] : null);
             return assertion.expiresAt().isAfter(clock.instant()) ? Optional.of(assertion) : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();

@@ -80,6 +80,26 @@ class IdentityAssertionTest {
     }
 
     @Test
+    void theApiKeyThatAuthenticatedTheRequestTravelsSignedAndAMemberTokenHasNone() {
+        Instant expires = Instant.parse("2030-01-01T00:00:00Z");
+        Clock now = Clock.fixed(Instant.parse("2029-12-31T23:59:30Z"), java.time.ZoneOffset.UTC);
+        byte[] key = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String byKey = new IdentityAssertion("m1", "t1", Set.of("reminders:write"), expires, "key-42")
+                .encode(key, "POST", "/api/v1/webhooks");
+        String byToken = new IdentityAssertion("m1", "t1", Set.of("reminders:write"), expires)
+                .encode(key, "POST", "/api/v1/webhooks");
+
+        assertThat(IdentityAssertion.verify(byKey, "POST", "/api/v1/webhooks", key, now)
+                        .orElseThrow()
+                        .apiKeyId())
+                .isEqualTo("key-42");
+        assertThat(IdentityAssertion.verify(byToken, "POST", "/api/v1/webhooks", key, now)
+                        .orElseThrow()
+                        .apiKeyId())
+                .isNull();
+    }
+
+    @Test
     void writeScopeImpliesRead() {
         assertThat(alice.allows("contacts", "read")).isTrue();
         assertThat(alice.allows("reminders", "write")).isFalse();

@@ -31,11 +31,17 @@ public class WebhookClient implements AutoCloseable {
      *
      * @param permanent a refusal that retrying cannot change (a 4xx other than 408 and 429, or a URL the outbound
      *     guard refuses)
+     * @param status the receiver's HTTP status, 0 when it gave none
      */
-    public record Outcome(boolean delivered, boolean permanent, String problem) {}
+    public record Outcome(boolean delivered, boolean permanent, String problem, int status) {}
 
     /** Posts {@code body} with the Standard Webhooks headers and the idempotency key. */
     public Outcome post(String url, String id, long timestamp, String signature, String body) {
+        return post(url, id, timestamp, signature, body, "application/json");
+    }
+
+    /** Posts {@code body} of {@code contentType} with the Standard Webhooks headers and the idempotency key. */
+    public Outcome post(String url, String id, long timestamp, String signature, String body, String contentType) {
         try {
             OutboundHttp.Response response = http.send(
                     "POST",
@@ -47,23 +53,23 @@ public class WebhookClient implements AutoCloseable {
                             "webhook-signature", signature,
                             "Idempotency-Key", id),
                     body.getBytes(StandardCharsets.UTF_8),
-                    "application/json",
+                    contentType,
                     0);
             int status = response.status();
             if (status >= 200 && status < 300) {
-                return new Outcome(true, false, null);
+                return new Outcome(true, false, null, status);
             }
             boolean permanent = status >= 400 && status < 500 && status != 408 && status != 429;
-            return new Outcome(false, permanent, "answered " + status);
+            return new Outcome(false, permanent, "answered " + status, status);
         } catch (OutboundRefusedException | URISyntaxException e) {
-            return new Outcome(false, true, "refused: the webhook URL " + e.getMessage());
+            return new Outcome(false, true, "refused: the webhook URL " + e.getMessage(), 0);
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
-                return new Outcome(false, false, "interrupted");
+                return new Outcome(false, false, "interrupted", 0);
             }
-            return new Outcome(false, false, "timed out: " + e.getMessage());
+            return new Outcome(false, false, "timed out: " + e.getMessage(), 0);
         } catch (IOException e) {
-            return new Outcome(false, false, "unreachable: " + e);
+            return new Outcome(false, false, "unreachable: " + e, 0);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.rapport.support.privacy.MemberRows;
 import dev.rapport.support.web.StreamedJson;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,7 @@ class MemberExports {
     /** Writes the members of the {@link RemindersExport} of {@code memberId}, in its order. */
     void write(String memberId, StreamedJson.Writer export) {
         StoredFeed feed = mongo.findById(memberId, StoredFeed.class, "calendar_feeds");
+        StoredWebhooks webhooks = mongo.findById(memberId, StoredWebhooks.class, "webhook_endpoints");
         export.value("memberId", memberId)
                 .value("exportedAt", clock.instant())
                 .array(
@@ -47,9 +49,23 @@ class MemberExports {
                 .array(
                         "digestDeliveries",
                         MemberRows.of(
-                                mongo, memberId, "date", RemindersExport.DigestDelivery.class, "digest_deliveries"));
+                                mongo, memberId, "date", RemindersExport.DigestDelivery.class, "digest_deliveries"))
+                .value(
+                        "webhookSubscriptions",
+                        webhooks == null || webhooks.subscriptions() == null ? List.of() : webhooks.subscriptions())
+                .array(
+                        "webhookDeliveries",
+                        MemberRows.of(
+                                mongo,
+                                memberId,
+                                "createdAt",
+                                RemindersExport.WebhookDelivery.class,
+                                "webhook_deliveries"));
     }
 
     /** Only whether the feed exists and since when: the token's hash stays in the service. */
     record StoredFeed(Instant createdAt) {}
+
+    /** The member's subscriptions, read without their secrets. */
+    record StoredWebhooks(List<RemindersExport.WebhookSubscription> subscriptions) {}
 }

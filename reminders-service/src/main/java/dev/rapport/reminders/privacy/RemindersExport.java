@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Everything reminders-service holds of a member, as {@code GET /api/v1/me/export} gives it. Secrets are left
- * out: the webhook's signing secret and the calendar feed's token (only its hash is stored anyway).
+ * out: the webhooks' signing secrets and the calendar feed's token (only its hash is stored anyway).
  */
 public record RemindersExport(
         String memberId,
@@ -30,7 +30,41 @@ public record RemindersExport(
         @Schema(description = "The member's latest published content, offered in reach-out openers")
         LatestContent latestContent,
 
-        List<DigestDelivery> digestDeliveries) {
+        List<DigestDelivery> digestDeliveries,
+
+        @Schema(description = "Webhook subscriptions, without their signing secrets")
+        List<WebhookSubscription> webhookSubscriptions,
+
+        @Schema(description = "The webhook delivery log (what was sent where, not the payloads)")
+        List<WebhookDelivery> webhookDeliveries) {
+
+    /** A webhook subscription, without its signing secrets. */
+    public record WebhookSubscription(
+            String id,
+            String url,
+            List<String> types,
+            String description,
+            String apiKeyId,
+            String status,
+            String disabledReason,
+            Instant disabledAt,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    /** One webhook delivery of the log. */
+    public record WebhookDelivery(
+            String id,
+            String subscriptionId,
+            String eventId,
+            String eventType,
+            String subject,
+            String status,
+            int attempts,
+            Instant createdAt,
+            Instant lastAttemptAt,
+            int lastStatusCode,
+            String lastError,
+            Instant deliveredAt) {}
 
     /** A reminder with the context it was created with; texts are written from these when the API shows it. */
     public record Reminder(

@@ -75,6 +75,7 @@ class ReminderController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Read a reminder with its context")
     ReminderView get(IdentityAssertion caller, @PathVariable String id) {
         return service.get(caller, id);
     }

@@ -190,6 +190,22 @@ public class ReminderService {
         return view(find(caller, id));
     }
 
+    /**
+     * A notice from the platform itself (a webhook subscription it had to turn off), as a reminder due today in the
+     * member's time zone, so it shows in their list and digest; {@code causeId} makes a repeated notice a no-op.
+     *
+     * @return whether it was created
+     */
+    public boolean notice(String memberId, String tenantId, String causeId, String title, String detail) {
+        MemberPreferences member = settings.preferences(memberId);
+        ReminderDocument reminder =
+                new ReminderDocument(causeId, ReminderKind.MANUAL, memberId, tenantId, clock.instant());
+        reminder.title = title;
+        reminder.detail = detail;
+        reminder.dueOn = member.today(clock.instant());
+        return create(reminder, member);
+    }
+
     /** A reminder the member writes themselves. */
     public ReminderView createManual(IdentityAssertion caller, ManualReminderRequest request) {
         MemberPreferences member = settings.preferences(caller.memberId());

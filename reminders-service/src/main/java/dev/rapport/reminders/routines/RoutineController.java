@@ -39,6 +39,7 @@ class RoutineController {
     }
 
     @GetMapping
+    @Operation(summary = "List the member's routines")
     CursorPage<RoutineView> list(
             IdentityAssertion caller,
             @RequestParam(required = false) String cursor,
@@ -64,6 +65,7 @@ class RoutineController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Read a routine")
     RoutineView get(IdentityAssertion caller, @PathVariable String id) {
         return routines.get(caller, id);
     }

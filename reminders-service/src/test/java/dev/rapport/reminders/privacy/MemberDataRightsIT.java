@@ -62,6 +62,15 @@ class MemberDataRightsIT {
                 Map.of("locale", "es", "webhook", Map.of("url", "https://hooks.example.com/rapport")));
         api.post("/api/v1/routines", Map.of("preset", "profile-review", "startOn", "2026-01-15"));
         api.post("/api/v1/calendar/feed", null);
+        var webhook = api.post(
+                "/api/v1/webhooks",
+                Map.of("url", "https://hooks.example.com/events", "types", List.of("rapport.reminders.")));
+        assertThat(webhook.status()).as(webhook.raw().body()).isEqualTo(201);
+        // A ReminderCreated after the subscription: a delivery in the member's log.
+        api.post("/api/v1/reminders", Map.of("title", "Call Ana", "dueOn", "2026-03-20"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        mongo.getCollection("webhook_deliveries").countDocuments(Filters.eq("memberId", member)) > 0);
     }
 
     @Test
@@ -85,7 +94,11 @@ class MemberDataRightsIT {
         assertThat(body.get("calendarFeed").get("active").asBoolean()).isTrue();
         assertThat(body.get("contactContexts").get(0).get("displayName").asString())
                 .isEqualTo("Ana Pérez");
-        assertThat(export.raw().body()).doesNotContain("whsec_", "tokenHash", "webhookSecret");
+        assertThat(body.get("webhookSubscriptions").get(0).get("url").asString())
+                .isEqualTo("https://hooks.example.com/events");
+        assertThat(body.get("webhookDeliveries").get(0).get("eventType").asString())
+                .isEqualTo("rapport.reminders.ReminderCreated.v1");
+        assertThat(export.raw().body()).doesNotContain("whsec_", "tokenHash", "webhookSecret", "secrets");
 
         var stranger = ApiClient.asMember(port, "stranger-" + UUID.randomUUID()).get("/api/v1/me/export");
         assertThat(stranger.json().get("reminders")).isEmpty();

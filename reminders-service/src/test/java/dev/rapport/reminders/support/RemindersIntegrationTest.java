@@ -36,6 +36,9 @@ import org.springframework.test.context.TestPropertySource;
             "rapport.reminders.delivery.circuit-threshold=3",
             "rapport.reminders.delivery.circuit-open-for=PT30M",
             "rapport.reminders.public-base-url=https://rapport.example.org",
+            // Webhook subscriptions: the tests run the sweep themselves, with waits they can compute.
+            "rapport.reminders.webhooks.initial-delay=PT1H",
+            "rapport.reminders.webhooks.jitter=0",
             // The tests' webhook receivers (WireMock) listen on loopback.
             "rapport.outbound.allow-private=true"
         })
