@@ -10,8 +10,8 @@ public enum ReminderKind implements WireValue {
     SHARE("share"),
     ANSWER_COMMENTS("answer-comments"),
     ROUTINE("routine"),
-    MANUAL("manual"),
-    PREPARE("prepare");
+    PREPARE("prepare"),
+    MANUAL("manual");
 
     private final String wire;
 

@@ -85,8 +85,14 @@ class MemberDataRightsIT {
                 .containsExactly(java.util.Arrays.stream(RemindersExport.class.getRecordComponents())
                         .map(java.lang.reflect.RecordComponent::getName)
                         .toArray(String[]::new));
-        assertThat(body.get("reminders").get(0).get("what").asString()).isEqualTo("send the article");
-        assertThat(body.get("reminders").get(0).get("contactName").asString()).isEqualTo("Ana Pérez");
+        // Both reminders were created at the same (fixed) time: their order is their ids', so find the follow-up.
+        JsonNode followUp = java.util.stream.StreamSupport.stream(
+                        body.get("reminders").spliterator(), false)
+                .filter(r -> r.path("kind").asString().equals("follow-up"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(followUp.get("what").asString()).isEqualTo("send the article");
+        assertThat(followUp.get("contactName").asString()).isEqualTo("Ana Pérez");
         assertThat(body.get("routines").get(0).get("preset").asString()).isEqualTo("profile-review");
         assertThat(body.get("notificationSettings").get("locale").asString()).isEqualTo("es");
         assertThat(body.get("notificationSettings").get("webhookUrl").asString())
