@@ -87,11 +87,12 @@ public class RapportServiceAutoConfiguration {
         return mapper;
     }
 
-    /** Fail fast when MongoDB is down so the API answers 503 in seconds, not after 30. */
+    /** Fail fast when MongoDB is down so the API answers 503 within about a second, not after 30 (the
+     * fault suite checks 2 s through the gateway, docs/reliability.md). */
     @Bean
     MongoClientSettingsBuilderCustomizer rapportMongoTimeouts() {
         return (MongoClientSettings.Builder builder) -> builder.applyToClusterSettings(
-                        cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS))
+                        cluster -> cluster.serverSelectionTimeout(1, TimeUnit.SECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(3, TimeUnit.SECONDS));
     }
 

@@ -1,5 +1,7 @@
 package dev.rapport.support.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import dev.rapport.support.web.ApiException.FieldProblem;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
@@ -52,9 +54,14 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(DataAccessResourceFailureException.class)
-    ProblemDetail storeUnavailable(DataAccessResourceFailureException e) {
-        log.error("Database unavailable", e);
+    /**
+     * MongoDB cannot be reached: through Spring Data (translated) or straight from the driver (the collections used
+     * without a template, e.g. idempotency keys and processed events, whose exceptions are not translated).
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class
+    })
+    ProblemDetail storeUnavailable(RuntimeException e) {
+        log.error("Database unavailable: {}", e.toString());
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "storage is unavailable: retry later");
         problem.setTitle("Service unavailable");
