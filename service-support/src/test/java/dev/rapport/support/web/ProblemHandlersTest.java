@@ -10,6 +10,7 @@ import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,11 @@ class ProblemHandlersTest {
                     "Timed out while waiting for a server that matches ReadPreferenceServerSelector");
         }
 
+        @GetMapping("/duplicate")
+        String duplicate() {
+            throw new DuplicateKeyException("E11000 duplicate key error collection: rapport-content.content_plans");
+        }
+
         @GetMapping("/raw-socket")
         String rawSocket() {
             throw new MongoSocketOpenException("Exception opening socket", new ServerAddress("127.0.0.1", 27027));
@@ -49,5 +55,12 @@ class ProblemHandlersTest {
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                     .andExpect(jsonPath("$.detail").value("storage is unavailable: retry later"));
         }
+    }
+
+    @Test
+    void twoRequestsCreatingTheSameResourceAtOnceGiveTheLoser409ProblemNot500() throws Exception {
+        mvc.perform(get("/duplicate"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     }
 }
