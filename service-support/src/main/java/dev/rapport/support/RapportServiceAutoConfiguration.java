@@ -7,6 +7,7 @@ import dev.rapport.support.deadletters.DeadLettersEndpoint;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.events.EventInbox;
 import dev.rapport.support.events.EventPublisher;
+import dev.rapport.support.events.MalformedEventException;
 import dev.rapport.support.events.OutboxEvents;
 import dev.rapport.support.events.OutboxRelay;
 import dev.rapport.support.events.SupportIndexes;
@@ -26,6 +27,7 @@ import dev.rapport.support.web.RequestIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -37,6 +39,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -45,6 +48,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.binder.ConsumerProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -85,6 +90,31 @@ public class RapportServiceAutoConfiguration {
         // The binder's own contentType header must come back as a String, not bytes, or every record is refused.
         mapper.setRawMappedHeaders(java.util.Map.of("contentType", true));
         return mapper;
+    }
+
+    /**
+     * A record that is not a readable CloudEvent reads the same every time: it goes straight to the dead-letter
+     * topic, so that the records behind it wait milliseconds rather than the retries' seconds (./rapport faults,
+     * poison records). Set on the bound properties: their property form cannot name a class.
+     */
+    @Bean
+    static BeanPostProcessor malformedEventsAreNotRetried() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof BindingServiceProperties bindings) {
+                    ConsumerProperties consumer =
+                            bindings.getBindingProperties("inbox-in-0").getConsumer();
+                    if (consumer != null) {
+                        Map<Class<? extends Throwable>, Boolean> retryable =
+                                new LinkedHashMap<>(consumer.getRetryableExceptions());
+                        retryable.put(MalformedEventException.class, false);
+                        consumer.setRetryableExceptions(retryable);
+                    }
+                }
+                return bean;
+            }
+        };
     }
 
     /** Fail fast when MongoDB is down so the API answers 503 within about a second, not after 30 (the

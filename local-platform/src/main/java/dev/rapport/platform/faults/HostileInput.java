@@ -92,7 +92,7 @@ final class HostileInput {
                 "the follow-up of the target member's promise",
                 Duration.ofSeconds(60),
                 () -> run.followUpCounts(MEMBER, Set.of(promise)).size() == 1);
-        String before = exportDigest();
+        String before = exportDigest("before");
 
         List<Case> cases = new ArrayList<>();
         Map<String, Integer> operations = new TreeMap<>();
@@ -186,7 +186,7 @@ final class HostileInput {
         scenario.check("answers 5xx", 0, describe(serverErrors), serverErrors.isEmpty());
         scenario.check(
                 "4xx answers that are not application/problem+json", 0, describe(notProblems), notProblems.isEmpty());
-        String after = exportDigest();
+        String after = exportDigest("after");
         scenario.equal("the target member's export (GET /api/v1/me/export) before and after", before, after);
     }
 
@@ -234,18 +234,28 @@ final class HostileInput {
     }
 
     /** The target member's export without its time of export, as a digest. */
-    private String exportDigest() throws Exception {
+    private String exportDigest(String name) throws Exception {
         PlatformClient.Answer export = run.client.expectOk(
                 run.client.viaGateway(MEMBER, "GET", "/api/v1/me/export").GET().build(), "export " + MEMBER);
         JsonNode body = export.json();
-        if (body instanceof ObjectNode object) {
-            object.remove("exportedAt");
-        }
+        withoutExportTimes(body);
         byte[] canonical = PlatformClient.JSON.writeValueAsBytes(body);
+        // Kept next to the logs: when the digests differ, a diff of the two files says what changed.
+        java.nio.file.Files.write(run.platform.varDir().resolve("hostile-export-" + name + ".json"), canonical);
         return canonical.length + " bytes, sha256 "
                 + HexFormat.of()
                         .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical))
                         .substring(0, 16);
+    }
+
+    /** Removes every part's {@code exportedAt}: the time of the export, not the member's data. */
+    private static void withoutExportTimes(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("exportedAt");
+        }
+        for (JsonNode child : node) {
+            withoutExportTimes(child);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ generation
