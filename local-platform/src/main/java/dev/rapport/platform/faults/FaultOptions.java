@@ -134,9 +134,9 @@ record FaultOptions(
             Duration settle) {
 
         static final Sizes LONG = new Sizes(
-                300, 2_400, 40, Duration.ofSeconds(30), 600, Duration.ofSeconds(20), 40, Duration.ofMinutes(4));
+                300, 2_400, 40, Duration.ofSeconds(30), 600, Duration.ofSeconds(20), 16, Duration.ofMinutes(4));
 
         static final Sizes QUICK =
-                new Sizes(40, 240, 30, Duration.ofSeconds(8), 150, Duration.ofSeconds(8), 8, Duration.ofMinutes(2));
+                new Sizes(30, 150, 25, Duration.ofSeconds(6), 80, Duration.ofSeconds(6), 4, Duration.ofMinutes(2));
     }
 }
