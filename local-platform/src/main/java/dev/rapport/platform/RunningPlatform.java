@@ -352,6 +352,48 @@ public final class RunningPlatform implements AutoCloseable {
         register(() -> mongo = restarted, restarted::stop);
     }
 
+    /** Kills a service's process with SIGKILL (no shutdown hook, no flush), as a crash would; answers its pid. */
+    public long kill(Service service) {
+        ServiceProcess victim;
+        synchronized (lock) {
+            victim = services.stream()
+                    .filter(s -> s.service() == service)
+                    .findFirst()
+                    .orElseThrow(() -> new PlatformException(service.module() + " is not running"));
+        }
+        long pid = victim.process().pid();
+        victim.process().process().destroyForcibly();
+        if (!victim.process().awaitExit(Duration.ofSeconds(30))) {
+            throw new PlatformException(service.module() + " (pid " + pid + ") did not die within 30 s of SIGKILL");
+        }
+        synchronized (lock) {
+            services.remove(victim);
+        }
+        pidFiles.delete(service.module());
+        log.info("Killed {} (pid {}, SIGKILL)", service.module(), pid);
+        return pid;
+    }
+
+    /** Starts a service again (after {@link #kill}) with the same jar, ports and environment; waits until it is ready. */
+    public long restart(Service service) {
+        JavaCommand java = JavaCommand.forRepository(options.repoRoot());
+        ServiceProcess started = ServiceProcess.start(
+                service,
+                ServiceProcess.jarOf(options.repoRoot(), service),
+                ports,
+                environment(service, ports, secrets),
+                java,
+                options.varDir());
+        register(
+                () -> {
+                    services.add(started);
+                    pidFiles.write(service.module(), started.process().pid());
+                },
+                () -> started.stop(SERVICE_STOP_GRACE));
+        started.awaitReady(http, options.startupTimeout());
+        return started.process().pid();
+    }
+
     /** Freezes a service's process (SIGSTOP): it holds its connections and answers nothing until resumed. */
     public void pause(Service service) {
         signal(service, "STOP");

@@ -77,6 +77,13 @@ final class FaultScenarios {
                         + " on the same port and data file",
                 Duration.ofMinutes(options.quick() ? 5 : 10),
                 store::run);
+        ConsumerKilled consumer = new ConsumerKilled(this);
+        run(
+                "3. Consumer killed mid-stream",
+                consumer.load(),
+                "kill -9 of reminders-service once a quarter of the backlog is consumed, then a restart on the same ports",
+                Duration.ofMinutes(options.quick() ? 6 : 20),
+                consumer::run);
         PoisonRecords poison = new PoisonRecords(this);
         run(
                 "5. Poison records",
