@@ -423,6 +423,12 @@ final class HostileInput {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
+        if (kind.equals("oversized body")) {
+            // As a careful client sends a large upload: the gateway's 413 comes before the body is sent. Without it,
+            // the gateway answers 413 from the declared length and closes while the body is still being sent, and
+            // the client may read a reset instead of the answer (seen once in a few thousand).
+            builder.expectContinue(true);
+        }
         HttpRequest.BodyPublisher publisher;
         if (body == null) {
             publisher = HttpRequest.BodyPublishers.noBody();
