@@ -295,6 +295,145 @@ public final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    // ------------------------------------------------------------------ faults (./rapport faults)
+
+    /** Kills the Kafka broker with SIGKILL (no shutdown, no flush), as a crash would; answers its pid. */
+    public long killKafka() {
+        KafkaBroker broker;
+        synchronized (lock) {
+            broker = kafka;
+        }
+        if (broker == null) {
+            throw new PlatformException("No Kafka broker to kill");
+        }
+        long pid = broker.process().pid();
+        broker.process().process().destroyForcibly();
+        if (!broker.process().awaitExit(Duration.ofSeconds(30))) {
+            throw new PlatformException("The Kafka broker (pid " + pid + ") did not die within 30 s of SIGKILL");
+        }
+        pidFiles.delete("kafka");
+        log.info("Killed the Kafka broker (pid {}, SIGKILL)", pid);
+        return pid;
+    }
+
+    /** Starts the Kafka broker again on the same ports and data directory, and waits until it serves clients. */
+    public long restartKafka() {
+        JavaCommand java = JavaCommand.forRepository(options.repoRoot());
+        KafkaBroker restarted = KafkaBroker.launch(options.varDir(), ports, java, options.startupTimeout());
+        register(
+                () -> {
+                    kafka = restarted;
+                    pidFiles.write("kafka", restarted.process().pid());
+                },
+                restarted::stop);
+        restarted.awaitReady(ports, options.startupTimeout());
+        return restarted.process().pid();
+    }
+
+    /**
+     * Stops the MongoDB-wire server as its process ending would: its port closes and every client
+     * connection drops. {@link #restartMongo()} opens the same data file on the same port.
+     */
+    public void stopMongo() {
+        EmbeddedMongo running;
+        synchronized (lock) {
+            running = mongo;
+            mongo = null;
+        }
+        if (running == null) {
+            throw new PlatformException("No MongoDB-wire server to stop");
+        }
+        running.stop();
+    }
+
+    /** Starts the MongoDB-wire server again on the same port and data file. */
+    public void restartMongo() {
+        EmbeddedMongo restarted = EmbeddedMongo.start(options.varDir(), ports);
+        register(() -> mongo = restarted, restarted::stop);
+    }
+
+    /** Kills a service's process with SIGKILL (no shutdown hook, no flush), as a crash would; answers its pid. */
+    public long kill(Service service) {
+        ServiceProcess victim;
+        synchronized (lock) {
+            victim = services.stream()
+                    .filter(s -> s.service() == service)
+                    .findFirst()
+                    .orElseThrow(() -> new PlatformException(service.module() + " is not running"));
+        }
+        long pid = victim.process().pid();
+        victim.process().process().destroyForcibly();
+        if (!victim.process().awaitExit(Duration.ofSeconds(30))) {
+            throw new PlatformException(service.module() + " (pid " + pid + ") did not die within 30 s of SIGKILL");
+        }
+        synchronized (lock) {
+            services.remove(victim);
+        }
+        pidFiles.delete(service.module());
+        log.info("Killed {} (pid {}, SIGKILL)", service.module(), pid);
+        return pid;
+    }
+
+    /** Starts a service again (after {@link #kill}) with the same jar, ports and environment; waits until it is ready. */
+    public long restart(Service service) {
+        JavaCommand java = JavaCommand.forRepository(options.repoRoot());
+        ServiceProcess started = ServiceProcess.start(
+                service,
+                ServiceProcess.jarOf(options.repoRoot(), service),
+                ports,
+                environment(service, ports, secrets),
+                java,
+                options.varDir());
+        register(
+                () -> {
+                    services.add(started);
+                    pidFiles.write(service.module(), started.process().pid());
+                },
+                () -> started.stop(SERVICE_STOP_GRACE));
+        started.awaitReady(http, options.startupTimeout());
+        return started.process().pid();
+    }
+
+    /** Freezes a service's process (SIGSTOP): it holds its connections and answers nothing until resumed. */
+    public void pause(Service service) {
+        signal(service, "STOP");
+    }
+
+    /** Lets a paused service's process go on (SIGCONT). */
+    public void resume(Service service) {
+        signal(service, "CONT");
+    }
+
+    private void signal(Service service, String signal) {
+        long pid = pid(service);
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new PlatformException("kill -" + signal + " " + pid + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new PlatformException("Cannot signal " + service.module() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("Interrupted while signalling " + service.module());
+        }
+        log.info("Sent SIG{} to {} (pid {})", signal, service.module(), pid);
+    }
+
+    /** The pid of a service's process. */
+    public long pid(Service service) {
+        synchronized (lock) {
+            return services.stream()
+                    .filter(s -> s.service() == service)
+                    .findFirst()
+                    .map(s -> s.process().pid())
+                    .orElseThrow(() -> new PlatformException(service.module() + " is not running"));
+        }
+    }
+
     public PlatformOptions options() {
         return options;
     }

@@ -102,7 +102,7 @@ class GeneratedClientJourneyIT {
         assertThat(subscription.getSecret()).startsWith("whsec_");
 
         Map<?, ?> contact = (Map<?, ?>) new ContactsApi(contacts)
-                .add2(
+                .addContact(
                         new ContactRequest()
                                 .firstName("Inés")
                                 .lastName("Ortega")

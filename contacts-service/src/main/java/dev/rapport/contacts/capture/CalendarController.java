@@ -40,6 +40,7 @@ class CalendarController {
 
     @PostMapping
     @Operation(
+            operationId = "addCalendar",
             summary = "Connect a calendar",
             description = "An iCalendar address (Google's secret address, Outlook's or iCloud's published link)."
                     + " It must be https on a public address (the outbound guard), is stored encrypted and never shown"

@@ -34,6 +34,7 @@ class MailboxController {
 
     @PostMapping
     @Operation(
+            operationId = "addMailbox",
             summary = "Connect an IMAP mailbox (headers only)",
             description = "Host, port, TLS (required unless the service allows insecure test servers), username and an"
                     + " app password, stored encrypted and never shown again. Every poll-interval (15 min) the inbox"

@@ -48,6 +48,7 @@ class ContactController {
 
     @PostMapping
     @Operation(
+            operationId = "addContact",
             summary = "Add a contact",
             description = "Publishes ContactAdded. Safe to retry with an Idempotency-Key. Answers the ETag to"
                     + " send as If-Match when updating.")

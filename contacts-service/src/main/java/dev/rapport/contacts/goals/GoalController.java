@@ -42,6 +42,7 @@ class GoalController {
 
     @PostMapping
     @Operation(
+            operationId = "addGoal",
             summary = "Add a goal",
             description =
                     "Link contacts (goalIds on the contact) and groups to it. Safe to retry with an Idempotency-Key.")

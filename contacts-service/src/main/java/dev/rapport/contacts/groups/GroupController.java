@@ -38,6 +38,7 @@ class GroupController {
 
     @PostMapping
     @Operation(
+            operationId = "addGroup",
             summary = "Follow a group",
             description = "With a participation cadence (weekly by default): GroupGoneQuiet is published once"
                     + " when it lapses, until the next participation. Safe to retry with an Idempotency-Key.")

@@ -1,10 +1,14 @@
 package dev.rapport.gateway.problem;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import dev.rapport.gateway.requestid.RequestIds;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -45,6 +49,20 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                     headers -> headers.addAll(error.getHeaders()),
                     properties != null ? properties : Map.of());
         }
+        if (storeUnavailable(failure)) {
+            // The gateway's own resources (API keys) live in its MongoDB database: down is 503, retry later.
+            log.warn(
+                    "{} {}: the gateway's store is unavailable: {}",
+                    exchange.getRequest().getMethod(),
+                    RequestIds.originalPath(exchange),
+                    failure.toString());
+            return problems.write(
+                    exchange,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The gateway's storage is unavailable: retry later",
+                    headers -> headers.set(HttpHeaders.RETRY_AFTER, "5"),
+                    Map.of());
+        }
         HttpStatusCode status =
                 failure instanceof ErrorResponse error ? error.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
         RequestIds.withMdc(
@@ -59,6 +77,21 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                 exchange,
                 status,
                 "The gateway could not handle the request (request id " + RequestIds.of(exchange) + ")");
+    }
+
+    /** Whether {@code failure} (or a cause) says that MongoDB cannot be reached, as opposed to a failed request. */
+    static boolean storeUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoSocketException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String detail(ErrorResponse error) {

@@ -6,6 +6,9 @@ import dev.rapport.platform.PlatformOptions;
 import dev.rapport.platform.PortCheck;
 import dev.rapport.platform.Ports;
 import dev.rapport.platform.RunningPlatform;
+import dev.rapport.platform.harness.Machine;
+import dev.rapport.platform.harness.PlatformClient;
+import dev.rapport.platform.harness.Stats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +102,7 @@ public final class Bench {
         Duration startup = Duration.ofNanos(System.nanoTime() - startNanos);
         boolean complete;
         try (platform) {
-            try (BenchClient client = new BenchClient(
+            try (PlatformClient client = new PlatformClient(
                             platform.gatewayUrl(),
                             platform.tokenIssuer(),
                             platform.secrets().identitySecret());

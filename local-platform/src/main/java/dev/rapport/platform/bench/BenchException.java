@@ -1,7 +1,7 @@
 package dev.rapport.platform.bench;
 
 /** A scenario could not be measured; the message says why, for the report and the console. */
-final class BenchException extends RuntimeException {
+final class BenchException extends dev.rapport.platform.harness.HarnessException {
 
     BenchException(String message) {
         super(message);

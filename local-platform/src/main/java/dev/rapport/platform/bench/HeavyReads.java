@@ -1,6 +1,8 @@
 package dev.rapport.platform.bench;
 
 import dev.rapport.platform.RunningPlatform;
+import dev.rapport.platform.harness.PlatformClient;
+import dev.rapport.platform.harness.Stats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -23,12 +25,12 @@ final class HeavyReads {
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(5);
 
-    private final BenchClient client;
+    private final PlatformClient client;
     private final RunningPlatform platform;
     private final Report report;
     private final int order;
 
-    HeavyReads(BenchClient client, RunningPlatform platform, Report report, int order) {
+    HeavyReads(PlatformClient client, RunningPlatform platform, Report report, int order) {
         this.client = client;
         this.platform = platform;
         this.report = report;
@@ -120,13 +122,13 @@ final class HeavyReads {
     private Outcome health(String member, long contacts) {
         long start = System.nanoTime();
         try {
-            BenchClient.Answer answer = client.send(client.viaGateway(member, "GET", "/api/v1/network/health")
+            PlatformClient.Answer answer = client.send(client.viaGateway(member, "GET", "/api/v1/network/health")
                     .timeout(ANSWER_TIMEOUT)
                     .GET()
                     .build());
             long counted = answer.ok() ? answer.json().path("contacts").asLong(-1) : -1;
             String problem = !answer.ok()
-                    ? "answered " + answer.status() + " " + BenchClient.abbreviate(answer.body())
+                    ? "answered " + answer.status() + " " + PlatformClient.abbreviate(answer.body())
                     : counted != contacts ? "counted " + counted + " contacts, not " + contacts : null;
             return new Outcome("health", System.nanoTime() - start, problem);
         } catch (IOException | InterruptedException e) {
@@ -147,7 +149,7 @@ final class HeavyReads {
                             "export",
                             System.nanoTime() - start,
                             "answered " + answer.statusCode() + " "
-                                    + BenchClient.abbreviate(new String(body.readNBytes(400))));
+                                    + PlatformClient.abbreviate(new String(body.readNBytes(400))));
                 }
                 long exported = exportedContacts(body);
                 return new Outcome(
@@ -166,7 +168,7 @@ final class HeavyReads {
      */
     static long exportedContacts(InputStream export) {
         long count = -1;
-        try (JsonParser parser = BenchClient.JSON.createParser(export)) {
+        try (JsonParser parser = PlatformClient.JSON.createParser(export)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new BenchException("the export is not a JSON object");
             }

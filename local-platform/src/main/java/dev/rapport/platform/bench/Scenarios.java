@@ -2,6 +2,10 @@ package dev.rapport.platform.bench;
 
 import dev.rapport.platform.RunningPlatform;
 import dev.rapport.platform.Service;
+import dev.rapport.platform.harness.LinkedInCsv;
+import dev.rapport.platform.harness.Load;
+import dev.rapport.platform.harness.PlatformClient;
+import dev.rapport.platform.harness.Stats;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -56,7 +60,7 @@ final class Scenarios {
     private final BenchOptions options;
     private final BenchOptions.Sizes sizes;
     private final RunningPlatform platform;
-    private final BenchClient client;
+    private final PlatformClient client;
     private final EventWatcher events;
     private final Report report;
     private final Duration startup;
@@ -73,7 +77,7 @@ final class Scenarios {
     Scenarios(
             BenchOptions options,
             RunningPlatform platform,
-            BenchClient client,
+            PlatformClient client,
             EventWatcher events,
             Report report,
             Duration startup) {
@@ -408,7 +412,7 @@ final class Scenarios {
         body.put("occurredAt", Instant.now().minusSeconds(60).toString());
         body.put("summary", "Benchmark call");
         body.put("promises", List.of(Map.of("owedBy", "me", "what", what, "dueOn", dueOn.toString())));
-        return BenchClient.json(client.viaGateway(member, "POST", "/api/v1/interactions"), "POST", body)
+        return PlatformClient.json(client.viaGateway(member, "POST", "/api/v1/interactions"), "POST", body)
                 .build();
     }
 
@@ -430,7 +434,7 @@ final class Scenarios {
                 return;
             }
             try {
-                BenchClient.Answer answer =
+                PlatformClient.Answer answer =
                         client.send(client.viaGateway(member, "GET", path).GET().build());
                 if (answer.ok()) {
                     for (JsonNode item : answer.json().path("items")) {
@@ -600,7 +604,7 @@ final class Scenarios {
         String failure = null;
         int firstStatus = 0;
         try {
-            BenchClient.Answer first = client.send(client.viaGateway(member, "POST", "/api/v1/imports/linkedin")
+            PlatformClient.Answer first = client.send(client.viaGateway(member, "POST", "/api/v1/imports/linkedin")
                     .timeout(IMPORT_TIMEOUT)
                     .header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(file))
@@ -728,13 +732,13 @@ final class Scenarios {
                                     "dueOn",
                                     today.plusDays(i % 18 - 3).toString())));
                     try {
-                        BenchClient.Answer answer = client.send(BenchClient.json(
+                        PlatformClient.Answer answer = client.send(PlatformClient.json(
                                         client.direct(contacts, member, "POST", "/api/v1/interactions"), "POST", body)
                                 .build());
                         if (answer.ok()) {
                             logged.incrementAndGet();
                         } else {
-                            refusals.add(answer.status() + " " + BenchClient.abbreviate(answer.body()));
+                            refusals.add(answer.status() + " " + PlatformClient.abbreviate(answer.body()));
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -920,7 +924,7 @@ final class Scenarios {
 
     /** Imports {@code rows} generated LinkedIn rows for {@code member} straight into contacts-service. */
     private int importDirect(String member, int rows, String tag) throws Exception {
-        BenchClient.Answer first = client.send(client.direct(contacts, member, "POST", "/api/v1/imports/linkedin")
+        PlatformClient.Answer first = client.send(client.direct(contacts, member, "POST", "/api/v1/imports/linkedin")
                 .timeout(IMPORT_TIMEOUT)
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(LinkedInCsv.generate(rows, tag)))
@@ -937,19 +941,19 @@ final class Scenarios {
      * The import report: in a 200 answer, or — after a 202 with a Location — in the job, polled until it
      * has one. Throws with the answer when there is none.
      */
-    private JsonNode awaitReport(BenchClient.Answer first, Function<String, HttpRequest.Builder> get, Duration bound)
+    private JsonNode awaitReport(PlatformClient.Answer first, Function<String, HttpRequest.Builder> get, Duration bound)
             throws Exception {
         if (first.status() == 200 || first.status() == 201) {
             JsonNode found = reportIn(first.json());
             if (found == null) {
                 throw new BenchException("the import answered " + first.status() + " without a report: "
-                        + BenchClient.abbreviate(first.body()));
+                        + PlatformClient.abbreviate(first.body()));
             }
             return found;
         }
         if (first.status() != 202) {
             throw new BenchException(
-                    "the import answered " + first.status() + " " + BenchClient.abbreviate(first.body()));
+                    "the import answered " + first.status() + " " + PlatformClient.abbreviate(first.body()));
         }
         String location = first.raw()
                 .headers()
@@ -961,17 +965,17 @@ final class Scenarios {
             String path = uri.isAbsolute()
                     ? uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
                     : location;
-            BenchClient.Answer job = client.send(get.apply(path).GET().build());
+            PlatformClient.Answer job = client.send(get.apply(path).GET().build());
             if (!job.ok()) {
                 throw new BenchException("the import's job " + location + " answered " + job.status() + " "
-                        + BenchClient.abbreviate(job.body()));
+                        + PlatformClient.abbreviate(job.body()));
             }
             JsonNode body = job.json();
             String state = body.path("state")
                     .asString(body.path("status").asString(""))
                     .toLowerCase(Locale.ROOT);
             if (state.equals("failed") || state.equals("error")) {
-                throw new BenchException("the import's job failed: " + BenchClient.abbreviate(job.body()));
+                throw new BenchException("the import's job failed: " + PlatformClient.abbreviate(job.body()));
             }
             JsonNode found = reportIn(body);
             if (found != null && !found.path("created").isMissingNode()) {

@@ -3,6 +3,8 @@ package dev.rapport.platform.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.platform.harness.Load;
+import dev.rapport.platform.harness.Stats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

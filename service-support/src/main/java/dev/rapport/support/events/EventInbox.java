@@ -1,6 +1,8 @@
 package dev.rapport.support.events;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import dev.rapport.contracts.events.DomainEvent;
@@ -8,6 +10,7 @@ import dev.rapport.contracts.events.EventCatalog;
 import dev.rapport.support.RapportProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -16,6 +19,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,13 +34,24 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Unknown types are ignored (a newer producer may publish types this build does not know), and so are
  * values of a closed vocabulary this build does not know: such a field reads as null (absent), so a newer
  * producer's new interaction kind or reminder kind never dead-letters the event;
- * records that are not readable Rapport CloudEvents throw {@link MalformedEventException}; a
- * failing record is retried a bounded number of times with backoff, then dead-lettered, and the
- * consumer goes on with the next record.
+ * records that are not readable Rapport CloudEvents throw {@link MalformedEventException} (dead-lettered
+ * at once: reading them again cannot help); a failing record is retried a bounded number of times with
+ * backoff, then dead-lettered, and the consumer goes on with the next record. An unavailable store is
+ * not the record's fault: the record waits for it (up to {@link #STORE_OUTAGE_WAIT} per delivery).
  */
 public class EventInbox {
 
     static final String COLLECTION = "processed_events";
+
+    /**
+     * How long one delivery of a record waits for an unavailable store before it fails like any other error (then
+     * the binder's bounded retries, then the dead-letter topic). The binder makes 3 attempts: 3 × 90 s stays under
+     * Kafka's {@code max.poll.interval.ms} (5 minutes), so a longer outage costs a rebalance and a redelivery, not
+     * the record.
+     */
+    static final Duration STORE_OUTAGE_WAIT = Duration.ofSeconds(90);
+
+    private static final Duration STORE_RETRY_PAUSE = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
 
     private final MongoTemplate mongo;
@@ -45,9 +60,21 @@ public class EventInbox {
     private final MeterRegistry meters;
     private final RapportProperties.Inbox settings;
     private EventTracing tracing = EventTracing.NONE;
+    private final Duration storeOutageWait;
 
     public EventInbox(
             MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters, RapportProperties properties) {
+        this(mongo, json, clock, meters, properties, STORE_OUTAGE_WAIT);
+    }
+
+    EventInbox(
+            MongoTemplate mongo,
+            JsonMapper json,
+            Clock clock,
+            MeterRegistry meters,
+            RapportProperties properties,
+            Duration storeOutageWait) {
+        this.storeOutageWait = storeOutageWait;
         this.mongo = mongo;
         // The tolerant reader: an enum value from a newer producer reads as null instead of failing the record.
         this.json = json.rebuild()
@@ -72,6 +99,47 @@ public class EventInbox {
     }
 
     void receive(Message<byte[]> message, EventHandler handler) {
+        long deadline = System.nanoTime() + storeOutageWait.toNanos();
+        while (true) {
+            try {
+                receiveOnce(message, handler);
+                return;
+            } catch (RuntimeException e) {
+                if (!storeUnavailable(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                // The store is down: no record can be processed, and retrying this one a few times and then
+                // dead-lettering it would lose it for a reason that has nothing to do with the record. Each attempt
+                // waits for a server as long as the driver's server selection timeout; the pause keeps a store that
+                // refuses at once from being hammered.
+                count("store-unavailable", String.valueOf(CloudEventHeaders.get(message, CloudEventHeaders.TYPE)));
+                log.warn(
+                        "The store is unavailable while consuming event {}: trying again (not dead-lettered): {}",
+                        CloudEventHeaders.get(message, CloudEventHeaders.ID),
+                        e.toString());
+                try {
+                    Thread.sleep(STORE_RETRY_PAUSE);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code failure} (or a cause) says that MongoDB cannot be reached, rather than that the record is bad. */
+    static boolean storeUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoSocketException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void receiveOnce(Message<byte[]> message, EventHandler handler) {
         String id = CloudEventHeaders.get(message, CloudEventHeaders.ID);
         String type = CloudEventHeaders.get(message, CloudEventHeaders.TYPE);
         if (id == null || id.isBlank() || type == null || type.isBlank()) {

@@ -1,5 +1,7 @@
 package dev.rapport.support.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import dev.rapport.support.web.ApiException.FieldProblem;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,6 +47,18 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
         return invalid(errors);
     }
 
+    /**
+     * Two requests creating the same resource at once (e.g. a member's first content plan, written twice in the
+     * same instant): the loser's insert meets the winner's unique key. Found by ./rapport faults as a 500.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail concurrentCreate(DuplicateKeyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "the resource was created by another request at the same time: retry");
+        problem.setTitle("Concurrent update");
+        return problem;
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail concurrentWrite(OptimisticLockingFailureException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
@@ -52,9 +67,14 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(DataAccessResourceFailureException.class)
-    ProblemDetail storeUnavailable(DataAccessResourceFailureException e) {
-        log.error("Database unavailable", e);
+    /**
+     * MongoDB cannot be reached: through Spring Data (translated) or straight from the driver (the collections used
+     * without a template, e.g. idempotency keys and processed events, whose exceptions are not translated).
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class
+    })
+    ProblemDetail storeUnavailable(RuntimeException e) {
+        log.error("Database unavailable: {}", e.toString());
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "storage is unavailable: retry later");
         problem.setTitle("Service unavailable");

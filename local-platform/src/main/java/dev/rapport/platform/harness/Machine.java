@@ -1,4 +1,4 @@
-package dev.rapport.platform.bench;
+package dev.rapport.platform.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,36 +10,36 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** What the figures were measured on, and the resident memory of the platform's processes. */
-final class Machine {
+public final class Machine {
 
     private Machine() {}
 
-    static int cores() {
+    public static int cores() {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    static String cpuModel() {
+    public static String cpuModel() {
         return procField(Path.of("/proc/cpuinfo"), "model name").orElse(System.getProperty("os.arch"));
     }
 
     /** Total memory in kB, or -1 where /proc/meminfo is not there. */
-    static long memoryKb() {
+    public static long memoryKb() {
         return procField(Path.of("/proc/meminfo"), "MemTotal")
                 .map(Machine::kilobytes)
                 .orElse(-1L);
     }
 
-    static String jdk() {
+    public static String jdk() {
         return System.getProperty("java.vm.vendor", "?") + " " + System.getProperty("java.vm.name", "") + " "
                 + Runtime.version();
     }
 
-    static String os() {
+    public static String os() {
         return System.getProperty("os.name") + " " + System.getProperty("os.version");
     }
 
     /** The 1, 5 and 15 minute load averages, as /proc/loadavg says them. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " / " + parts[1] + " / " + parts[2];
@@ -48,7 +48,7 @@ final class Machine {
         }
     }
 
-    static double loadAverage1() {
+    public static double loadAverage1() {
         try {
             return Double.parseDouble(
                     Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
@@ -58,13 +58,13 @@ final class Machine {
     }
 
     /** The resident set (VmRSS, kB) of a process, empty when it is gone or /proc is not there. */
-    static Optional<Long> residentKb(long pid) {
+    public static Optional<Long> residentKb(long pid) {
         return procField(Path.of("/proc", Long.toString(pid), "status"), "VmRSS")
                 .map(Machine::kilobytes);
     }
 
     /** Every process of the platform (its pid files under {@code var/run}) with its resident set in kB. */
-    static Map<String, Long> residentByProcess(Path varDir) {
+    public static Map<String, Long> residentByProcess(Path varDir) {
         Map<String, Long> resident = new LinkedHashMap<>();
         Path run = varDir.resolve("run");
         try (Stream<Path> files = Files.list(run)) {
@@ -77,7 +77,7 @@ final class Machine {
                 residentKb(pid).ifPresent(kb -> resident.put(name.substring(0, name.length() - 4), kb));
             }
         } catch (IOException | NumberFormatException e) {
-            throw new BenchException("Cannot read the platform's pid files under " + run + ": " + e.getMessage(), e);
+            throw new HarnessException("Cannot read the platform's pid files under " + run + ": " + e.getMessage(), e);
         }
         return resident;
     }

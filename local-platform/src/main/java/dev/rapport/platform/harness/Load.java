@@ -1,4 +1,4 @@
-package dev.rapport.platform.bench;
+package dev.rapport.platform.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,16 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * A closed-loop load: a fixed number of clients (virtual threads), each sending its next request as soon
  * as the previous one answered, for a fixed time. Every answer's latency and status is kept.
  */
-final class Load {
+public final class Load {
 
     /** One request: answers the HTTP status. An exception counts as an error (no status). */
     @FunctionalInterface
-    interface Call {
+    public interface Call {
         int send(int client, long sequence) throws Exception;
     }
 
     /** What a load measured. Latencies are sorted, in nanoseconds, of answered requests (any status). */
-    record Result(
+    public record Result(
             String name,
             int clients,
             double seconds,
@@ -30,33 +30,33 @@ final class Load {
             long errors,
             String firstError) {
 
-        long answered() {
+        public long answered() {
             return latencies.length;
         }
 
-        long ok() {
+        public long ok() {
             return statuses.entrySet().stream()
                     .filter(e -> e.getKey() >= 200 && e.getKey() < 300)
                     .mapToLong(Map.Entry::getValue)
                     .sum();
         }
 
-        long non2xx() {
+        public long non2xx() {
             return answered() - ok();
         }
 
         /** Successful requests per second. */
-        double rate() {
+        public double rate() {
             return seconds <= 0 ? 0 : ok() / seconds;
         }
 
         /** The q-quantile of the latency in milliseconds (NaN when nothing answered). */
-        double percentileMillis(double q) {
+        public double percentileMillis(double q) {
             return Stats.percentileMillis(latencies, q);
         }
 
         /** Non-2xx statuses with their counts, e.g. "429×12", or "none". */
-        String non2xxDetail() {
+        public String non2xxDetail() {
             StringBuilder detail = new StringBuilder();
             statuses.forEach((status, count) -> {
                 if (status < 200 || status >= 300) {
@@ -84,13 +84,21 @@ final class Load {
      * client has stopped, or {@code grace} after the end (the stragglers are interrupted and their
      * pending requests counted as errors).
      */
-    static Result run(String name, int clients, Duration duration, Duration grace, Call call) {
+    public static Result run(String name, int clients, Duration duration, Duration grace, Call call) {
+        return run(name, clients, duration, grace, Long.MAX_VALUE, call);
+    }
+
+    /**
+     * As {@link #run(String, int, Duration, Duration, Call)}, but the clients stop as soon as {@code requests}
+     * requests have been sent in all (or the duration has passed, whichever comes first).
+     */
+    public static Result run(String name, int clients, Duration duration, Duration grace, long requests, Call call) {
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         List<Client> running = new ArrayList<>();
         AtomicLong sequence = new AtomicLong();
         for (int i = 0; i < clients; i++) {
-            Client client = new Client(i, deadline, sequence, call);
+            Client client = new Client(i, deadline, sequence, requests, call);
             client.thread = Thread.ofVirtual().name("bench-" + name + "-" + i).start(client);
             running.add(client);
         }
@@ -141,6 +149,7 @@ final class Load {
         private final int index;
         private final long deadline;
         private final AtomicLong sequence;
+        private final long requests;
         private final Call call;
         private final Map<Integer, Long> statuses = new TreeMap<>();
         private long[] latencies = new long[1024];
@@ -149,19 +158,24 @@ final class Load {
         private String firstError;
         private Thread thread;
 
-        Client(int index, long deadline, AtomicLong sequence, Call call) {
+        Client(int index, long deadline, AtomicLong sequence, long requests, Call call) {
             this.index = index;
             this.deadline = deadline;
             this.sequence = sequence;
+            this.requests = requests;
             this.call = call;
         }
 
         @Override
         public void run() {
             while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+                long next = sequence.getAndIncrement();
+                if (next >= requests) {
+                    return;
+                }
                 long started = System.nanoTime();
                 try {
-                    int status = call.send(index, sequence.getAndIncrement());
+                    int status = call.send(index, next);
                     long took = System.nanoTime() - started;
                     synchronized (this) {
                         if (count == latencies.length) {

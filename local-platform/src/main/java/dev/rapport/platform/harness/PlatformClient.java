@@ -1,4 +1,4 @@
-package dev.rapport.platform.bench;
+package dev.rapport.platform.harness;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.platform.TokenIssuer;
@@ -22,19 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
  * The benchmark's HTTP calls: through the gateway with a member token, or straight to a service with the
  * signed identity header the gateway would have added.
  */
-final class BenchClient implements AutoCloseable {
+public final class PlatformClient implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Set<String> SCOPES = Set.of(TokenIssuer.SCOPE.split(" "));
 
     /** An answer with its body as text. */
-    record Answer(int status, String body, HttpResponse<String> raw) {
-        boolean ok() {
+    public record Answer(int status, String body, HttpResponse<String> raw) {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
@@ -46,7 +46,7 @@ final class BenchClient implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, String> tokenByMember = new ConcurrentHashMap<>();
 
-    BenchClient(URI gateway, TokenIssuer tokens, String identitySecret) {
+    public PlatformClient(URI gateway, TokenIssuer tokens, String identitySecret) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -57,7 +57,7 @@ final class BenchClient implements AutoCloseable {
     }
 
     /** A request through the gateway as {@code member}; {@code pathAndQuery} starts with /api. */
-    HttpRequest.Builder viaGateway(String member, String method, String pathAndQuery) {
+    public HttpRequest.Builder viaGateway(String member, String method, String pathAndQuery) {
         String token = tokenByMember.computeIfAbsent(member, m -> tokens.issue(m, Duration.ofHours(6)));
         return HttpRequest.newBuilder(gateway.resolve(pathAndQuery))
                 .timeout(REQUEST_TIMEOUT)
@@ -66,7 +66,7 @@ final class BenchClient implements AutoCloseable {
     }
 
     /** A request straight to a service at {@code base} as {@code member}, with the gateway's identity header. */
-    HttpRequest.Builder direct(URI base, String member, String method, String pathAndQuery) {
+    public HttpRequest.Builder direct(URI base, String member, String method, String pathAndQuery) {
         return HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(REQUEST_TIMEOUT)
                 .header(IdentityAssertion.HEADER, identityHeader(member, method, pathAndQuery))
@@ -78,13 +78,13 @@ final class BenchClient implements AutoCloseable {
      * platform's identity secret and bound to the request's method and path. The only place the benchmark
      * builds one.
      */
-    String identityHeader(String member, String method, String pathAndQuery) {
+    public String identityHeader(String member, String method, String pathAndQuery) {
         IdentityAssertion assertion = new IdentityAssertion(
                 member, TokenIssuer.TENANT, SCOPES, clock.instant().plusSeconds(300));
         return assertion.encode(identitySecret, method, URI.create(pathAndQuery).getRawPath());
     }
 
-    static HttpRequest.Builder json(HttpRequest.Builder request, String method, Object body) {
+    public static HttpRequest.Builder json(HttpRequest.Builder request, String method, Object body) {
         request.header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -92,32 +92,32 @@ final class BenchClient implements AutoCloseable {
     }
 
     /** Sends and reads the body (for set-up calls and checks). */
-    Answer send(HttpRequest request) throws IOException, InterruptedException {
+    public Answer send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body(), response);
     }
 
     /** Sends and answers with the body as a stream to read and close (for answers too large to hold). */
-    HttpResponse<InputStream> open(HttpRequest request) throws IOException, InterruptedException {
+    public HttpResponse<InputStream> open(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** Sends and discards the body (for load): answers the status. */
-    int status(HttpRequest request) throws IOException, InterruptedException {
+    public int status(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Sends and fails with the answer when it is not 2xx. */
-    Answer expectOk(HttpRequest request, String what) throws IOException, InterruptedException {
+    public Answer expectOk(HttpRequest request, String what) throws IOException, InterruptedException {
         Answer answer = send(request);
         if (!answer.ok()) {
-            throw new BenchException("Could not " + what + ": " + request.method() + " " + request.uri() + " answered "
-                    + answer.status() + " " + abbreviate(answer.body()));
+            throw new HarnessException("Could not " + what + ": " + request.method() + " " + request.uri()
+                    + " answered " + answer.status() + " " + abbreviate(answer.body()));
         }
         return answer;
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         if (text == null) {
             return "";
         }

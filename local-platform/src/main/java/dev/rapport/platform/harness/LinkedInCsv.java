@@ -1,4 +1,4 @@
-package dev.rapport.platform.bench;
+package dev.rapport.platform.harness;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -10,7 +10,7 @@ import java.util.Locale;
  * preamble, CRLF, quoted fields, an e-mail on one row in ten, as /work/shared/fixtures shows), every row a
  * distinct person.
  */
-final class LinkedInCsv {
+public final class LinkedInCsv {
 
     private static final String[] FIRST = {"María", "José", "Ana", "Zoë", "Wei", "Lucía", "Sérgio", "Priya", "Mateo"};
     private static final String[] LAST = {"Núñez", "Gómez", "Müller", "Chen", "Rodríguez Paz", "Natarajan", "García"};
@@ -20,7 +20,7 @@ final class LinkedInCsv {
     private LinkedInCsv() {}
 
     /** {@code rows} people; {@code tag} keeps their profile URLs apart from another file's. */
-    static byte[] generate(int rows, String tag) {
+    public static byte[] generate(int rows, String tag) {
         StringBuilder csv = new StringBuilder(rows * 140 + 300);
         csv.append('\uFEFF')
                 .append("Notes:\r\n\"When exporting your connection data, you may notice that some of the email"

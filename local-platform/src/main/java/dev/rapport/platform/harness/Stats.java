@@ -1,14 +1,14 @@
-package dev.rapport.platform.bench;
+package dev.rapport.platform.harness;
 
 import java.util.Locale;
 
 /** Percentiles and the number formats of the report. */
-final class Stats {
+public final class Stats {
 
     private Stats() {}
 
     /** The q-quantile (nearest rank) of sorted nanosecond values, in milliseconds; NaN when there are none. */
-    static double percentileMillis(long[] sortedNanos, double q) {
+    public static double percentileMillis(long[] sortedNanos, double q) {
         if (sortedNanos.length == 0) {
             return Double.NaN;
         }
@@ -17,7 +17,7 @@ final class Stats {
         return sortedNanos[index] / 1e6;
     }
 
-    static String millis(double ms) {
+    public static String millis(double ms) {
         if (Double.isNaN(ms)) {
             return "n/a";
         }
@@ -27,25 +27,25 @@ final class Stats {
         return ms >= 100 ? String.format(Locale.ROOT, "%,.0f ms", ms) : String.format(Locale.ROOT, "%,.1f ms", ms);
     }
 
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         return perSecond >= 100
                 ? String.format(Locale.ROOT, "%,.0f/s", perSecond)
                 : String.format(Locale.ROOT, "%,.1f/s", perSecond);
     }
 
-    static String seconds(double seconds) {
+    public static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%,.1f s", seconds);
     }
 
-    static String ratio(double ratio) {
+    public static String ratio(double ratio) {
         return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f×", ratio);
     }
 
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    static String megabytes(long kilobytes) {
+    public static String megabytes(long kilobytes) {
         return String.format(Locale.ROOT, "%,d MB", Math.round(kilobytes / 1024.0));
     }
 }

@@ -1,0 +1,152 @@
+package dev.rapport.platform.faults;
+
+import dev.rapport.platform.PlatformOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How {@code ./rapport faults} runs: the long or the quick form, where the report goes, the var dir (wiped at the
+ * start) and the port offset of the platform it starts.
+ *
+ * @param portOffset the platform's port offset, or -1 to pick a free one
+ */
+record FaultOptions(
+        boolean quick,
+        Path out,
+        Path varDir,
+        int portOffset,
+        java.util.Set<Integer> only,
+        List<String> arguments,
+        Path repoRoot) {
+
+    /** The scenarios the quick form runs by default. */
+    static final java.util.Set<Integer> QUICK_SCENARIOS = java.util.Set.of(1, 2, 5, 6);
+
+    static final String USAGE = """
+            usage: ./rapport faults [--quick] [--out FILE] [--var-dir DIR] [--port-offset N]
+              --quick          the bounded form CI runs (FaultsQuickIT): shorter faults, fewer requests
+              --out FILE       where the report goes (default docs/reliability.md; with --quick var/faults/reliability.md)
+              --var-dir DIR    the platform's state, wiped at the start (default var/faults)
+              --port-offset N  the platform's RAPPORT_PORT_OFFSET (default: the first free one from 600)
+              --only 1,2,5,6   run only these scenarios (by their number in issue 13); the quick form runs 1, 2, 5
+                               and 6 unless told otherwise, the long form every one""";
+
+    static FaultOptions parse(List<String> args, Path repoRoot) {
+        boolean quick = false;
+        Path out = null;
+        Path varDir = null;
+        int portOffset = -1;
+        java.util.Set<Integer> only = java.util.Set.of();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--var-dir" -> varDir = Path.of(value(args, ++i, arg));
+                case "--port-offset" -> {
+                    String value = value(args, ++i, arg);
+                    try {
+                        portOffset = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--port-offset needs a whole number, not '" + value + "'");
+                    }
+                }
+                case "--only" -> {
+                    String value = value(args, ++i, arg);
+                    try {
+                        only = java.util.Arrays.stream(value.split(","))
+                                .map(String::trim)
+                                .map(Integer::valueOf)
+                                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(
+                                "--only needs scenario numbers such as 1,2, not '" + value + "'");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (varDir == null) {
+            varDir = repoRoot.resolve("var").resolve("faults");
+        }
+        if (out == null) {
+            out = quick
+                    ? varDir.resolve("reliability.md")
+                    : repoRoot.resolve("docs").resolve("reliability.md");
+        }
+        return new FaultOptions(
+                quick,
+                out.toAbsolutePath().normalize(),
+                varDir.toAbsolutePath().normalize(),
+                portOffset,
+                only,
+                List.copyOf(args),
+                repoRoot);
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    /** The command as typed, for the report. */
+    String command() {
+        List<String> parts = new ArrayList<>(List.of("./rapport", "faults"));
+        for (String argument : arguments) {
+            parts.add(argument.contains(" ") ? "\"" + argument + "\"" : argument);
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Whether scenario {@code number} (issue 13's numbering) runs. */
+    boolean runs(int number) {
+        if (!only.isEmpty()) {
+            return only.contains(number);
+        }
+        // The quick form stays within CI's budget: the scenarios issue 13 asks of it.
+        return !quick || QUICK_SCENARIOS.contains(number);
+    }
+
+    PlatformOptions platformOptions(int offset) {
+        return new PlatformOptions(repoRoot, varDir, offset, true, PlatformOptions.DEFAULT_STARTUP_TIMEOUT);
+    }
+
+    Sizes sizes() {
+        return quick ? Sizes.QUICK : Sizes.LONG;
+    }
+
+    /**
+     * Every size and duration of a run.
+     *
+     * @param contacts contacts of the member the interactions are logged for
+     * @param brokerInteractions interactions with one promise each posted during the broker scenario
+     * @param brokerRate their rate (posts a second, spread over the clients)
+     * @param brokerDown how long the broker stays dead
+     * @param storeInteractions interactions posted just before the store stops
+     * @param storeDown how long the store stays down
+     * @param consumerEvents the backlog reminders-service is killed in the middle of
+     * @param casesPerOperation generated hostile requests per operation and member (beyond the fixed kinds)
+     * @param settle how long every consequence (reminders, events) may take to show after a fault
+     */
+    record Sizes(
+            int contacts,
+            int brokerInteractions,
+            int brokerRate,
+            Duration brokerDown,
+            int storeInteractions,
+            Duration storeDown,
+            int consumerEvents,
+            int casesPerOperation,
+            Duration settle) {
+
+        static final Sizes LONG = new Sizes(
+                300, 2_400, 40, Duration.ofSeconds(30), 600, Duration.ofSeconds(20), 5_000, 16, Duration.ofMinutes(4));
+
+        static final Sizes QUICK =
+                new Sizes(30, 150, 25, Duration.ofSeconds(6), 80, Duration.ofSeconds(6), 400, 4, Duration.ofMinutes(2));
+    }
+}

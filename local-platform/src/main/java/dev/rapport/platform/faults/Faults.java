@@ -1,0 +1,229 @@
+package dev.rapport.platform.faults;
+
+import dev.rapport.platform.LocalPlatform;
+import dev.rapport.platform.PlatformException;
+import dev.rapport.platform.PlatformOptions;
+import dev.rapport.platform.PortCheck;
+import dev.rapport.platform.Ports;
+import dev.rapport.platform.RunningPlatform;
+import dev.rapport.platform.harness.Machine;
+import dev.rapport.platform.harness.PlatformClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./rapport faults}: starts the embedded platform in a var dir of its own, breaks it on purpose scenario
+ * by scenario (issue 13), checks exact outcomes after each, stops everything it started (also on failure or
+ * Ctrl-C) and writes the report. Exit code 0 when every check passed, 1 otherwise, 2 for bad arguments.
+ */
+public final class Faults {
+
+    private static final Logger log = LoggerFactory.getLogger(Faults.class);
+    static final String MARKER = ".rapport-faults";
+
+    private Faults() {}
+
+    public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.println(FaultOptions.USAGE);
+            return;
+        }
+        FaultOptions options;
+        try {
+            options = FaultOptions.parse(arguments, PlatformOptions.findRepoRoot());
+        } catch (IllegalArgumentException | PlatformException e) {
+            System.err.println("rapport faults: " + e.getMessage());
+            System.err.println(FaultOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.exit(run(options));
+    }
+
+    static int run(FaultOptions options) {
+        try {
+            prepareVarDir(options.varDir());
+        } catch (FaultException e) {
+            System.err.println("rapport faults: " + e.getMessage());
+            return 1;
+        }
+        int offset = options.portOffset() >= 0 ? options.portOffset() : freeOffset();
+        String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String loadBefore = Machine.loadAverage();
+        log.info(
+                "Fault suite ({}): platform in {} with port offset {}",
+                options.quick() ? "quick" : "long",
+                options.varDir(),
+                offset);
+        AtomicReference<RunningPlatform> running = new AtomicReference<>();
+        // Whatever happens (a failed check, an exception, Ctrl-C): the platform this run started is stopped.
+        Thread hook = new Thread(
+                () -> {
+                    RunningPlatform platform = running.get();
+                    if (platform != null) {
+                        platform.close();
+                    }
+                },
+                "faults-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        FaultReport report = new FaultReport();
+        long startNanos = System.nanoTime();
+        RunningPlatform platform;
+        try {
+            platform = LocalPlatform.start(options.platformOptions(offset));
+        } catch (RuntimeException e) {
+            System.err.println("rapport faults: the platform did not start (" + e.getMessage() + "); logs in "
+                    + options.varDir().resolve("logs"));
+            return 1;
+        }
+        running.set(platform);
+        double startup = (System.nanoTime() - startNanos) / 1e9;
+        try (platform;
+                PlatformClient client = new PlatformClient(
+                        platform.gatewayUrl(),
+                        platform.tokenIssuer(),
+                        platform.secrets().identitySecret())) {
+            new FaultScenarios(options, platform, client, report).runAll();
+        } catch (RuntimeException e) {
+            log.error("The fault suite stopped", e);
+            report.start("Suite", "n/a", "n/a").error = e.toString();
+        } finally {
+            running.set(null);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook runs anyway.
+        }
+        String header = header(options, started, loadBefore, offset, startup);
+        try {
+            Files.createDirectories(options.out().getParent());
+            Files.writeString(options.out(), report.render(header), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("rapport faults: cannot write " + options.out() + ": " + e.getMessage());
+            return 1;
+        }
+        log.info("Report written to {}", options.out());
+        if (!report.passed()) {
+            System.err.println("rapport faults: some checks failed:");
+            for (FaultReport.Scenario scenario : report.scenarios()) {
+                if (scenario.error != null) {
+                    System.err.println("  " + scenario.name + ": stopped: " + scenario.error);
+                }
+                scenario.failures()
+                        .forEach(check -> System.err.println("  " + scenario.name + ": " + check.what() + ": expected "
+                                + check.expected() + ", observed " + check.observed()));
+            }
+            return 1;
+        }
+        return 0;
+    }
+
+    private static String header(FaultOptions options, String started, String loadBefore, int offset, double startup) {
+        FaultOptions.Sizes sizes = options.sizes();
+        StringBuilder header = new StringBuilder();
+        header.append("# Reliability under faults\n\n");
+        header.append("Written by `")
+                .append(options.command())
+                .append("` (a JDK 21 or later as `JAVA_HOME`), which builds what changed, starts the embedded"
+                        + " platform (`./rapport run`'s real processes: the Kafka broker in its own JVM, the"
+                        + " MongoDB-wire server in the launcher's, the four services in theirs) in a var dir of its"
+                        + " own, breaks it on purpose scenario after scenario, checks exact outcomes after each, stops"
+                        + " everything and rewrites this file. ")
+                .append(
+                        options.quick()
+                                ? "These figures come from the **quick form** (`--quick`, what CI runs in"
+                                        + " `FaultsQuickIT`): scenarios 1, 2, 5 and 6 with shorter faults and fewer"
+                                        + " requests."
+                                : "These figures come from the **long form**; `./rapport faults --quick` runs"
+                                        + " scenarios 1, 2, 5 and 6 at reduced size (CI runs it in `FaultsQuickIT`).")
+                .append(" Every wait is a condition polled until a deadline; a check compares an exact expected"
+                        + " value (a count, a status, a digest) with the observed one.\n\n");
+        header.append("| | |\n| --- | --- |\n");
+        header.append("| date (UTC) | ").append(started).append(" |\n");
+        header.append("| command | `").append(options.command()).append("` |\n");
+        header.append("| form | ").append(options.quick() ? "quick" : "long").append(" |\n");
+        header.append("| cores | ")
+                .append(Machine.cores())
+                .append(" (")
+                .append(Machine.cpuModel())
+                .append(") |\n");
+        header.append("| JDK | ").append(Machine.jdk()).append(" |\n");
+        header.append("| OS | ").append(Machine.os()).append(" |\n");
+        header.append("| load average before the run (1 / 5 / 15 min) | ")
+                .append(loadBefore)
+                .append(" |\n");
+        header.append("| platform start-up | ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f s", startup))
+                .append(" |\n");
+        header.append("| port offset | ").append(offset).append(" (loopback only) |\n");
+        header.append("| sizes | ")
+                .append(sizes.contacts())
+                .append(" contacts; broker: ")
+                .append(sizes.brokerInteractions())
+                .append(" interactions at ")
+                .append(sizes.brokerRate())
+                .append("/s, dead ")
+                .append(sizes.brokerDown().toSeconds())
+                .append(" s; store: ")
+                .append(sizes.storeInteractions())
+                .append(" interactions, down ")
+                .append(sizes.storeDown().toSeconds())
+                .append(" s; consumer killed: a backlog of ")
+                .append(sizes.consumerEvents())
+                .append(" events; hostile input: ")
+                .append(sizes.casesPerOperation())
+                .append(" generated requests per operation and kind |\n");
+        header.append("\nNot written yet (issue 13): 4 (replay from offset 0), 7 (soak), 8 (scale-out).\n");
+        return header.toString();
+    }
+
+    /** Wipes the var dir: only when it is new, empty, or an earlier fault run's (it holds the marker). */
+    static void prepareVarDir(Path varDir) {
+        try {
+            if (Files.exists(varDir)) {
+                boolean empty;
+                try (Stream<Path> entries = Files.list(varDir)) {
+                    empty = entries.findAny().isEmpty();
+                }
+                if (!empty && !Files.exists(varDir.resolve(MARKER))) {
+                    throw new FaultException(varDir + " is not empty and not a fault run's var dir (no " + MARKER
+                            + " in it): the suite wipes its var dir at the start, so give it a new one (--var-dir)");
+                }
+                try (Stream<Path> files = Files.walk(varDir)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!file.equals(varDir)) {
+                            Files.delete(file);
+                        }
+                    }
+                }
+            }
+            Files.createDirectories(varDir);
+            Files.writeString(varDir.resolve(MARKER), "A fault run's var dir, wiped at each ./rapport faults\n");
+        } catch (IOException e) {
+            throw new FaultException("Cannot prepare the var dir " + varDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first offset from 600 (in steps of 10, below 5,000) whose every port is free. */
+    static int freeOffset() {
+        for (int offset = 600; offset < 5_000; offset += 10) {
+            if (new Ports(offset).purposes().keySet().stream().allMatch(PortCheck::isFree)) {
+                return offset;
+            }
+        }
+        throw new FaultException("No port offset between 600 and 5000 has all its ports free");
+    }
+}
