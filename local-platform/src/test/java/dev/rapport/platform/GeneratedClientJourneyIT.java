@@ -112,7 +112,7 @@ class GeneratedClientJourneyIT {
 
         LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(7);
         new InteractionsApi(contacts)
-                .log(
+                .logInteraction(
                         new InteractionRequest()
                                 .contactIds(List.of(contactId))
                                 .type("coffee")
@@ -131,7 +131,7 @@ class GeneratedClientJourneyIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(
                         () -> new RemindersApi(reminders)
-                                .list1("open", "follow-up", null, contactId, null, 50)
+                                .listReminder("open", "follow-up", null, contactId, null, 50)
                                 .getItems(),
                         items -> items != null && !items.isEmpty())
                 .getFirst();

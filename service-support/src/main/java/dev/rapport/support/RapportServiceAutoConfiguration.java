@@ -83,6 +83,12 @@ public class RapportServiceAutoConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(IdentityAssertion.class);
     }
 
+    /** Operation ids named after their handlers, so that adding an operation renames no other (see the class). */
+    @Bean
+    dev.rapport.support.web.StableOperationIds stableOperationIds() {
+        return new dev.rapport.support.web.StableOperationIds();
+    }
+
     /** Every API operation's error answers, described in the service's OpenAPI document. */
     @Bean
     dev.rapport.support.web.ProblemResponses problemResponses() {
