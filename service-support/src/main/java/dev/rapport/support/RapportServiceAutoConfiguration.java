@@ -2,6 +2,7 @@ package dev.rapport.support;
 
 import com.mongodb.MongoClientSettings;
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.support.deadletters.DeadLetterTopics;
 import dev.rapport.support.deadletters.DeadLetters;
 import dev.rapport.support.deadletters.DeadLettersEndpoint;
 import dev.rapport.support.events.Aggregates;
@@ -32,6 +33,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +47,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -305,29 +306,48 @@ public class RapportServiceAutoConfiguration {
         return inbox;
     }
 
-    /** The operators' view of this service's dead-letter topic (only in a service that consumes events). */
+    /**
+     * The operators' view of this service's dead-letter topics (only in a service that consumes events): the inbox's,
+     * then that of every other consumer function of {@code spring.cloud.function.definition} with a dead-letter topic,
+     * replayed into that function.
+     */
     @Bean
     @ConditionalOnBean(name = "inbox")
-    DeadLetters deadLetters(
+    DeadLetterTopics deadLetterTopics(
             Environment environment,
             MongoTemplate mongo,
-            @Qualifier("inbox") java.util.function.Consumer<Message<byte[]>> inbox,
+            org.springframework.beans.factory.BeanFactory beans,
             Clock clock,
             MeterRegistry meters) {
-        DeadLetters deadLetters = new DeadLetters(
-                brokers(environment),
-                environment.getRequiredProperty("spring.cloud.stream.kafka.bindings.inbox-in-0.consumer.dlq-name"),
-                mongo,
-                inbox,
-                clock);
-        deadLetters.bindMetrics(meters);
-        return deadLetters;
+        List<String> functions = new ArrayList<>(List.of("inbox"));
+        for (String function : environment
+                .getProperty("spring.cloud.function.definition", "inbox")
+                .split(";")) {
+            if (!function.isBlank() && !functions.contains(function.strip())) {
+                functions.add(function.strip());
+            }
+        }
+        List<DeadLetters> topics = new ArrayList<>();
+        for (String function : functions) {
+            String topic = environment.getProperty(
+                    "spring.cloud.stream.kafka.bindings." + function + "-in-0.consumer.dlq-name");
+            if (topic == null) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            java.util.function.Consumer<Message<byte[]>> consumer =
+                    beans.getBean(function, java.util.function.Consumer.class);
+            DeadLetters deadLetters = new DeadLetters(brokers(environment), topic, mongo, consumer, clock);
+            deadLetters.bindMetrics(meters);
+            topics.add(deadLetters);
+        }
+        return new DeadLetterTopics(topics);
     }
 
     @Bean
-    @ConditionalOnBean(DeadLetters.class)
-    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
-        return new DeadLettersEndpoint(deadLetters);
+    @ConditionalOnBean(DeadLetterTopics.class)
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetterTopics topics) {
+        return new DeadLettersEndpoint(topics);
     }
 
     @Bean

@@ -188,6 +188,43 @@ class DeadLettersIT {
                                 "rapport_deadletters_open\\{[^}]*topic=\"reminders-service.dlq\"[^}]*} [1-9]"));
     }
 
+    @Test
+    void theWebhookFanOutsDeadLettersAreServedUnderTheirOwnTopicAndCounted() {
+        String webhooks = "reminders-service-webhooks.dlq";
+        String poisonId = UUID.randomUUID().toString();
+        // Only the webhook fan-out's consumer group reads reminders.events.
+        sendTo("reminders.events", poisonId, "{ this is not json");
+
+        String query = "/actuator/deadletters?limit=500&topic=" + webhooks;
+        JsonNode listed = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> java.util.stream.StreamSupport.stream(
+                                        operator.get(query).json().get("items").spliterator(), false)
+                                .filter(item ->
+                                        poisonId.equals(item.get("eventId").asString(null)))
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
+        JsonNode page = operator.get(query).json();
+        assertThat(page.get("topic").asString()).isEqualTo(webhooks);
+        assertThat(page.get("topics").valueStream().map(JsonNode::asString)).containsExactly(DLQ, webhooks);
+        assertThat(listedAll(poisonId)).as("not in the inbox's topic").isEmpty();
+
+        String id = listed.get("id").asString();
+        var shown = operator.get("/actuator/deadletters/" + id + "?topic=" + webhooks);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.json().get("payload").asString()).contains("not json");
+        var discarded = operator.post(
+                "/actuator/deadletters/" + id,
+                Map.of("action", "discard", "operator", "alice", "reason", "poison", "topic", webhooks));
+        assertThat(discarded.status()).as(discarded.raw().body()).isEqualTo(200);
+        assertThat(discarded.json().get("status").asString()).isEqualTo("discarded");
+        assertThat(operator.get("/actuator/deadletters?topic=nowhere.dlq").status())
+                .isEqualTo(400);
+        assertThat(operator.get("/actuator/prometheus").raw().body())
+                .containsPattern("rapport_deadletters_open\\{[^}]*topic=\"reminders-service-webhooks.dlq\"[^}]*}");
+    }
+
     private JsonNode findListed(String eventId) {
         var all = listedAll(eventId);
         return all.isEmpty() ? null : all.getLast();

@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The dead letters of this service's consumer group: the records of {@code <service>.dlq}, each identified by
@@ -81,8 +80,10 @@ public class DeadLetters implements AutoCloseable {
                 .register(meters);
     }
 
-    /** Refreshes the open count behind the gauge (reads offsets and decisions, never the records). */
-    @Scheduled(fixedDelayString = "${rapport.dead-letters.refresh:PT15S}", initialDelayString = "PT5S")
+    /**
+     * Refreshes the open count behind the gauge (reads offsets and decisions, never the records); scheduled by
+     * {@link DeadLetterTopics#refresh()}.
+     */
     public void refresh() {
         try {
             open.set(openCount());

@@ -22,8 +22,11 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * The operators' dead-letter API, on the management port only ({@code /actuator/deadletters}); never routed by
  * the gateway. Every replay and discard names its {@code operator} and is logged and stored with it.
  *
+ * <p>Every operation takes an optional {@code topic}: one of the service's dead-letter topics (the list names them
+ * all in {@code topics}), the inbox's by default.
+ *
  * <ul>
- *   <li>{@code GET /actuator/deadletters?type=&status=open|replayed|discarded&since=&until=&after=&limit=}
+ *   <li>{@code GET /actuator/deadletters?topic=&type=&status=open|replayed|discarded&since=&until=&after=&limit=}
  *   <li>{@code GET /actuator/deadletters/{id}}: headers, payload and error of one
  *   <li>{@code POST /actuator/deadletters/{id}} {@code {"action":"replay"|"discard","operator":"…","reason":"…"}}
  *   <li>{@code POST /actuator/deadletters} {@code {"action":…,"operator":…,"reason":…,"type":…,"since":…,
@@ -38,14 +41,15 @@ public class DeadLettersEndpoint {
     private static final Pattern OPERATOR = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,100}");
     private static final Set<String> STATUSES = Set.of("open", "replayed", "discarded");
 
-    private final DeadLetters deadLetters;
+    private final DeadLetterTopics topics;
 
-    public DeadLettersEndpoint(DeadLetters deadLetters) {
-        this.deadLetters = deadLetters;
+    public DeadLettersEndpoint(DeadLetterTopics topics) {
+        this.topics = topics;
     }
 
     @ReadOperation
     public WebEndpointResponse<Object> list(
+            @Nullable String topic,
             @Nullable String type,
             @Nullable String status,
             @Nullable String since,
@@ -60,9 +64,11 @@ public class DeadLettersEndpoint {
             if (after != null) {
                 DeadLetters.Position.parse(after);
             }
+            DeadLetters deadLetters = topics.of(topic);
             DeadLetters.Page page = deadLetters.list(filter(type, status, since, until), after, size);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("topic", page.topic());
+            body.put("topics", topics.names());
             body.put("open", deadLetters.openCount());
             body.put(
                     "items",
@@ -75,8 +81,9 @@ public class DeadLettersEndpoint {
     }
 
     @ReadOperation
-    public WebEndpointResponse<Object> show(@Selector String id) {
+    public WebEndpointResponse<Object> show(@Selector String id, @Nullable String topic) {
         try {
+            DeadLetters deadLetters = topics.of(topic);
             DeadLetter letter = deadLetters.find(id);
             if (letter == null) {
                 return problem(404, "no dead letter " + id + " in " + deadLetters.topic());
@@ -101,9 +108,10 @@ public class DeadLettersEndpoint {
 
     @WriteOperation
     public WebEndpointResponse<Object> decideOne(
-            @Selector String id, String action, String operator, @Nullable String reason) {
+            @Selector String id, String action, String operator, @Nullable String reason, @Nullable String topic) {
         try {
             checkDecision(action, operator, reason);
+            DeadLetters deadLetters = topics.of(topic);
             DeadLetter letter = deadLetters.find(id);
             if (letter == null) {
                 return problem(404, "no dead letter " + id + " in " + deadLetters.topic());
@@ -116,7 +124,7 @@ public class DeadLettersEndpoint {
                                 + letter.decision().operator() + " at "
                                 + letter.decision().at());
             }
-            DeadLetters.Decision decision = apply(letter, action, operator, reason);
+            DeadLetters.Decision decision = apply(deadLetters, letter, action, operator, reason);
             Map<String, Object> body = summary(letter);
             body.put("status", decision.status());
             body.put("decision", decision);
@@ -136,9 +144,11 @@ public class DeadLettersEndpoint {
             @Nullable String type,
             @Nullable String since,
             @Nullable String until,
-            @Nullable Boolean all) {
+            @Nullable Boolean all,
+            @Nullable String topic) {
         try {
             checkDecision(action, operator, reason);
+            DeadLetters deadLetters = topics.of(topic);
             if (type == null && since == null && until == null && !Boolean.TRUE.equals(all)) {
                 throw new IllegalArgumentException(
                         "name the dead letters: type, since or until, or all=true for every open one");
@@ -147,7 +157,7 @@ public class DeadLettersEndpoint {
             List<Map<String, String>> failed = new ArrayList<>();
             for (DeadLetter letter : deadLetters.open(filter(type, "open", since, until))) {
                 try {
-                    apply(letter, action, operator, reason);
+                    apply(deadLetters, letter, action, operator, reason);
                     done.add(letter.id());
                 } catch (DeadLetters.ReplayFailedException e) {
                     failed.add(Map.of("id", letter.id(), "error", String.valueOf(e.getMessage())));
@@ -159,13 +169,15 @@ public class DeadLettersEndpoint {
             body.put(action.equals("replay") ? "replayed" : "discarded", done);
             body.put("failed", failed);
             body.put("open", deadLetters.openCount());
+            body.put("topic", deadLetters.topic());
             return new WebEndpointResponse<>(body, 200);
         } catch (IllegalArgumentException e) {
             return problem(400, e.getMessage());
         }
     }
 
-    private DeadLetters.Decision apply(DeadLetter letter, String action, String operator, @Nullable String reason) {
+    private static DeadLetters.Decision apply(
+            DeadLetters deadLetters, DeadLetter letter, String action, String operator, @Nullable String reason) {
         return action.equals("replay")
                 ? deadLetters.replay(letter, operator)
                 : deadLetters.discard(letter, operator, reason);
