@@ -396,6 +396,16 @@ class ApiSecurityIT {
                         aliceToken,
                         "/api/v1/webhooks",
                         Map.of("url", "https://hooks.example.org/alice", "types", List.of("rapport.reminders.")))));
+        // Capture sources, at documentation addresses (RFC 5737): accepted, and their syncs only record an error.
+        ids.put(
+                "calendar",
+                id(create(aliceToken, "/api/v1/sync/calendars", Map.of("url", "https://192.0.2.10/alice.ics"))));
+        ids.put(
+                "mailbox",
+                id(create(
+                        aliceToken,
+                        "/api/v1/sync/mailboxes",
+                        Map.of("host", "192.0.2.11", "username", "alice@example.org", "password", "app-password"))));
         ids.put(
                 "item",
                 id(create(
@@ -478,6 +488,8 @@ class ApiSecurityIT {
         byPrefix.put("/api/v1/reminders/{", "reminder");
         byPrefix.put("/api/v1/routines/{", "routine");
         byPrefix.put("/api/v1/webhooks/{", "webhook");
+        byPrefix.put("/api/v1/sync/calendars/{", "calendar");
+        byPrefix.put("/api/v1/sync/mailboxes/{", "mailbox");
         byPrefix.put("/api/v1/content/items/{", "item");
         byPrefix.put("/api/v1/content/feeds/{", "feed");
         byPrefix.put("/api/v1/me/erasure/{", "erasure");
@@ -525,6 +537,9 @@ class ApiSecurityIT {
         }
         if (template.contains("/promises/")) {
             return Map.of("done", true);
+        }
+        if (method.equals("PATCH") && template.startsWith("/api/v1/sync/")) {
+            return Map.of("name", "Hijacked");
         }
         if (method.equals("PATCH")) {
             return Map.of("title", "Hijacked");
