@@ -2,8 +2,10 @@ package dev.rapport.platform.faults;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
-/** Bounded waits on a condition: polled until it holds or its deadline passes, never a fixed sleep. */
+/** Bounded waits on a condition (Awaitility): polled until it holds or its deadline passes, never a fixed sleep. */
 final class Await {
 
     private static final Duration POLL = Duration.ofMillis(200);
@@ -14,28 +16,45 @@ final class Await {
      * Polls {@code condition} until it answers true; answers how long that took, or throws after {@code bound}
      * with {@code what} and the last exception the condition threw (if any).
      */
-    static Duration until(String what, Duration bound, Callable<Boolean> condition) throws InterruptedException {
+    static Duration until(String what, Duration bound, Callable<Boolean> condition) {
         long start = System.nanoTime();
-        long deadline = start + bound.toNanos();
-        Exception last = null;
-        while (true) {
-            try {
-                if (Boolean.TRUE.equals(condition.call())) {
-                    return Duration.ofNanos(System.nanoTime() - start);
-                }
-                last = null;
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                last = e;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new FaultException(
-                        "Not within " + bound.toSeconds() + " s: " + what
-                                + (last == null ? "" : " (last error: " + last + ")"),
-                        last);
-            }
-            Thread.sleep(POLL);
+        Exception[] last = {null};
+        try {
+            Awaitility.await(what)
+                    .atMost(bound)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
+                    .until(() -> {
+                        try {
+                            boolean holds = Boolean.TRUE.equals(condition.call());
+                            last[0] = null;
+                            return holds;
+                        } catch (InterruptedException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            last[0] = e;
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new FaultException(
+                    "Not within " + bound.toSeconds() + " s: " + what
+                            + (last[0] == null ? "" : " (last error: " + last[0] + ")"),
+                    last[0]);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Waits until the moment {@code deadlineNanos} of {@link System#nanoTime()} has come (an outage's end). */
+    static void untilTime(String what, long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0) {
+            // First checked when the moment is due, then every few milliseconds (a steady rate needs precision).
+            Awaitility.await(what)
+                    .atMost(Duration.ofNanos(left).plusSeconds(5))
+                    .pollDelay(Duration.ofNanos(left))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> System.nanoTime() >= deadlineNanos);
         }
     }
 }

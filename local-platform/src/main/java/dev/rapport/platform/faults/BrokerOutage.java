@@ -76,11 +76,7 @@ final class BrokerOutage {
         Load.Result posted =
                 Load.run("broker-outage", CLIENTS, Duration.ofMinutes(10), Duration.ofSeconds(60), total, (c, seq) -> {
                     // A steady rate: request n leaves at n / rate seconds from the start.
-                    long due = start + seq * intervalNanos;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(Duration.ofNanos(wait));
-                    }
+                    Await.untilTime("post " + seq + "'s turn", start + seq * intervalNanos);
                     sent.incrementAndGet();
                     int status = run.client.status(
                             run.interaction(MEMBER, contacts.get((int) (seq % contacts.size())), promise(seq)));
@@ -153,7 +149,9 @@ final class BrokerOutage {
             long pid = run.platform.killKafka();
             scenario.note("killed the broker (pid " + pid + ", SIGKILL) after " + sent.get() + " posts");
             // The outage lasts this long by definition: the broker is dead in the meantime.
-            Thread.sleep(sizes.brokerDown());
+            Await.untilTime(
+                    "the end of the broker outage",
+                    killedAt + sizes.brokerDown().toNanos());
             long sentWhileDown = sent.get();
             long newPid = run.platform.restartKafka();
             scenario.note("restarted it (pid " + newPid + ") after "

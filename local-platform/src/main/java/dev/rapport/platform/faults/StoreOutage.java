@@ -157,10 +157,7 @@ final class StoreOutage {
             }
         }
         // The outage lasts this long by definition; the probes above ran during it.
-        long left = upAt - System.nanoTime();
-        if (left > 0) {
-            Thread.sleep(Duration.ofNanos(left));
-        }
+        Await.untilTime("the end of the store outage", upAt);
         run.platform.restartMongo();
         long restartedAt = System.nanoTime();
         scenario.note("restarted the store after " + Stats.seconds((restartedAt - stoppedAt) / 1e9));

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,21 +111,40 @@ public class EventInbox {
                     throw e;
                 }
                 // The store is down: no record can be processed, and retrying this one a few times and then
-                // dead-lettering it would lose it for a reason that has nothing to do with the record. Each attempt
-                // waits for a server as long as the driver's server selection timeout; the pause keeps a store that
-                // refuses at once from being hammered.
+                // dead-lettering it would lose it for a reason that has nothing to do with the record. The record
+                // is tried again once the store answers a ping (polled, each ping waiting for a server as long as
+                // the driver's server selection timeout), within the same deadline.
                 count("store-unavailable", String.valueOf(CloudEventHeaders.get(message, CloudEventHeaders.TYPE)));
                 log.warn(
                         "The store is unavailable while consuming event {}: trying again (not dead-lettered): {}",
                         CloudEventHeaders.get(message, CloudEventHeaders.ID),
                         e.toString());
+                long left = deadline - System.nanoTime();
+                if (left <= STORE_RETRY_PAUSE.toNanos()) {
+                    throw e; // no time left for another attempt
+                }
                 try {
-                    Thread.sleep(STORE_RETRY_PAUSE);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                    Awaitility.await("the store answering")
+                            .atMost(Duration.ofNanos(left))
+                            .pollDelay(STORE_RETRY_PAUSE)
+                            .pollInterval(STORE_RETRY_PAUSE)
+                            .until(this::storeAnswers);
+                } catch (ConditionTimeoutException stillDown) {
                     throw e;
                 }
             }
+        }
+    }
+
+    private boolean storeAnswers() {
+        try {
+            mongo.executeCommand(new Document("ping", 1));
+            return true;
+        } catch (RuntimeException e) {
+            if (storeUnavailable(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 
