@@ -3,9 +3,8 @@ package dev.rapport.platform.bench;
 import dev.rapport.platform.LocalPlatform;
 import dev.rapport.platform.PlatformException;
 import dev.rapport.platform.PlatformOptions;
-import dev.rapport.platform.PortCheck;
-import dev.rapport.platform.Ports;
 import dev.rapport.platform.RunningPlatform;
+import dev.rapport.platform.harness.HarnessRuns;
 import dev.rapport.platform.harness.Machine;
 import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,7 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,40 +198,12 @@ public final class Bench {
 
     /** Wipes the var dir: only when it is new, empty, or an earlier benchmark's (it holds the marker). */
     static void prepareVarDir(Path varDir) {
-        try {
-            if (Files.exists(varDir)) {
-                boolean empty;
-                try (Stream<Path> entries = Files.list(varDir)) {
-                    empty = entries.findAny().isEmpty();
-                }
-                if (!empty && !Files.exists(varDir.resolve(MARKER))) {
-                    throw new BenchException(varDir + " is not empty and not a benchmark's var dir (no " + MARKER
-                            + " in it): the benchmark wipes its var dir at the start, so give it a new one"
-                            + " (--var-dir)");
-                }
-                try (Stream<Path> files = Files.walk(varDir)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        if (!file.equals(varDir)) {
-                            Files.delete(file);
-                        }
-                    }
-                }
-            }
-            Files.createDirectories(varDir);
-            Files.writeString(varDir.resolve(MARKER), "A benchmark's var dir, wiped at each ./rapport bench\n");
-        } catch (IOException e) {
-            throw new BenchException("Cannot prepare the var dir " + varDir + ": " + e.getMessage(), e);
-        }
+        HarnessRuns.prepareVarDir(varDir, MARKER, "benchmark", "./rapport bench", BenchException::new);
     }
 
     /** The first offset from 600 (in steps of 10, below 5,000) whose every port is free. */
     static int freeOffset() {
-        for (int offset = 600; offset < 5_000; offset += 10) {
-            if (new Ports(offset).purposes().keySet().stream().allMatch(PortCheck::isFree)) {
-                return offset;
-            }
-        }
-        throw new BenchException("No port offset between 600 and 5000 has all its ports free");
+        return HarnessRuns.freeOffset(BenchException::new);
     }
 
     /** Runs {@code body} for at most {@code bound}; interrupts it after that and says so. */

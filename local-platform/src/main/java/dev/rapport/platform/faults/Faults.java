@@ -3,9 +3,8 @@ package dev.rapport.platform.faults;
 import dev.rapport.platform.LocalPlatform;
 import dev.rapport.platform.PlatformException;
 import dev.rapport.platform.PlatformOptions;
-import dev.rapport.platform.PortCheck;
-import dev.rapport.platform.Ports;
 import dev.rapport.platform.RunningPlatform;
+import dev.rapport.platform.harness.HarnessRuns;
 import dev.rapport.platform.harness.Machine;
 import dev.rapport.platform.harness.PlatformClient;
 import java.io.IOException;
@@ -15,10 +14,8 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,38 +189,11 @@ public final class Faults {
 
     /** Wipes the var dir: only when it is new, empty, or an earlier fault run's (it holds the marker). */
     static void prepareVarDir(Path varDir) {
-        try {
-            if (Files.exists(varDir)) {
-                boolean empty;
-                try (Stream<Path> entries = Files.list(varDir)) {
-                    empty = entries.findAny().isEmpty();
-                }
-                if (!empty && !Files.exists(varDir.resolve(MARKER))) {
-                    throw new FaultException(varDir + " is not empty and not a fault run's var dir (no " + MARKER
-                            + " in it): the suite wipes its var dir at the start, so give it a new one (--var-dir)");
-                }
-                try (Stream<Path> files = Files.walk(varDir)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        if (!file.equals(varDir)) {
-                            Files.delete(file);
-                        }
-                    }
-                }
-            }
-            Files.createDirectories(varDir);
-            Files.writeString(varDir.resolve(MARKER), "A fault run's var dir, wiped at each ./rapport faults\n");
-        } catch (IOException e) {
-            throw new FaultException("Cannot prepare the var dir " + varDir + ": " + e.getMessage(), e);
-        }
+        HarnessRuns.prepareVarDir(varDir, MARKER, "fault run", "./rapport faults", FaultException::new);
     }
 
     /** The first offset from 600 (in steps of 10, below 5,000) whose every port is free. */
     static int freeOffset() {
-        for (int offset = 600; offset < 5_000; offset += 10) {
-            if (new Ports(offset).purposes().keySet().stream().allMatch(PortCheck::isFree)) {
-                return offset;
-            }
-        }
-        throw new FaultException("No port offset between 600 and 5000 has all its ports free");
+        return HarnessRuns.freeOffset(FaultException::new);
     }
 }
