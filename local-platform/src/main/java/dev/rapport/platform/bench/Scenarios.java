@@ -4,6 +4,7 @@ import dev.rapport.platform.RunningPlatform;
 import dev.rapport.platform.Service;
 import dev.rapport.platform.harness.LinkedInCsv;
 import dev.rapport.platform.harness.Load;
+import dev.rapport.platform.harness.Machine;
 import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
 import java.net.URI;
@@ -43,6 +44,7 @@ final class Scenarios {
     private static final String IMPORTED_MEMBER = "bench-import";
     private static final int CURVE = 50;
     private static final int BIG_MEMBER = 60;
+    private static final int CPU = 90;
 
     private static final long GIGABYTE_AND_A_HALF_KB = 1536L * 1024;
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(5);
@@ -71,6 +73,7 @@ final class Scenarios {
 
     private final AtomicInteger fillers = new AtomicInteger();
     private final List<CurvePoint> curve = new ArrayList<>();
+    private final CpuUse cpu = new CpuUse();
     private Map<String, Long> idleResident = Map.of();
     private String probe;
 
@@ -121,18 +124,22 @@ final class Scenarios {
             curveSection();
         }
         complete &= run("Memory after the scenarios", MEMORY, Duration.ofMinutes(1), this::memory);
+        report.section(CPU, cpu.render());
         return complete;
     }
 
     private boolean run(String name, int order, Duration bound, Body body) {
         log.info("Scenario: {}", name);
         long start = System.nanoTime();
+        Map<String, Duration> cpuBefore = Machine.cpuByProcess(platform.varDir());
         try {
             Bench.bounded(name, bound, () -> {
                 body.run();
                 return null;
             });
-            log.info("Scenario done in {}: {}", Stats.seconds((System.nanoTime() - start) / 1e9), name);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            log.info("Scenario done in {}: {}", Stats.seconds(seconds), name);
+            cpu.add(name, seconds, cpuBefore, Machine.cpuByProcess(platform.varDir()));
             return true;
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -3,6 +3,7 @@ package dev.rapport.platform.harness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,20 +67,41 @@ public final class Machine {
     /** Every process of the platform (its pid files under {@code var/run}) with its resident set in kB. */
     public static Map<String, Long> residentByProcess(Path varDir) {
         Map<String, Long> resident = new LinkedHashMap<>();
+        pids(varDir).forEach((name, pid) -> residentKb(pid).ifPresent(kb -> resident.put(name, kb)));
+        return resident;
+    }
+
+    /**
+     * Every process of the platform (its pid files under {@code var/run}) with the CPU time it has used so far (user
+     * and system), where the system tells it. Unlike wall-clock times, differences of these do not depend on what else
+     * the machine runs, so they compare two runs made on a busy machine.
+     */
+    public static Map<String, Duration> cpuByProcess(Path varDir) {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        pids(varDir)
+                .forEach((name, pid) -> ProcessHandle.of(pid)
+                        .flatMap(process -> process.info().totalCpuDuration())
+                        .ifPresent(used -> cpu.put(name, used)));
+        return cpu;
+    }
+
+    /** The platform's processes by name, from the pid files under {@code var/run}. */
+    private static Map<String, Long> pids(Path varDir) {
+        Map<String, Long> pids = new LinkedHashMap<>();
         Path run = varDir.resolve("run");
         try (Stream<Path> files = Files.list(run)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (!name.endsWith(".pid")) {
-                    continue;
+                if (name.endsWith(".pid")) {
+                    pids.put(
+                            name.substring(0, name.length() - 4),
+                            Long.parseLong(Files.readString(file).trim()));
                 }
-                long pid = Long.parseLong(Files.readString(file).trim());
-                residentKb(pid).ifPresent(kb -> resident.put(name.substring(0, name.length() - 4), kb));
             }
         } catch (IOException | NumberFormatException e) {
             throw new HarnessException("Cannot read the platform's pid files under " + run + ": " + e.getMessage(), e);
         }
-        return resident;
+        return pids;
     }
 
     private static long kilobytes(String value) {
