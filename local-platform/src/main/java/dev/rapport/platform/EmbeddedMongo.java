@@ -5,14 +5,26 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,8 +129,62 @@ final class EmbeddedMongo {
      */
     static final class HelloAwareH2Backend extends H2Backend {
 
+        /** The index maps already in {@link IndexKeyOrder}'s order (name → "1"), in the data file itself. */
+        static final String ORDERED_INDEXES = "_rapport.ordered-indexes";
+
         HelloAwareH2Backend(String fileName) {
             super(fileName);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new OrderedIndexDatabase(databaseName);
+        }
+
+        /**
+         * Opens a unique index's map with {@link IndexKeyOrder} as its key type. A map written in H2's default order
+         * (by an earlier version, or one created before this) is re-sorted once: its entries are read in stored order
+         * (which compares nothing), then written back in the new one.
+         */
+        MVMap<KeyValue, Object> orderedIndexMap(String mapName) {
+            MVMap<String, String> ordered = getMvStore().openMap(ORDERED_INDEXES);
+            MVMap<KeyValue, Object> map =
+                    getMvStore().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
+            if (!ordered.containsKey(mapName)) {
+                if (!map.isEmpty()) {
+                    List<Map.Entry<KeyValue, Object>> entries = new ArrayList<>(map.size());
+                    map.entrySet().forEach(entry -> entries.add(Map.entry(entry.getKey(), entry.getValue())));
+                    map.clear();
+                    entries.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
+                    log.info("Re-sorted the index {} ({} keys) for the faster key order", mapName, entries.size());
+                }
+                ordered.put(mapName, "1");
+            }
+            return map;
+        }
+
+        /** mongo-java-server's H2 database, with its unique indexes in {@link IndexKeyOrder}. */
+        final class OrderedIndexDatabase extends H2Database {
+
+            OrderedIndexDatabase(String databaseName) {
+                super(databaseName, getMvStore(), getCursorRegistry());
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(
+                    String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                // The map name mongo-java-server 1.47 gives an index (H2Database.mapNameForIndex).
+                String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+                return new OrderedUniqueIndex(orderedIndexMap(mapName), indexName, keys, sparse);
+            }
+
+            @Override
+            protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+                super.dropIndex(collection, indexName);
+                getMvStore()
+                        .<String, String>openMap(ORDERED_INDEXES)
+                        .remove(getFullCollectionNamespace(collection.getCollectionName()) + "._index_" + indexName);
+            }
         }
 
         @Override
@@ -132,6 +198,52 @@ final class EmbeddedMongo {
                 return super.handleCommand(channel, "admin", command, query);
             }
             return super.handleCommand(channel, databaseName, command, query);
+        }
+    }
+
+    /** mongo-java-server's H2 unique index (whose constructor is not public) over a map in {@link IndexKeyOrder}. */
+    static final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return map.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
         }
     }
 }
