@@ -177,7 +177,10 @@ class CalendarFetcher {
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            org.w3c.dom.Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(multistatus));
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            // Fails on a fatal error, as the default handler does, without printing it to stderr.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            org.w3c.dom.Document document = builder.parse(new ByteArrayInputStream(multistatus));
             if (!"multistatus".equals(document.getDocumentElement().getLocalName())
                     || !DAV.equals(document.getDocumentElement().getNamespaceURI())) {
                 throw new IOException("its root is not DAV:multistatus");
