@@ -143,7 +143,9 @@ class ApiSecurityIT {
                 "/api/v1/routines",
                 "/api/v1/webhooks",
                 "/api/v1/content/items",
-                "/api/v1/content/feeds")) {
+                "/api/v1/content/feeds",
+                "/api/v1/sync/calendars",
+                "/api/v1/sync/mailboxes")) {
             HttpResponse<String> answer = send(malloryToken, "GET", list, null, null);
             assertThat(answer.statusCode()).as(list).isEqualTo(200);
             for (String id : ids.values()) {
@@ -619,6 +621,21 @@ class ApiSecurityIT {
         snapshot.put(
                 "feeds",
                 send(aliceToken, "GET", "/api/v1/content/feeds", null, null).body());
+        for (Map.Entry<String, String> source : Map.of(
+                        "calendar", "/api/v1/sync/calendars/", "mailbox", "/api/v1/sync/mailboxes/")
+                .entrySet()) {
+            HttpResponse<String> answer =
+                    send(aliceToken, "GET", source.getValue() + ids.get(source.getKey()), null, null);
+            assertThat(answer.statusCode()).as(source.getKey()).isEqualTo(200);
+            // Its sync status changes in the background (a documentation address is never reached): what another
+            // member's PATCH or DELETE could change is that it is there, its name and its settings.
+            JsonNode view = JSON.readTree(answer.body());
+            snapshot.put(
+                    source.getKey(),
+                    view.path("name").asString() + " summaries="
+                            + view.path("summaries").asBoolean() + " paused="
+                            + view.path("paused").asBoolean());
+        }
         return snapshot;
     }
 

@@ -50,7 +50,11 @@ class CalendarController {
                     + " occurrence and contact, at the meeting's end, with its title as summary unless summaries is"
                     + " false; a moved or cancelled occurrence loses it; meetings in the next horizon (14 days)"
                     + " get a prepare reminder the day before. The first sync runs within a minute; follow it with"
-                    + " GET. 400 for an address that may not be fetched, 409 above the calendars allowed."
+                    + " GET. Or a CalDAV calendar collection's URL with a username and password (stored encrypted"
+                    + " like the address, never shown, logged or exported): each sync asks it for the window's"
+                    + " events (a calendar-query REPORT); a refused username or password shows as status error,"
+                    + " code unauthorized. 400 for an address that may not be fetched or a username without a"
+                    + " password, 409 above the calendars allowed."
                     + " Safe to retry with an Idempotency-Key.")
     ResponseEntity<?> add(
             IdentityAssertion caller,

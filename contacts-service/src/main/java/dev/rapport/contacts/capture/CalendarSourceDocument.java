@@ -19,6 +19,10 @@ public class CalendarSourceDocument extends OutboxDocument {
     String name;
     /** The feed's address, sealed by {@link SecretBox}: it is a credential (whoever has it reads the calendar). */
     String sealedUrl;
+    /** {@code ical} (an iCalendar address; null in calendars stored before CalDAV) or {@code caldav}. */
+    String kind;
+    /** A CalDAV collection's username and password, sealed together by {@link SecretBox}; null for an address. */
+    String sealedCredentials;
     /** The host, the only part of the address ever shown. */
     String host;
 
@@ -51,6 +55,13 @@ public class CalendarSourceDocument extends OutboxDocument {
     List<MeetingCapture.Upcoming> upcoming = new ArrayList<>();
 
     protected CalendarSourceDocument() {}
+
+    boolean caldav() {
+        return CALDAV.equals(kind);
+    }
+
+    static final String ICAL = "ical";
+    static final String CALDAV = "caldav";
 
     CalendarSourceDocument(String id, String memberId, String tenantId) {
         this.id = id;

@@ -11,6 +11,12 @@ public record CalendarSourceView(
         @Schema(description = "The host of the calendar's address (the address itself is a secret and never shown)")
         String host,
 
+        @Schema(
+                description = "ical (an iCalendar address) or caldav (a CalDAV collection with credentials, which are"
+                        + " never shown)",
+                allowableValues = {"ical", "caldav"})
+        String kind,
+
         @Schema(description = "Whether meetings' titles are kept as the interactions' summaries")
         boolean summaries,
 
@@ -42,6 +48,7 @@ public record CalendarSourceView(
                 s.getId(),
                 s.name,
                 s.host,
+                s.caldav() ? CalendarSourceDocument.CALDAV : CalendarSourceDocument.ICAL,
                 s.summaries,
                 s.paused,
                 s.status,

@@ -54,7 +54,16 @@ public class CalendarSources {
     /** Connects a calendar; its first sync runs at the next sweep. */
     CalendarSourceDocument add(IdentityAssertion caller, CalendarRequest request) {
         String url = request.url().strip();
-        if (url.regionMatches(true, 0, "webcal://", 0, 9)) {
+        if (request.caldav()
+                && (request.username() == null
+                        || request.username().isBlank()
+                        || request.password() == null
+                        || request.password().isEmpty())) {
+            throw ApiException.invalidField(
+                    request.username() == null || request.username().isBlank() ? "username" : "password",
+                    "a CalDAV collection needs both a username and a password");
+        }
+        if (!request.caldav() && url.regionMatches(true, 0, "webcal://", 0, 9)) {
             url = "https://" + url.substring(9);
         }
         URI checked;
@@ -74,6 +83,10 @@ public class CalendarSources {
         CalendarSourceDocument source =
                 new CalendarSourceDocument(new ObjectId().toHexString(), caller.memberId(), caller.tenantId());
         source.sealedUrl = secrets.seal(url);
+        source.kind = request.caldav() ? CalendarSourceDocument.CALDAV : CalendarSourceDocument.ICAL;
+        if (request.caldav()) {
+            source.sealedCredentials = secrets.seal(request.username().strip() + "\n" + request.password());
+        }
         source.host = checked.getHost().toLowerCase(Locale.ROOT);
         source.name = request.name() == null || request.name().isBlank()
                 ? source.host

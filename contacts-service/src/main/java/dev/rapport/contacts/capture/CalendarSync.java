@@ -112,12 +112,12 @@ class CalendarSync {
         } catch (OptimisticLockingFailureException claimedElsewhere) {
             return false;
         }
-        CalendarFetcher.Fetched fetched =
-                fetcher.fetch(secrets.open(source.sealedUrl), source.etag, source.lastModified);
-        Outcome outcome = switch (fetched) {
+        Outcome outcome = switch (fetch(source, now)) {
             case CalendarFetcher.Fetched.Failed failed -> Outcome.failed(failed.code(), failed.message());
-            case CalendarFetcher.Fetched.NotModified notModified -> plan(source, null, now);
-            case CalendarFetcher.Fetched.Feed feed -> plan(source, feed, now);
+            case CalendarFetcher.Fetched.NotModified notModified -> plan(source, null, null, null, now);
+            case CalendarFetcher.Fetched.Feed feed ->
+                plan(source, List.of(feed.body()), feed.etag(), feed.lastModified(), now);
+            case CalendarFetcher.Fetched.Objects objects -> plan(source, objects.calendars(), null, null, now);
         };
         apply(source, outcome, now);
         return true;
@@ -131,20 +131,43 @@ class CalendarSync {
         }
     }
 
-    private Outcome plan(CalendarSourceDocument source, CalendarFetcher.Fetched.Feed feed, Instant now) {
+    /** An iCalendar address is fetched conditionally; a CalDAV collection is asked for the window's events. */
+    private CalendarFetcher.Fetched fetch(CalendarSourceDocument source, Instant now) {
+        String url = secrets.open(source.sealedUrl);
+        if (!source.caldav()) {
+            return fetcher.fetch(url, source.etag, source.lastModified);
+        }
+        String credentials = secrets.open(source.sealedCredentials);
+        int split = credentials.indexOf('\n');
+        return fetcher.fetchCalDav(
+                url,
+                credentials.substring(0, split),
+                credentials.substring(split + 1),
+                now.minus(settings.lookback()),
+                now.plus(settings.horizon()));
+    }
+
+    /**
+     * Plans a sync from the calendars fetched (one feed, or a CalDAV collection's objects; null when the feed did
+     * not change) and their validators.
+     */
+    private Outcome plan(
+            CalendarSourceDocument source, List<byte[]> calendars, String etag, String lastModified, Instant now) {
         MeetingCapture.Window window =
                 new MeetingCapture.Window(settings.lookback(), settings.horizon(), settings.removeMissingWithin());
-        if (feed == null) {
+        if (calendars == null) {
             MeetingCapture.Plan plan =
                     MeetingCapture.plan(List.of(), Set.of(), false, source.captured, source.upcoming, now, window);
             return new Outcome(plan, source.meetingsSeen, source.etag, source.lastModified, null, null);
         }
-        List<CalendarFeed.Meeting> meetings;
+        List<CalendarFeed.Meeting> meetings = new ArrayList<>();
         try {
-            meetings = CalendarFeed.meetings(
-                    new ByteArrayInputStream(feed.body()),
-                    now.minus(settings.lookback()),
-                    now.plus(settings.horizon()));
+            for (byte[] calendar : calendars) {
+                meetings.addAll(CalendarFeed.meetings(
+                        new ByteArrayInputStream(calendar),
+                        now.minus(settings.lookback()),
+                        now.plus(settings.horizon())));
+            }
         } catch (CalendarFeed.UnreadableFeedException e) {
             return Outcome.failed("not-icalendar", e.getMessage());
         }
@@ -174,7 +197,7 @@ class CalendarSync {
         int withContacts = (int) resolved.stream()
                 .filter(r -> !r.contacts().isEmpty() && !r.meeting().cancelled())
                 .count();
-        return new Outcome(plan, withContacts, feed.etag(), feed.lastModified(), null, null);
+        return new Outcome(plan, withContacts, etag, lastModified, null, null);
     }
 
     /** Logs and removes the plan's interactions, then saves the calendar with its announcements in one write. */

@@ -15,6 +15,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.SentDateTerm;
+import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,9 +72,11 @@ class MailboxReader {
             List<MailboxSourceDocument.Folder> since,
             Instant now)
             throws MailboxException {
+        InetAddress vetted;
         try {
             // The outbound guard's rules for a member-given host: a public address unless private ones are allowed.
-            guard.resolve(host);
+            // The connection goes to this address (not to a second resolution of the name: DNS rebinding).
+            vetted = guard.resolve(host)[0];
         } catch (UnknownHostException e) {
             throw new MailboxException("address-refused", "the server's address is refused: " + e.getMessage());
         }
@@ -83,6 +86,8 @@ class MailboxReader {
         props.put("mail." + protocol + ".connectiontimeout", ms);
         props.put("mail." + protocol + ".timeout", ms);
         props.put("mail." + protocol + ".writetimeout", ms);
+        props.put("mail." + protocol + ".socketFactory", new PinnedSocketFactory(vetted));
+        props.put("mail." + protocol + ".socketFactory.fallback", "false");
         if ("tls".equals(security)) {
             props.put("mail.imaps.ssl.checkserveridentity", "true");
         }

@@ -6,6 +6,8 @@ import dev.rapport.contacts.domain.KeepInTouch;
 import dev.rapport.contacts.domain.MatchKeys;
 import dev.rapport.contacts.domain.SearchText;
 import dev.rapport.contacts.domain.Tier;
+import dev.rapport.contracts.events.InteractionKind;
+import dev.rapport.contracts.events.InteractionRemoved;
 import dev.rapport.support.events.OutboxDocument;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,6 +118,40 @@ public class ContactDocument extends OutboxDocument {
                 ? null
                 : Birthdays.next(birthday, LocalDate.ofInstant(now, ZoneOffset.UTC), leadDays)
                         .announceAt();
+    }
+
+    /** An interaction with this contact that is being removed, as its clock and its announcement need it. */
+    public record RemovedInteraction(String interactionId, String type, Instant occurredAt, List<String> promiseIds) {}
+
+    /** Whether one of these removed interactions is what set the keep-in-touch clock (none older than it did). */
+    public boolean clockSetByAnyOf(List<RemovedInteraction> removed) {
+        return lastInteractionAt != null
+                && removed.stream().anyMatch(r -> !r.occurredAt().isBefore(lastInteractionAt));
+    }
+
+    /**
+     * Interactions with this contact were removed: when one of them set the clock, it goes back to the newest
+     * remaining interaction ({@code newestAt}, null when none is left: then to when the contact was added), and
+     * each removal is announced with {@code InteractionRemoved}. A staleness episode the removed interaction
+     * ended is not reopened here: the clock's lapse is the sweep's to find, as for any contact.
+     */
+    public void interactionsRemoved(List<RemovedInteraction> removed, Instant newestAt, String newestSummary) {
+        if (clockSetByAnyOf(removed)) {
+            lastInteractionAt = newestAt;
+            lastInteractionSummary = newestAt == null ? null : newestSummary;
+            nextTouchDueAt = KeepInTouch.nextTouchDueAt(lastInteractionAt, createdAt, effectiveCadenceDays());
+        }
+        for (RemovedInteraction r : removed) {
+            record(h -> new InteractionRemoved(
+                    h,
+                    r.interactionId(),
+                    id,
+                    InteractionKind.of(r.type()),
+                    r.occurredAt(),
+                    List.copyOf(r.promiseIds()),
+                    lastInteractionAt,
+                    lastInteractionSummary));
+        }
     }
 
     public Instant getNextTouchDueAt() {

@@ -1,5 +1,6 @@
 package dev.rapport.contacts.interactions;
 
+import dev.rapport.contacts.contacts.ContactDocument;
 import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contracts.events.InteractionDirection;
 import dev.rapport.contracts.events.InteractionKind;
@@ -43,12 +44,15 @@ public class CapturedInteractions {
     private final ContactService contacts;
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
+    private final ClockRewind rewind;
     private final Clock clock;
 
-    CapturedInteractions(ContactService contacts, MongoTemplate mongo, Aggregates aggregates, Clock clock) {
+    CapturedInteractions(
+            ContactService contacts, MongoTemplate mongo, Aggregates aggregates, ClockRewind rewind, Clock clock) {
         this.contacts = contacts;
         this.mongo = mongo;
         this.aggregates = aggregates;
+        this.rewind = rewind;
         this.clock = clock;
     }
 
@@ -136,8 +140,10 @@ public class CapturedInteractions {
 
     /**
      * Removes captured interactions (a meeting moved or cancelled, a source deleted with what it created) of the
-     * member; answers how many were removed. The contacts' keep-in-touch clocks are not moved back: a meeting
-     * cancelled after it took place is rare, and the next interaction moves the clock anyway.
+     * member; answers how many were removed. Each contact's write comes first: its keep-in-touch clock goes back
+     * to its newest remaining interaction when a removed one had set it, with one {@code InteractionRemoved} per
+     * removed interaction; then the interactions go. A crash in between leaves them stored, to be removed by the
+     * next attempt (the same plan again), whose events repeat what the consumers already did.
      */
     public int removeAll(String memberId, Collection<String> ids) {
         int removed = 0;
@@ -145,15 +151,36 @@ public class CapturedInteractions {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             Query query = new Query(Criteria.where("_id").in(chunk));
-            query.fields().include("_id", "memberId");
-            List<String> owned = mongo.find(query, InteractionDocument.class).stream()
+            query.fields().include("_id", "memberId", "contactIds", "type", "occurredAt", "promises");
+            List<InteractionDocument> owned = mongo.find(query, InteractionDocument.class).stream()
                     .filter(i -> memberId.equals(i.getMemberId()))
-                    .map(InteractionDocument::getId)
                     .toList();
-            if (!owned.isEmpty()) {
-                removed += (int) mongo.remove(new Query(Criteria.where("_id").in(owned)), InteractionDocument.class)
-                        .getDeletedCount();
+            if (owned.isEmpty()) {
+                continue;
             }
+            Map<String, List<ContactDocument.RemovedInteraction>> byContact = new LinkedHashMap<>();
+            for (InteractionDocument i : owned) {
+                ContactDocument.RemovedInteraction gone = new ContactDocument.RemovedInteraction(
+                        i.getId(),
+                        i.type,
+                        i.occurredAt,
+                        i.promises == null
+                                ? List.of()
+                                : i.promises.stream()
+                                        .map(InteractionDocument.Promise::id)
+                                        .toList());
+                for (String contactId : i.contactIds == null ? List.<String>of() : i.contactIds) {
+                    byContact.computeIfAbsent(contactId, c -> new ArrayList<>()).add(gone);
+                }
+            }
+            byContact.forEach((contactId, gone) -> rewind.removing(memberId, contactId, gone));
+            removed += (int) mongo.remove(
+                            new Query(Criteria.where("_id")
+                                    .in(owned.stream()
+                                            .map(InteractionDocument::getId)
+                                            .toList())),
+                            InteractionDocument.class)
+                    .getDeletedCount();
         }
         return removed;
     }

@@ -53,6 +53,10 @@ public record ContactsExport(
             String id,
             String name,
             String host,
+
+            @Schema(description = "ical or caldav (null: ical); never the address nor the credentials")
+            String kind,
+
             boolean summaries,
             boolean paused,
             String status,

@@ -218,12 +218,22 @@ class CalendarSyncIT {
     }
 
     @Test
-    void aMeetingCancelledOrMovedAfterItWasCapturedLosesOrMovesItsInteraction() {
+    void aMeetingCancelledOrMovedAfterItWasCapturedLosesOrMovesItsInteractionAndPutsTheClockBack() {
+        Answer call = api.post(
+                "/api/v1/interactions",
+                Map.of(
+                        "contactIds", List.of(jose),
+                        "type", "call",
+                        "occurredAt", "2026-11-01T09:00:00Z",
+                        "summary", "Call about the SLO"));
+        assertThat(call.status()).as(call.raw().body()).isEqualTo(201);
         String google = fixture("google-calendar.ics");
         String url = serve("changing", google, "\"c1\"");
         String id = connect(url, Map.of());
         sync.sync(id);
         assertThat(meetingsWith(jose)).hasSize(1);
+        String removedId = meetingsWith(jose).getFirst().get("id").asString();
+        assertThat(lastInteractionOf(jose)).isEqualTo("2026-11-12T16:00:00Z");
 
         String cancelled = google.replace(
                 "STATUS:CONFIRMED\r\nSUMMARY:Café con José", "STATUS:CANCELLED\r\nSUMMARY:Café con José");
@@ -237,6 +247,19 @@ class CalendarSyncIT {
                         .get("interactionsRemoved")
                         .asLong())
                 .isEqualTo(1);
+        JsonNode contact = api.get("/api/v1/contacts/" + jose).json();
+        assertThat(contact.get("lastInteractionAt").asString())
+                .as("the clock goes back to the newest remaining interaction")
+                .isEqualTo("2026-11-01T09:00:00Z");
+        JsonNode removal = events("InteractionRemoved").stream()
+                .filter(e -> removedId.equals(e.get("interactionId").asString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(removal.get("contactId").asString()).isEqualTo(jose);
+        assertThat(removal.get("type").asString()).isEqualTo("meeting");
+        assertThat(removal.get("interactionAt").asString()).isEqualTo("2026-11-12T16:00:00Z");
+        assertThat(removal.get("lastInteractionAt").asString()).isEqualTo("2026-11-01T09:00:00Z");
+        assertThat(removal.get("lastInteractionSummary").asString()).isEqualTo("Call about the SLO");
 
         String moved = google.replace(
                 "DTSTART:20261112T150000Z\r\nDTEND:20261112T160000Z",
@@ -245,6 +268,33 @@ class CalendarSyncIT {
         sync.sync(id);
 
         assertThat(ends(meetingsWith(jose))).containsExactly("2026-11-13T10:00:00Z");
+        assertThat(lastInteractionOf(jose)).isEqualTo("2026-11-13T10:00:00Z");
+    }
+
+    @Test
+    void removingACalendarWithWhatItCapturedPutsTheClocksBackToWhenTheContactsWereAdded() {
+        String id = connect(serve("clock", fixture("google-calendar.ics"), "\"k1\""), Map.of());
+        sync.sync(id);
+        assertThat(lastInteractionOf(ana)).isNotNull();
+
+        assertThat(api.delete("/api/v1/sync/calendars/" + id + "?removeCaptured=true")
+                        .status())
+                .isEqualTo(204);
+
+        JsonNode after = api.get("/api/v1/contacts/" + ana).json();
+        assertThat(after.get("lastInteractionAt").isNull()).isTrue();
+        assertThat(Instant.parse(after.get("nextTouchDueAt").asString()))
+                .as("as for a contact never met: from when it was added")
+                .isEqualTo(Instant.parse(after.get("createdAt").asString())
+                        .plus(Duration.ofDays(after.get("cadenceDays").asLong())));
+        assertThat(events("InteractionRemoved"))
+                .extracting(e -> e.get("contactId").asString())
+                .contains(ana, jose);
+    }
+
+    private String lastInteractionOf(String contactId) {
+        JsonNode at = api.get("/api/v1/contacts/" + contactId).json().get("lastInteractionAt");
+        return at == null || at.isNull() ? null : at.asString();
     }
 
     @Test

@@ -6,7 +6,8 @@ public enum ClosedBy implements WireValue {
     PROMISE_KEPT("promise-kept"),
     REENGAGED("reengaged"),
     CONTACT_ARCHIVED("contact-archived"),
-    MEETING_CANCELLED("meeting-cancelled");
+    MEETING_CANCELLED("meeting-cancelled"),
+    INTERACTION_REMOVED("interaction-removed");
 
     private final String wire;
 

@@ -6,6 +6,7 @@ public sealed interface ContactsEvent extends DomainEvent
                 ContactUpdated,
                 ContactArchived,
                 InteractionLogged,
+                InteractionRemoved,
                 PromiseKept,
                 PromiseReopened,
                 ContactGoneStale,

@@ -38,6 +38,6 @@ class EventCatalogTest {
     void everyAreaHasItsOwnTopic() {
         assertThat(Area.CONTACTS.topic()).isEqualTo("contacts.events");
         assertThat(Area.REMINDERS.source()).isEqualTo("/rapport/reminders-service");
-        assertThat(EventCatalog.all()).hasSize(15 + 5 + 7);
+        assertThat(EventCatalog.all()).hasSize(16 + 5 + 7);
     }
 }

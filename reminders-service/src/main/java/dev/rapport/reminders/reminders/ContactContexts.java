@@ -65,6 +65,24 @@ public class ContactContexts {
         upsert(memberId, contactId, update);
     }
 
+    /**
+     * An interaction with the contact at {@code removedAt} was removed: when it was the last one known, the last
+     * one becomes what contacts-service says remains ({@code lastAt}, null when none). A newer interaction known
+     * here (logged after the removal, or a replayed old removal) stays the last one.
+     */
+    void interactionRemoved(String memberId, String contactId, Instant removedAt, Instant lastAt, String summary) {
+        ContactContextDocument current = of(memberId, contactId);
+        if (current.lastInteractionAt == null || removedAt == null || current.lastInteractionAt.isAfter(removedAt)) {
+            return;
+        }
+        upsert(
+                memberId,
+                contactId,
+                new Update()
+                        .set("lastInteractionAt", lastAt)
+                        .set("lastInteractionSummary", lastAt == null ? null : summary));
+    }
+
     /** The member reached out (a reminder about the contact was done). */
     void touched(String memberId, String contactId, Instant at) {
         upsert(memberId, contactId, new Update().max("lastTouchAt", at));

@@ -12,6 +12,7 @@ import dev.rapport.contracts.events.DomainEvent;
 import dev.rapport.contracts.events.GroupGoneQuiet;
 import dev.rapport.contracts.events.InteractionDirection;
 import dev.rapport.contracts.events.InteractionLogged;
+import dev.rapport.contracts.events.InteractionRemoved;
 import dev.rapport.contracts.events.MeetingCancelled;
 import dev.rapport.contracts.events.MeetingScheduled;
 import dev.rapport.contracts.events.MilestoneRecorded;
@@ -71,6 +72,7 @@ public class EventReactions {
     public void on(DomainEvent event) {
         switch (event) {
             case InteractionLogged e -> interactionLogged(e);
+            case InteractionRemoved e -> interactionRemoved(e);
             case PromiseKept e -> promiseChanged(e.memberId(), e.promiseId(), true, e.revision(), null);
             case PromiseReopened e -> promiseChanged(e.memberId(), e.promiseId(), false, e.revision(), e);
             case ContactUpdated e -> contactUpdated(e);
@@ -129,6 +131,30 @@ public class EventReactions {
             reminder.promiseRevision = 0;
             withContactContext(reminder, e.memberId(), first.contactId());
             reminders.create(reminder, member);
+        }
+    }
+
+    /**
+     * An interaction was removed (a captured meeting cancelled or moved, its source deleted): the follow-ups of
+     * the promises made in it are dismissed while open (one already done stays done: the member did it), and the
+     * contact's last interaction goes back to what remains. A reach-out the interaction had ended is not reopened
+     * here: contacts-service's sweep starts a new staleness episode when the clock, put back, has lapsed.
+     */
+    private void interactionRemoved(InteractionRemoved e) {
+        if (e.contactId() != null) {
+            contacts.interactionRemoved(
+                    e.memberId(), e.contactId(), e.interactionAt(), e.lastInteractionAt(), e.lastInteractionSummary());
+        }
+        List<String> followUps = list(e.promiseIds()).stream()
+                .filter(Objects::nonNull)
+                .map(promiseId -> ReminderIds.of(e.memberId(), "follow-up", promiseId))
+                .toList();
+        if (!followUps.isEmpty()) {
+            reminders.closeMatching(
+                    e.memberId(),
+                    Criteria.where("_id").in(followUps),
+                    ReminderStatus.DISMISSED,
+                    ClosedBy.INTERACTION_REMOVED);
         }
     }
 
