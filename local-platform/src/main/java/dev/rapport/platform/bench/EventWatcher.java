@@ -180,6 +180,11 @@ final class EventWatcher implements AutoCloseable {
                 target = endOffsets();
             }
             if (target != null) {
+                if (target.values().stream().allMatch(end -> end == 0)) {
+                    // Nothing was ever published on the topic (a fresh platform): there is nothing to consume, and
+                    // no consumer group commits an offset on an empty topic.
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
                 Map<String, Long> lags = lagsBehind(target);
                 if (!lags.isEmpty() && lags.values().stream().allMatch(lag -> lag == 0)) {
                     return Duration.ofNanos(System.nanoTime() - start);
