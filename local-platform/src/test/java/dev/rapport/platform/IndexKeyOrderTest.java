@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -78,7 +72,7 @@ class IndexKeyOrderTest {
     void aFileWrittenInTheOldOrderIsReSortedWhenOpened(@TempDir Path dir) {
         String file = dir.resolve("rapport.mv").toString();
         List<String> ids = new ArrayList<>();
-        withServer(new H2Backend(file), contacts -> {
+        StoreServer.withCollection(new H2Backend(file), contacts -> {
             contacts.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < 2_000; i++) {
@@ -88,11 +82,10 @@ class IndexKeyOrderTest {
                         new Document("_id", id).append("version", (long) i).append("name", "c" + i));
             }
             contacts.insertMany(documents);
-            return null;
         });
 
-        EmbeddedMongo.HelloAwareH2Backend platformBackend = new EmbeddedMongo.HelloAwareH2Backend(file);
-        withServer(platformBackend, contacts -> {
+        EmbeddedMongo.PlatformH2Backend platformBackend = new EmbeddedMongo.PlatformH2Backend(file);
+        StoreServer.withCollection(platformBackend, contacts -> {
             assertThat(platformBackend.getMvStore().getMapNames())
                     .filteredOn(name -> name.contains("._index_"))
                     .hasSize(2)
@@ -111,26 +104,13 @@ class IndexKeyOrderTest {
                     .hasMessageContaining("duplicate key");
             contacts.insertOne(new Document("_id", "new").append("version", 1L));
             assertThat(contacts.countDocuments(Filters.eq("_id", "new"))).isEqualTo(1);
-            return null;
         });
 
         // Opened again: already in the new order, nothing to re-sort, everything still found.
-        withServer(new EmbeddedMongo.HelloAwareH2Backend(file), contacts -> {
+        StoreServer.withCollection(new EmbeddedMongo.PlatformH2Backend(file), contacts -> {
             assertThat(contacts.find(Filters.eq("_id", ids.getLast())).first()).isNotNull();
             assertThat(contacts.find(Filters.eq("_id", "new")).first()).isNotNull();
             assertThat(contacts.countDocuments()).isEqualTo(2_001);
-            return null;
         });
-    }
-
-    private static void withServer(H2Backend backend, Function<MongoCollection<Document>, Void> work) {
-        MongoServer server = new MongoServer(backend);
-        InetSocketAddress address = server.bind();
-        try (MongoClient client =
-                MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-            work.apply(client.getDatabase("rapport-test").getCollection("contacts"));
-        } finally {
-            server.shutdownNow();
-        }
     }
 }
