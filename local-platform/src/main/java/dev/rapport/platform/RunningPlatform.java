@@ -374,7 +374,29 @@ public final class RunningPlatform implements AutoCloseable {
         return pid;
     }
 
-    /** Starts a service again (after {@link #kill}) with the same jar, ports and environment; waits until it is ready. */
+    /**
+     * Stops a service's process as Ctrl-C would (SIGTERM, its shutdown hooks run: its consumers leave their groups);
+     * answers its pid. {@link #restart} starts it again.
+     */
+    public long stop(Service service) {
+        ServiceProcess stopping;
+        synchronized (lock) {
+            stopping = services.stream()
+                    .filter(s -> s.service() == service)
+                    .findFirst()
+                    .orElseThrow(() -> new PlatformException(service.module() + " is not running"));
+        }
+        long pid = stopping.process().pid();
+        stopping.stop(SERVICE_STOP_GRACE);
+        synchronized (lock) {
+            services.remove(stopping);
+        }
+        pidFiles.delete(service.module());
+        log.info("Stopped {} (pid {})", service.module(), pid);
+        return pid;
+    }
+
+    /** Starts a service again (after {@link #kill} or {@link #stop}) with the same jar, ports and environment; waits until it is ready. */
     public long restart(Service service) {
         JavaCommand java = JavaCommand.forRepository(options.repoRoot());
         ServiceProcess started = ServiceProcess.start(
