@@ -183,7 +183,7 @@ record FaultOptions(
                 16,
                 Duration.ofMinutes(4),
                 Duration.ofMinutes(10),
-                20);
+                10);
 
         static final Sizes QUICK = new Sizes(
                 30,

@@ -81,6 +81,18 @@ class FaultsHarnessTest {
                  Metaspace       used 56789K, committed 57344K, reserved 1114112K
                 """;
         assertThat(Soak.heapUsedKb(serial)).isEqualTo(12_288);
+        // JDK 25's Serial collector names its generations so.
+        String jdk25 = """
+                7565:
+                DefNew     total 116160K, used 31005K [0x0000000687400000, 0x000000068f200000, 0x0000000704d50000)
+                 eden space 103296K,  30% used [0x0000000687400000, 0x0000000689247658, 0x000000068d8e0000)
+                 from space 12864K,   0% used [0x000000068d8e0000, 0x000000068d8e0000, 0x000000068e570000)
+                Tenured    total 258048K, used 1166K [0x0000000704d50000, 0x0000000714950000, 0x0000000800000000)
+                 the  space 258048K,   0% used [0x0000000704d50000, 0x0000000704e73ab8, 0x0000000714950000)
+                 Metaspace       used 5678K, committed 5888K, reserved 1114112K
+                  class space    used 512K, committed 640K, reserved 1048576K
+                """;
+        assertThat(Soak.heapUsedKb(jdk25)).isEqualTo(32_171);
         assertThat(Soak.heapUsedKb(" garbage-first heap   total 262144K, used 51200K [0x0, 0x1)\n"))
                 .isEqualTo(51_200);
         assertThatThrownBy(() -> Soak.heapUsedKb("Could not attach")).isInstanceOf(FaultException.class);
