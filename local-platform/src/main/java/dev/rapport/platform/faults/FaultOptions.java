@@ -27,13 +27,14 @@ record FaultOptions(
     static final java.util.Set<Integer> QUICK_SCENARIOS = java.util.Set.of(1, 2, 5, 6);
 
     static final String USAGE = """
-            usage: ./rapport faults [--quick] [--out FILE] [--var-dir DIR] [--port-offset N]
+            usage: ./rapport faults [--quick] [--only N,M] [--soak-minutes M] [--out FILE] [--var-dir DIR]
+                                    [--port-offset N]
               --quick          the bounded form CI runs (FaultsQuickIT): shorter faults, fewer requests
               --out FILE       where the report goes (default docs/reliability.md; with --quick var/faults/reliability.md)
               --var-dir DIR    the platform's state, wiped at the start (default var/faults)
               --port-offset N  the platform's RAPPORT_PORT_OFFSET (default: the first free one from 600)
               --only 1,2,5,6   run only these scenarios (by their number in issue 13); the quick form runs 1, 2, 5
-                               and 6 unless told otherwise, the long form every one
+                               and 6 unless told otherwise, the long form every one written (1 to 7)
               --soak-minutes M how long the soak (scenario 7) runs (default 10; 0.5 in the quick form, which runs it
                                only when --only names it)""";
 
