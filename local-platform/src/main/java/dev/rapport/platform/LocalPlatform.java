@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default of Rapport: {@code ./rapport run [--demo]} starts a real Kafka broker (KRaft), the
- * MongoDB-wire server on disk and the four services, all state under {@code var/}; Ctrl-C stops them.
+ * The embedded default of Rapport: {@code ./rapport run [--demo] [--instances 2]} starts a real Kafka broker (KRaft),
+ * the MongoDB-wire server on disk and the four services (with {@code --instances 2}, two instances of each service
+ * behind the one gateway), all state under {@code var/}; Ctrl-C stops them.
  */
 public final class LocalPlatform {
 
@@ -33,25 +34,55 @@ public final class LocalPlatform {
         return PlatformOptions.findRepoRoot().resolve("var");
     }
 
+    private static final String USAGE =
+            "usage: LocalPlatform run [--demo] [--instances 1|2]   (normally through ./rapport run [--demo] [--instances 2])";
+
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
         if (arguments.isEmpty() || arguments.contains("help") || arguments.contains("--help")) {
-            System.out.println("usage: LocalPlatform run [--demo]   (normally through ./rapport run [--demo])");
+            System.out.println(USAGE);
             return;
         }
-        if (!arguments.getFirst().equals("run")
-                || !List.of("--demo").containsAll(arguments.subList(1, arguments.size()))) {
-            System.err.println("Unknown arguments " + arguments + "; usage: LocalPlatform run [--demo]");
+        RunArguments run;
+        try {
+            if (!arguments.getFirst().equals("run")) {
+                throw new IllegalArgumentException("unknown command " + arguments.getFirst());
+            }
+            run = RunArguments.parse(arguments.subList(1, arguments.size()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("Unknown arguments " + arguments + " (" + e.getMessage() + "); " + USAGE);
             System.exit(2);
+            return;
         }
-        boolean demo = arguments.contains("--demo");
-        System.exit(run(demo));
+        System.exit(run(run.demo(), run.instances()));
     }
 
-    private static int run(boolean demo) {
+    /** The options of {@code run}: the demo member, and how many instances of each service. */
+    record RunArguments(boolean demo, int instances) {
+        static RunArguments parse(List<String> arguments) {
+            boolean demo = false;
+            int instances = 1;
+            for (int i = 0; i < arguments.size(); i++) {
+                switch (arguments.get(i)) {
+                    case "--demo" -> demo = true;
+                    case "--instances" -> {
+                        String value = i + 1 < arguments.size() ? arguments.get(++i) : "";
+                        if (!value.equals("1") && !value.equals("2")) {
+                            throw new IllegalArgumentException("--instances takes 1 or 2, not '" + value + "'");
+                        }
+                        instances = Integer.parseInt(value);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + arguments.get(i));
+                }
+            }
+            return new RunArguments(demo, instances);
+        }
+    }
+
+    private static int run(boolean demo, int instances) {
         RunningPlatform platform;
         try {
-            platform = new RunningPlatform(PlatformOptions.fromEnvironment());
+            platform = new RunningPlatform(PlatformOptions.fromEnvironment().withInstances(instances));
         } catch (PlatformException e) {
             System.err.println(e.getMessage());
             return 1;

@@ -12,9 +12,14 @@ import java.time.Duration;
  * @param portOffset added to every port (docs/runtime-contract.md)
  * @param startServices false to start Kafka and MongoDB only
  * @param startupTimeout how long the broker and each service may take to become ready
+ * @param instances how many instances of each service run behind the gateway (1 or 2)
  */
 public record PlatformOptions(
-        Path repoRoot, Path varDir, int portOffset, boolean startServices, Duration startupTimeout) {
+        Path repoRoot, Path varDir, int portOffset, boolean startServices, Duration startupTimeout, int instances) {
+
+    public PlatformOptions(Path repoRoot, Path varDir, int portOffset, boolean startServices, Duration startupTimeout) {
+        this(repoRoot, varDir, portOffset, startServices, startupTimeout, 1);
+    }
 
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
@@ -22,7 +27,7 @@ public record PlatformOptions(
         repoRoot = repoRoot.toAbsolutePath().normalize();
         varDir = varDir.toAbsolutePath().normalize();
         // Fails now, with the range in the message, rather than when the first port is computed.
-        new Ports(portOffset);
+        new Ports(portOffset, instances);
     }
 
     /** The options of {@code ./rapport run}: {@code RAPPORT_VAR_DIR} and {@code RAPPORT_PORT_OFFSET} if set. */
@@ -61,23 +66,28 @@ public record PlatformOptions(
     }
 
     public PlatformOptions withVarDir(Path varDir) {
-        return new PlatformOptions(repoRoot, varDir, portOffset, startServices, startupTimeout);
+        return new PlatformOptions(repoRoot, varDir, portOffset, startServices, startupTimeout, instances);
     }
 
     public PlatformOptions withPortOffset(int portOffset) {
-        return new PlatformOptions(repoRoot, varDir, portOffset, startServices, startupTimeout);
+        return new PlatformOptions(repoRoot, varDir, portOffset, startServices, startupTimeout, instances);
     }
 
     /** Kafka and MongoDB only, e.g. to work on a service started from the IDE. */
     public PlatformOptions withoutServices() {
-        return new PlatformOptions(repoRoot, varDir, portOffset, false, startupTimeout);
+        return new PlatformOptions(repoRoot, varDir, portOffset, false, startupTimeout, instances);
     }
 
     public PlatformOptions withStartupTimeout(Duration startupTimeout) {
-        return new PlatformOptions(repoRoot, varDir, portOffset, startServices, startupTimeout);
+        return new PlatformOptions(repoRoot, varDir, portOffset, startServices, startupTimeout, instances);
+    }
+
+    /** Two instances of every service but the gateway ({@code ./rapport run --instances 2}). */
+    public PlatformOptions withInstances(int instances) {
+        return new PlatformOptions(repoRoot, varDir, portOffset, startServices, startupTimeout, instances);
     }
 
     public Ports ports() {
-        return new Ports(portOffset);
+        return new Ports(portOffset, instances);
     }
 }

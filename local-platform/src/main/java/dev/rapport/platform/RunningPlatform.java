@@ -104,15 +104,23 @@ public final class RunningPlatform implements AutoCloseable {
     private void startServices(Map<Service, Path> jars, JavaCommand java) {
         List<ServiceProcess> starting = new ArrayList<>();
         for (Service service : Service.values()) {
-            ServiceProcess started = ServiceProcess.start(
-                    service, jars.get(service), ports, environment(service, ports, secrets), java, options.varDir());
-            register(
-                    () -> {
-                        services.add(started);
-                        pidFiles.write(service.module(), started.process().pid());
-                    },
-                    () -> started.stop(SERVICE_STOP_GRACE));
-            starting.add(started);
+            for (int instance = 1; instance <= ports.instancesOf(service); instance++) {
+                ServiceProcess started = ServiceProcess.start(
+                        service,
+                        instance,
+                        jars.get(service),
+                        ports,
+                        environment(service, instance, ports, secrets),
+                        java,
+                        options.varDir());
+                register(
+                        () -> {
+                            services.add(started);
+                            pidFiles.write(started.name(), started.process().pid());
+                        },
+                        () -> started.stop(SERVICE_STOP_GRACE));
+                starting.add(started);
+            }
         }
         for (ServiceProcess service : starting) {
             service.awaitReady(http, options.startupTimeout());
@@ -146,9 +154,18 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** The environment of a service, per docs/runtime-contract.md. */
     static Map<String, String> environment(Service service, Ports ports, Secrets secrets) {
+        return environment(service, 1, ports, secrets);
+    }
+
+    /**
+     * The environment of instance {@code instance} of a service. With two instances of each service, the gateway
+     * reaches each through Spring Cloud LoadBalancer ({@code lb://<module>}, round robin) over a static list of both
+     * instances (Spring Cloud Commons' simple discovery client, given as {@code SPRING_APPLICATION_JSON}).
+     */
+    static Map<String, String> environment(Service service, int instance, Ports ports, Secrets secrets) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SERVER_PORT", String.valueOf(ports.http(service)));
-        environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports.management(service)));
+        environment.put("SERVER_PORT", String.valueOf(ports.http(service, instance)));
+        environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports.management(service, instance)));
         // Actuator endpoints are never public; the contract keeps them on loopback in the embedded default.
         environment.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         if (service != Service.GATEWAY) {
@@ -159,10 +176,36 @@ public final class RunningPlatform implements AutoCloseable {
         environment.put("RAPPORT_MONGO_URI", ports.mongoUri());
         environment.put("RAPPORT_IDENTITY_SECRET", secrets.identitySecret());
         if (service == Service.GATEWAY) {
+            Map<String, Object> instances = new LinkedHashMap<>();
             for (Service backend : Service.values()) {
-                if (backend.urlVariable() != null) {
-                    environment.put(backend.urlVariable(), "http://127.0.0.1:" + ports.http(backend));
+                if (backend.urlVariable() == null) {
+                    continue;
                 }
+                if (ports.instancesOf(backend) == 1) {
+                    environment.put(backend.urlVariable(), "http://127.0.0.1:" + ports.http(backend));
+                } else {
+                    environment.put(backend.urlVariable(), "lb://" + backend.module());
+                    List<Map<String, String>> uris = new ArrayList<>();
+                    for (int i = 1; i <= ports.instancesOf(backend); i++) {
+                        uris.add(Map.of("uri", "http://127.0.0.1:" + ports.http(backend, i)));
+                    }
+                    instances.put(backend.module(), uris);
+                }
+            }
+            if (!instances.isEmpty()) {
+                environment.put(
+                        "SPRING_APPLICATION_JSON",
+                        tools.jackson.databind.json.JsonMapper.builder()
+                                .build()
+                                .writeValueAsString(Map.of(
+                                        "spring",
+                                        Map.of(
+                                                "cloud",
+                                                Map.of(
+                                                        "discovery",
+                                                        Map.of(
+                                                                "client",
+                                                                Map.of("simple", Map.of("instances", instances))))))));
             }
             environment.put(
                     "RAPPORT_JWT_PUBLIC_KEY", secrets.jwtKeys().publicKeyFile().toString());
@@ -237,17 +280,16 @@ public final class RunningPlatform implements AutoCloseable {
         if (!toStop.isEmpty()) {
             log.info(
                     "Stopping {}",
-                    String.join(
-                            ", ", toStop.stream().map(s -> s.service().module()).toList()));
+                    String.join(", ", toStop.stream().map(s -> s.name()).toList()));
             List<Thread> stoppers = toStop.stream()
                     .map(service -> Thread.ofPlatform()
-                            .name("stop-" + service.service().module())
+                            .name("stop-" + service.name())
                             .start(() -> service.stop(SERVICE_STOP_GRACE)))
                     .toList();
             for (Thread stopper : stoppers) {
                 joinUninterruptibly(stopper);
             }
-            toStop.forEach(service -> pidFiles.delete(service.service().module()));
+            toStop.forEach(service -> pidFiles.delete(service.name()));
         }
         if (kafkaToStop != null) {
             kafkaToStop.stop();
@@ -357,7 +399,7 @@ public final class RunningPlatform implements AutoCloseable {
         ServiceProcess victim;
         synchronized (lock) {
             victim = services.stream()
-                    .filter(s -> s.service() == service)
+                    .filter(s -> s.service() == service && s.instance() == 1)
                     .findFirst()
                     .orElseThrow(() -> new PlatformException(service.module() + " is not running"));
         }
@@ -374,7 +416,29 @@ public final class RunningPlatform implements AutoCloseable {
         return pid;
     }
 
-    /** Starts a service again (after {@link #kill}) with the same jar, ports and environment; waits until it is ready. */
+    /**
+     * Stops a service's process as Ctrl-C would (SIGTERM, its shutdown hooks run: its consumers leave their groups);
+     * answers its pid. {@link #restart} starts it again.
+     */
+    public long stop(Service service) {
+        ServiceProcess stopping;
+        synchronized (lock) {
+            stopping = services.stream()
+                    .filter(s -> s.service() == service && s.instance() == 1)
+                    .findFirst()
+                    .orElseThrow(() -> new PlatformException(service.module() + " is not running"));
+        }
+        long pid = stopping.process().pid();
+        stopping.stop(SERVICE_STOP_GRACE);
+        synchronized (lock) {
+            services.remove(stopping);
+        }
+        pidFiles.delete(service.module());
+        log.info("Stopped {} (pid {})", service.module(), pid);
+        return pid;
+    }
+
+    /** Starts a service again (after {@link #kill} or {@link #stop}) with the same jar, ports and environment; waits until it is ready. */
     public long restart(Service service) {
         JavaCommand java = JavaCommand.forRepository(options.repoRoot());
         ServiceProcess started = ServiceProcess.start(
@@ -427,7 +491,7 @@ public final class RunningPlatform implements AutoCloseable {
     public long pid(Service service) {
         synchronized (lock) {
             return services.stream()
-                    .filter(s -> s.service() == service)
+                    .filter(s -> s.service() == service && s.instance() == 1)
                     .findFirst()
                     .map(s -> s.process().pid())
                     .orElseThrow(() -> new PlatformException(service.module() + " is not running"));

@@ -43,12 +43,14 @@ final class ServiceProcess {
     }
 
     private final Service service;
+    private final int instance;
     private final ChildProcess process;
     private final URI readiness;
     private final long startedNanos;
 
-    private ServiceProcess(Service service, ChildProcess process, URI readiness, long startedNanos) {
+    private ServiceProcess(Service service, int instance, ChildProcess process, URI readiness, long startedNanos) {
         this.service = service;
+        this.instance = instance;
         this.process = process;
         this.readiness = readiness;
         this.startedNanos = startedNanos;
@@ -56,6 +58,20 @@ final class ServiceProcess {
 
     Service service() {
         return service;
+    }
+
+    /** 1, or 2 for a service's second instance. */
+    int instance() {
+        return instance;
+    }
+
+    /** The process's name in logs, pid files and log files: the module, with "-2" for a second instance. */
+    String name() {
+        return name(service, instance);
+    }
+
+    static String name(Service service, int instance) {
+        return instance == 1 ? service.module() : service.module() + "-" + instance;
     }
 
     ChildProcess process() {
@@ -99,20 +115,33 @@ final class ServiceProcess {
 
     static ServiceProcess start(
             Service service, Path jar, Ports ports, Map<String, String> environment, JavaCommand java, Path varDir) {
+        return start(service, 1, jar, ports, environment, java, varDir);
+    }
+
+    static ServiceProcess start(
+            Service service,
+            int instance,
+            Path jar,
+            Ports ports,
+            Map<String, String> environment,
+            JavaCommand java,
+            Path varDir) {
+        String name = name(service, instance);
         ChildProcess process = ChildProcess.start(
-                service.module(),
+                name,
                 java.jar(jvmFlags(System.getenv()), jar),
                 environment,
                 varDir,
-                varDir.resolve("logs").resolve(service.module() + ".log"));
+                varDir.resolve("logs").resolve(name + ".log"));
         log.info(
                 "Starting {} on port {} (management {}, pid {})",
-                service.module(),
-                ports.http(service),
-                ports.management(service),
+                name,
+                ports.http(service, instance),
+                ports.management(service, instance),
                 process.pid());
-        URI readiness = URI.create("http://127.0.0.1:" + ports.management(service) + "/actuator/health/readiness");
-        return new ServiceProcess(service, process, readiness, System.nanoTime());
+        URI readiness =
+                URI.create("http://127.0.0.1:" + ports.management(service, instance) + "/actuator/health/readiness");
+        return new ServiceProcess(service, instance, process, readiness, System.nanoTime());
     }
 
     /**
@@ -127,24 +156,23 @@ final class ServiceProcess {
                 .build();
         while (true) {
             if (!process.isAlive()) {
-                throw new PlatformException(process.failure(
-                        service.module() + " exited while starting (exit code " + process.exitValue() + ")"));
+                throw new PlatformException(
+                        process.failure(name() + " exited while starting (exit code " + process.exitValue() + ")"));
             }
             if (System.nanoTime() > deadline) {
-                throw new PlatformException(process.failure(service.module() + " was not ready within "
-                        + timeout.toSeconds() + " s (polling " + readiness + ")"));
+                throw new PlatformException(process.failure(
+                        name() + " was not ready within " + timeout.toSeconds() + " s (polling " + readiness + ")"));
             }
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    log.info(
-                            "{} ready in {}", service.module(), ChildProcess.seconds(System.nanoTime() - startedNanos));
+                    log.info("{} ready in {}", name(), ChildProcess.seconds(System.nanoTime() - startedNanos));
                     return;
                 }
             } catch (IOException e) {
                 // Not listening yet: the management server starts late in the application's start-up.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new PlatformException("Interrupted while waiting for " + service.module());
+                throw new PlatformException("Interrupted while waiting for " + name());
             }
             // Waiting on the process's exit rather than sleeping notices a crash at once.
             process.awaitExit(Duration.ofMillis(500));

@@ -97,6 +97,22 @@ class PortCheckTest {
     }
 
     @Test
+    void aSecondInstanceOfEachServiceListensTwentyThousandPortsHigherTheGatewayStaysOne() {
+        Ports ports = new Ports(100, 2);
+        assertThat(ports.http(Service.CONTACTS, 1)).isEqualTo(8181);
+        assertThat(ports.http(Service.CONTACTS, 2)).isEqualTo(28181);
+        assertThat(ports.management(Service.REMINDERS, 2)).isEqualTo(29182);
+        assertThat(ports.instancesOf(Service.GATEWAY)).isEqualTo(1);
+        assertThat(ports.instancesOf(Service.CONTENT)).isEqualTo(2);
+        // 11 ports, and HTTP and management of the second contacts-, reminders- and content-service.
+        assertThat(ports.purposes()).hasSize(17).containsEntry(28183, "content-service #2 (HTTP)");
+        assertThat(new Ports(100).purposes()).doesNotContainKey(28181);
+        assertThatThrownBy(() -> new Ports(100, 3)).hasMessageContaining("--instances must be 1 or 2");
+        assertThatThrownBy(() -> new Ports(37_000, 2))
+                .hasMessageContaining("RAPPORT_PORT_OFFSET must be between 0 and");
+    }
+
+    @Test
     void anOffsetThatPushesAPortOutOfRangeIsRefused() {
         assertThatThrownBy(() -> new Ports(40_000)).hasMessageContaining("RAPPORT_PORT_OFFSET must be between 0 and");
         assertThatThrownBy(() -> new Ports(-1)).hasMessageContaining("RAPPORT_PORT_OFFSET");

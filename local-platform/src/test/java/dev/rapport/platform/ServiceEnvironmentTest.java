@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class ServiceEnvironmentTest {
 
@@ -45,5 +47,39 @@ class ServiceEnvironmentTest {
                         varDir.resolve("keys/jwt-public.pem").toAbsolutePath().toString())
                 .containsEntry("RAPPORT_IDENTITY_SECRET", secrets.identitySecret())
                 .doesNotContainKey("SERVER_ADDRESS");
+    }
+
+    @Test
+    void withTwoInstancesTheGatewayBalancesOverAStaticListOfBothAndEachInstanceHasItsOwnPorts() {
+        Secrets secrets = Secrets.loadOrCreate(varDir);
+        Ports ports = new Ports(100, 2);
+        Map<String, String> gateway = RunningPlatform.environment(Service.GATEWAY, 1, ports, secrets);
+
+        assertThat(gateway)
+                .containsEntry("SERVER_PORT", "8180")
+                .containsEntry("RAPPORT_CONTACTS_URL", "lb://contacts-service")
+                .containsEntry("RAPPORT_REMINDERS_URL", "lb://reminders-service")
+                .containsEntry("RAPPORT_CONTENT_URL", "lb://content-service");
+        JsonNode instances = JsonMapper.builder()
+                .build()
+                .readTree(gateway.get("SPRING_APPLICATION_JSON"))
+                .at("/spring/cloud/discovery/client/simple/instances");
+        assertThat(uris(instances.path("contacts-service")))
+                .containsExactly("http://127.0.0.1:8181", "http://127.0.0.1:28181");
+        assertThat(uris(instances.path("content-service")))
+                .containsExactly("http://127.0.0.1:8183", "http://127.0.0.1:28183");
+
+        assertThat(RunningPlatform.environment(Service.REMINDERS, 2, ports, secrets))
+                .containsEntry("SERVER_PORT", "28182")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "29182")
+                .containsEntry("RAPPORT_KAFKA_BROKERS", "127.0.0.1:9192");
+        assertThat(RunningPlatform.environment(Service.GATEWAY, new Ports(100), secrets))
+                .doesNotContainKey("SPRING_APPLICATION_JSON");
+    }
+
+    private static java.util.List<String> uris(JsonNode instances) {
+        java.util.List<String> uris = new java.util.ArrayList<>();
+        instances.forEach(instance -> uris.add(instance.path("uri").asString()));
+        return uris;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * start) and the port offset of the platform it starts.
  *
  * @param portOffset the platform's port offset, or -1 to pick a free one
+ * @param soak how long the soak runs when {@code --soak-minutes} says so, else null (the form's default)
  */
 record FaultOptions(
         boolean quick,
@@ -18,6 +19,7 @@ record FaultOptions(
         Path varDir,
         int portOffset,
         java.util.Set<Integer> only,
+        Duration soak,
         List<String> arguments,
         Path repoRoot) {
 
@@ -25,13 +27,16 @@ record FaultOptions(
     static final java.util.Set<Integer> QUICK_SCENARIOS = java.util.Set.of(1, 2, 5, 6);
 
     static final String USAGE = """
-            usage: ./rapport faults [--quick] [--out FILE] [--var-dir DIR] [--port-offset N]
+            usage: ./rapport faults [--quick] [--only N,M] [--soak-minutes M] [--out FILE] [--var-dir DIR]
+                                    [--port-offset N]
               --quick          the bounded form CI runs (FaultsQuickIT): shorter faults, fewer requests
               --out FILE       where the report goes (default docs/reliability.md; with --quick var/faults/reliability.md)
               --var-dir DIR    the platform's state, wiped at the start (default var/faults)
               --port-offset N  the platform's RAPPORT_PORT_OFFSET (default: the first free one from 600)
               --only 1,2,5,6   run only these scenarios (by their number in issue 13); the quick form runs 1, 2, 5
-                               and 6 unless told otherwise, the long form every one""";
+                               and 6 unless told otherwise, the long form every one written (1 to 7)
+              --soak-minutes M how long the soak (scenario 7) runs (default 10; 0.5 in the quick form, which runs it
+                               only when --only names it)""";
 
     static FaultOptions parse(List<String> args, Path repoRoot) {
         boolean quick = false;
@@ -39,6 +44,7 @@ record FaultOptions(
         Path varDir = null;
         int portOffset = -1;
         java.util.Set<Integer> only = java.util.Set.of();
+        Duration soak = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -65,6 +71,21 @@ record FaultOptions(
                                 "--only needs scenario numbers such as 1,2, not '" + value + "'");
                     }
                 }
+                case "--soak-minutes" -> {
+                    String value = value(args, ++i, arg);
+                    double minutes;
+                    try {
+                        minutes = Double.parseDouble(value);
+                    } catch (NumberFormatException e) {
+                        minutes = Double.NaN;
+                    }
+                    if (!(minutes > 0 && minutes <= 24 * 60)) {
+                        throw new IllegalArgumentException(
+                                "--soak-minutes needs a number of minutes above 0 (at most a day), not '" + value
+                                        + "'");
+                    }
+                    soak = Duration.ofMillis(Math.round(minutes * 60_000));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -82,6 +103,7 @@ record FaultOptions(
                 varDir.toAbsolutePath().normalize(),
                 portOffset,
                 only,
+                soak,
                 List.copyOf(args),
                 repoRoot);
     }
@@ -116,7 +138,8 @@ record FaultOptions(
     }
 
     Sizes sizes() {
-        return quick ? Sizes.QUICK : Sizes.LONG;
+        Sizes sizes = quick ? Sizes.QUICK : Sizes.LONG;
+        return soak == null ? sizes : sizes.withSoak(soak);
     }
 
     /**
@@ -129,8 +152,11 @@ record FaultOptions(
      * @param storeInteractions interactions posted just before the store stops
      * @param storeDown how long the store stays down
      * @param consumerEvents the backlog reminders-service is killed in the middle of
+     * @param replayInteractions interactions with one promise each of the replay scenario's member
      * @param casesPerOperation generated hostile requests per operation and member (beyond the fixed kinds)
      * @param settle how long every consequence (reminders, events) may take to show after a fault
+     * @param soak how long the soak's steady traffic runs
+     * @param soakRate the soak's requests a second (a mix of reads, writes, imports and digests)
      */
     record Sizes(
             int contacts,
@@ -140,13 +166,55 @@ record FaultOptions(
             int storeInteractions,
             Duration storeDown,
             int consumerEvents,
+            int replayInteractions,
             int casesPerOperation,
-            Duration settle) {
+            Duration settle,
+            Duration soak,
+            int soakRate) {
 
         static final Sizes LONG = new Sizes(
-                300, 2_400, 40, Duration.ofSeconds(30), 600, Duration.ofSeconds(20), 5_000, 16, Duration.ofMinutes(4));
+                300,
+                2_400,
+                40,
+                Duration.ofSeconds(30),
+                600,
+                Duration.ofSeconds(20),
+                5_000,
+                1_000,
+                16,
+                Duration.ofMinutes(4),
+                Duration.ofMinutes(10),
+                10);
 
-        static final Sizes QUICK =
-                new Sizes(30, 150, 25, Duration.ofSeconds(6), 80, Duration.ofSeconds(6), 400, 4, Duration.ofMinutes(2));
+        static final Sizes QUICK = new Sizes(
+                30,
+                150,
+                25,
+                Duration.ofSeconds(6),
+                80,
+                Duration.ofSeconds(6),
+                400,
+                100,
+                4,
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(30),
+                10);
+
+        /** These sizes with the soak lasting {@code soak} instead. */
+        Sizes withSoak(Duration soak) {
+            return new Sizes(
+                    contacts,
+                    brokerInteractions,
+                    brokerRate,
+                    brokerDown,
+                    storeInteractions,
+                    storeDown,
+                    consumerEvents,
+                    replayInteractions,
+                    casesPerOperation,
+                    settle,
+                    soak,
+                    soakRate);
+        }
     }
 }

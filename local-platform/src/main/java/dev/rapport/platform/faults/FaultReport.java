@@ -16,6 +16,7 @@ final class FaultReport {
         final String fault;
         final List<Check> checks = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        final List<String> tables = new ArrayList<>();
         String error;
         double seconds;
 
@@ -38,6 +39,11 @@ final class FaultReport {
 
         synchronized void note(String text) {
             notes.add(text);
+        }
+
+        /** A Markdown table of figures (per minute, per service), written after the notes. */
+        synchronized void table(String markdown) {
+            tables.add(markdown.strip());
         }
 
         synchronized boolean passed() {
@@ -112,6 +118,7 @@ final class FaultReport {
                 out.append("\n");
                 scenario.notes.forEach(note -> out.append("* ").append(note).append("\n"));
             }
+            scenario.tables.forEach(table -> out.append("\n").append(table).append("\n"));
         }
         return out.toString();
     }

@@ -84,6 +84,15 @@ final class FaultScenarios {
                 "kill -9 of reminders-service once a quarter of the backlog is consumed, then a restart on the same ports",
                 Duration.ofMinutes(options.quick() ? 6 : 20),
                 consumer::run);
+        Replay replay = new Replay(this);
+        run(
+                "4. Replay from offset 0",
+                replay.load(),
+                "contacts-, content- and reminders-service stopped, every consumer group rewound to offset 0"
+                        + " (AdminClient alterConsumerGroupOffsets), the services started again to consume everything"
+                        + " a second time",
+                Duration.ofMinutes(options.quick() ? 6 : 20),
+                replay::run);
         PoisonRecords poison = new PoisonRecords(this);
         run(
                 "5. Poison records",
@@ -100,6 +109,13 @@ final class FaultScenarios {
                         + " content types, oversized bodies",
                 Duration.ofMinutes(options.quick() ? 5 : 20),
                 hostile::run);
+        Soak soak = new Soak(this);
+        run(
+                "7. Soak",
+                soak.load(),
+                "none but time: steady mixed traffic, the heap of every service sampled after a full GC each minute",
+                sizes.soak().plus(Duration.ofMinutes(options.quick() ? 6 : 15)),
+                soak::run);
     }
 
     private void run(String name, String load, String fault, Duration bound, Body body) {

@@ -144,8 +144,9 @@ public final class Faults {
                                 ? "These figures come from the **quick form** (`--quick`, what CI runs in"
                                         + " `FaultsQuickIT`): scenarios 1, 2, 5 and 6 with shorter faults and fewer"
                                         + " requests."
-                                : "These figures come from the **long form**; `./rapport faults --quick` runs"
-                                        + " scenarios 1, 2, 5 and 6 at reduced size (CI runs it in `FaultsQuickIT`).")
+                                : "These figures come from the **long form** (every scenario; 3, 4 and 7 only"
+                                        + " there); `./rapport faults --quick` runs scenarios 1, 2, 5 and 6 at"
+                                        + " reduced size (CI runs it in `FaultsQuickIT`).")
                 .append(" Every wait is a condition polled until a deadline; a check compares an exact expected"
                         + " value (a count, a status, a digest) with the observed one.\n\n");
         header.append("| | |\n| --- | --- |\n");
@@ -182,8 +183,17 @@ public final class Faults {
                 .append(sizes.consumerEvents())
                 .append(" events; hostile input: ")
                 .append(sizes.casesPerOperation())
-                .append(" generated requests per operation and kind |\n");
-        header.append("\nNot written yet (issue 13): 4 (replay from offset 0), 7 (soak), 8 (scale-out).\n");
+                .append(" generated requests per operation and kind; replay: ")
+                .append(sizes.replayInteractions())
+                .append(" interactions; soak: ")
+                .append(
+                        sizes.soak().toSeconds() % 60 == 0
+                                ? sizes.soak().toMinutes() + " min"
+                                : sizes.soak().toSeconds() + " s")
+                .append(" at ")
+                .append(sizes.soakRate())
+                .append("/s |\n");
+        header.append("\nNot written yet (issue 13): 8 (scale-out).\n");
         return header.toString();
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -131,6 +132,66 @@ final class Topics {
         return ends.entrySet().stream()
                 .mapToLong(e -> Math.max(0, e.getValue() - committed.getOrDefault(e.getKey(), 0L)))
                 .sum();
+    }
+
+    /** The ids of every consumer group the broker knows (the services' groups: plain readers here use none). */
+    Set<String> consumerGroups() throws Exception {
+        try (Admin admin = admin()) {
+            Set<String> groups = new java.util.TreeSet<>();
+            admin.listGroups(ListGroupsOptions.forConsumerGroups())
+                    .all()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .forEach(listing -> groups.add(listing.groupId()));
+            return groups;
+        }
+    }
+
+    /** The topics {@code group} has committed offsets on (those it consumes). */
+    Set<String> topicsOf(String group) throws Exception {
+        try (Admin admin = admin()) {
+            Set<String> topics = new java.util.TreeSet<>();
+            admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .keySet()
+                    .forEach(partition -> topics.add(partition.topic()));
+            return topics;
+        }
+    }
+
+    /** How many members {@code group} has now (0: empty, its offsets may be altered). */
+    int members(String group) throws Exception {
+        try (Admin admin = admin()) {
+            return admin.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .get(group)
+                    .members()
+                    .size();
+        }
+    }
+
+    /**
+     * Sets the committed offset of {@code group} to 0 on every partition of every topic it has committed offsets on
+     * (the group must be empty); answers those partitions with the records each holds, the group's work to do again.
+     */
+    Map<TopicPartition, Long> rewind(String group) throws Exception {
+        try (Admin admin = admin()) {
+            Set<String> topicsOfGroup = new HashSet<>();
+            admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .keySet()
+                    .forEach(partition -> topicsOfGroup.add(partition.topic()));
+            Map<TopicPartition, Long> records = new HashMap<>();
+            for (String topic : topicsOfGroup) {
+                records.putAll(endOffsets(admin, topic));
+            }
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            records.keySet().forEach(partition -> start.put(partition, new OffsetAndMetadata(0)));
+            admin.alterConsumerGroupOffsets(group, start).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return records;
+        }
     }
 
     /** Every record of {@code topic} up to the end offsets of now, those that {@code filter} keeps. */

@@ -2,10 +2,12 @@ package dev.rapport.platform.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,98 @@ class FaultsHarnessTest {
         assertThat(quick.command()).isEqualTo("./rapport faults --quick --only \"1, 6\"");
         assertThatThrownBy(() -> FaultOptions.parse(List.of("--only", "one"), temp))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theSoakLastsTenMinutesInTheLongFormHalfAMinuteInTheQuickOneOrWhatSoakMinutesSays() {
+        assertThat(FaultOptions.parse(List.of(), temp).sizes().soak()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(FaultOptions.parse(List.of("--quick"), temp).sizes().soak()).isEqualTo(Duration.ofSeconds(30));
+        FaultOptions two = FaultOptions.parse(List.of("--only", "4,7", "--soak-minutes", "2"), temp);
+        assertThat(two.sizes().soak()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(two.sizes().contacts()).isEqualTo(FaultOptions.Sizes.LONG.contacts());
+        assertThat(FaultOptions.parse(List.of("--soak-minutes", "0.5"), temp)
+                        .sizes()
+                        .soak())
+                .isEqualTo(Duration.ofSeconds(30));
+        for (String bad : List.of("0", "-1", "ten", "NaN", "100000")) {
+            assertThatThrownBy(() -> FaultOptions.parse(List.of("--soak-minutes", bad), temp))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--soak-minutes");
+        }
+        // The quick form leaves 4 and 7 out (CI's budget) unless asked for; the long form runs them.
+        assertThat(FaultOptions.parse(List.of("--quick"), temp).runs(4)).isFalse();
+        assertThat(FaultOptions.parse(List.of("--quick"), temp).runs(7)).isFalse();
+        assertThat(FaultOptions.parse(List.of(), temp).runs(7)).isTrue();
+    }
+
+    @Test
+    void theHeapSlopeIsFittedToTheSamplesAfterTheFirstMinute() {
+        List<double[]> flat =
+                List.of(new double[] {0, 40}, new double[] {1, 80}, new double[] {2, 81}, new double[] {3, 79});
+        assertThat(Soak.slope(Soak.trend(flat))).isCloseTo(-0.5, within(1e-9));
+        List<double[]> leaking =
+                List.of(new double[] {0, 40}, new double[] {1, 50}, new double[] {2, 60}, new double[] {3, 70});
+        assertThat(Soak.slope(Soak.trend(leaking))).isCloseTo(10, within(1e-9));
+        // Half a minute of soak: the two samples there are.
+        assertThat(Soak.slope(Soak.trend(List.of(new double[] {0, 40}, new double[] {0.5, 41}))))
+                .isCloseTo(2, within(1e-9));
+        assertThat(Soak.slope(List.of(new double[] {1, 40}))).isNaN();
+    }
+
+    @Test
+    void theHeapInUseIsReadFromGcHeapInfoOfTheSerialAndG1Collectors() {
+        String serial = """
+                12345:
+                 def new generation   total 9792K, used 2048K [0x00000000e8000000, 0x00000000e8aa0000)
+                  eden space 8704K,  23% used [0x00000000e8000000, 0x00000000e8880000)
+                 tenured generation   total 21576K, used 10240K [0x00000000e8aa0000, 0x00000000e9fb2000)
+                 Metaspace       used 56789K, committed 57344K, reserved 1114112K
+                """;
+        assertThat(Soak.heapUsedKb(serial)).isEqualTo(12_288);
+        // JDK 25's Serial collector names its generations so.
+        String jdk25 = """
+                7565:
+                DefNew     total 116160K, used 31005K [0x0000000687400000, 0x000000068f200000, 0x0000000704d50000)
+                 eden space 103296K,  30% used [0x0000000687400000, 0x0000000689247658, 0x000000068d8e0000)
+                 from space 12864K,   0% used [0x000000068d8e0000, 0x000000068d8e0000, 0x000000068e570000)
+                Tenured    total 258048K, used 1166K [0x0000000704d50000, 0x0000000714950000, 0x0000000800000000)
+                 the  space 258048K,   0% used [0x0000000704d50000, 0x0000000704e73ab8, 0x0000000714950000)
+                 Metaspace       used 5678K, committed 5888K, reserved 1114112K
+                  class space    used 512K, committed 640K, reserved 1048576K
+                """;
+        assertThat(Soak.heapUsedKb(jdk25)).isEqualTo(32_171);
+        assertThat(Soak.heapUsedKb(" garbage-first heap   total 262144K, used 51200K [0x0, 0x1)\n"))
+                .isEqualTo(51_200);
+        assertThatThrownBy(() -> Soak.heapUsedKb("Could not attach")).isInstanceOf(FaultException.class);
+    }
+
+    @Test
+    void theSoakMixHoldsImportsWritesDigestsAndReadsInFixedShares() {
+        assertThat(Soak.Kind.count(Soak.Kind.INTERACTION, 20)).isEqualTo(4);
+        assertThat(Soak.Kind.count(Soak.Kind.IMPORT, 20)).isEqualTo(1);
+        assertThat(Soak.Kind.count(Soak.Kind.DIGEST, 20)).isEqualTo(2);
+        assertThat(Soak.Kind.count(Soak.Kind.IMPORT, 21)).isEqualTo(2);
+        long counted = java.util.Arrays.stream(Soak.Kind.values())
+                .mapToLong(kind -> Soak.Kind.count(kind, 1_234))
+                .sum();
+        assertThat(counted).isEqualTo(1_234);
+        for (long seq = 0; seq < 40; seq++) {
+            assertThat(Soak.Kind.of(seq)).isEqualTo(Soak.Kind.of(seq + 20));
+        }
+    }
+
+    @Test
+    void theReplayReadsTheInboxOutcomesFromPrometheusAndTypesByName() {
+        String prometheus = """
+                # TYPE rapport_events_consumed_total counter
+                rapport_events_consumed_total{application="reminders-service",outcome="duplicate",type="rapport.contacts.InteractionLogged.v1"} 120.0
+                rapport_events_consumed_total{application="reminders-service",outcome="duplicate",type="rapport.content.ContentPublished.v1"} 3.0
+                rapport_events_consumed_total{application="reminders-service",outcome="processed",type="rapport.contacts.ContactAdded.v1"} 1.0
+                rapport_events_consumed_other_total{outcome="duplicate"} 9.0
+                """;
+        assertThat(Replay.consumedOutcomes(prometheus)).isEqualTo(Map.of("duplicate", 123L, "processed", 1L));
+        assertThat(Replay.name("rapport.content.ContentPublished.v1")).isEqualTo("ContentPublished");
+        assertThat(Replay.name(null)).isEqualTo("(none)");
     }
 
     @Test
