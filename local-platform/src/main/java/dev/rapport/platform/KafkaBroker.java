@@ -28,8 +28,12 @@ import org.slf4j.LoggerFactory;
 final class KafkaBroker {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
-    private static final List<String> JVM_FLAGS =
-            List.of("-Xmx512m", "-Djava.awt.headless=true", "-Dlogback.configurationFile=logback-kafka.xml");
+    private static final List<String> JVM_FLAGS = List.of(
+            "-Xms32m",
+            "-Xmx512m",
+            "-XX:+UseSerialGC",
+            "-Djava.awt.headless=true",
+            "-Dlogback.configurationFile=logback-kafka.xml");
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final ChildProcess process;
