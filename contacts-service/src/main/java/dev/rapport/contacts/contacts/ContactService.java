@@ -19,8 +19,11 @@ import dev.rapport.contracts.events.MilestoneKind;
 import dev.rapport.contracts.events.MilestoneRecorded;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.mongo.OptimisticRetry;
 import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import dev.rapport.support.web.CursorPage;
+import dev.rapport.support.web.InputCleaning;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +45,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -641,33 +643,12 @@ public class ContactService {
     }
 
     private static void requireCurrent(ContactDocument contact, String ifMatch, boolean required) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            if (required) {
-                throw new ApiException(
-                        HttpStatus.PRECONDITION_REQUIRED,
-                        "Precondition required",
-                        "send If-Match with the ETag you read, so that another change is not overwritten",
-                        java.util.Map.of("currentEtag", etag(contact)));
-            }
-            return;
-        }
-        String current = etag(contact);
-        boolean matches = false;
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            matches |= tag.equals("*") || tag.equals(current);
-        }
-        if (!matches) {
-            throw ApiException.preconditionFailed(current);
-        }
+        ConditionalRequests.requireMatch(ifMatch, etag(contact), required);
     }
 
     /** The strong ETag of a contact: its version, which every stored change increments. */
     public static String etag(ContactDocument contact) {
-        return "\"" + contact.getVersion() + "\"";
+        return ConditionalRequests.etag(contact.getVersion());
     }
 
     private ContactDocument saveOrPreconditionFailed(ContactDocument contact) {
@@ -680,51 +661,28 @@ public class ContactService {
     }
 
     private static void retrying(Runnable update) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                update.run();
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == RETRIES) {
-                    throw e;
-                }
-            }
-        }
+        OptimisticRetry.retry(RETRIES, update);
     }
 
     private static void apply(ContactDocument c, ContactRequest r, List<String> goalIds, Cadences cadences) {
-        c.firstName = trim(r.firstName());
-        c.lastName = trim(r.lastName());
-        c.emails = clean(r.emails());
-        c.phones = clean(r.phones());
-        c.company = trim(r.company());
-        c.title = trim(r.title());
-        c.location = trim(r.location());
-        c.profileUrls = clean(r.profileUrls());
-        c.howWeMet = trim(r.howWeMet());
-        c.interests = clean(r.interests());
+        c.firstName = InputCleaning.trim(r.firstName());
+        c.lastName = InputCleaning.trim(r.lastName());
+        c.emails = InputCleaning.clean(r.emails());
+        c.phones = InputCleaning.clean(r.phones());
+        c.company = InputCleaning.trim(r.company());
+        c.title = InputCleaning.trim(r.title());
+        c.location = InputCleaning.trim(r.location());
+        c.profileUrls = InputCleaning.clean(r.profileUrls());
+        c.howWeMet = InputCleaning.trim(r.howWeMet());
+        c.interests = InputCleaning.clean(r.interests());
         c.notes = r.notes();
-        c.tags = clean(r.tags());
+        c.tags = InputCleaning.clean(r.tags());
         c.birthday = r.birthday();
         c.connectedOn = r.connectedOn();
-        c.source = Optional.ofNullable(trim(r.source())).orElse("manual");
+        c.source = Optional.ofNullable(InputCleaning.trim(r.source())).orElse("manual");
         c.tier = Optional.ofNullable(r.tier()).orElse(Tier.REGULAR);
         c.cadenceDays = r.cadenceDays();
         c.goalIds = new ArrayList<>(goalIds);
         c.refreshDerived(cadences);
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static List<String> clean(List<String> values) {
-        return values == null
-                ? new ArrayList<>()
-                : new ArrayList<>(values.stream()
-                        .filter(v -> v != null && !v.isBlank())
-                        .map(String::strip)
-                        .distinct()
-                        .toList());
     }
 }

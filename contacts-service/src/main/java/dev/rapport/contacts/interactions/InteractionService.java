@@ -10,6 +10,7 @@ import dev.rapport.contracts.events.PromiseKept;
 import dev.rapport.contracts.events.PromiseReopened;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.mongo.OptimisticRetry;
 import dev.rapport.support.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import java.util.stream.Stream;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -147,7 +147,7 @@ public class InteractionService {
      * nothing and publishes nothing.
      */
     public InteractionDocument setPromiseDone(IdentityAssertion caller, String id, String promiseId, boolean done) {
-        for (int attempt = 1; ; attempt++) {
+        return OptimisticRetry.retry(5, () -> {
             InteractionDocument interaction = get(caller, id);
             InteractionDocument.Promise promise = interaction.promises.stream()
                     .filter(p -> p.id().equals(promiseId))
@@ -180,14 +180,8 @@ public class InteractionService {
                             marked.what(),
                             marked.dueOn(),
                             marked.revision()));
-            try {
-                return aggregates.save(interaction);
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+            return aggregates.save(interaction);
+        });
     }
 
     /** The caller's interactions with one contact, newest first. */

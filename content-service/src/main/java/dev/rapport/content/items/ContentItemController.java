@@ -1,7 +1,7 @@
 package dev.rapport.content.items;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import dev.rapport.support.web.CursorPage;
 import dev.rapport.support.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
@@ -86,7 +86,7 @@ class ContentItemController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ItemRequests.ItemPatch patch) {
-        return withEtag(items.update(caller, id, version(ifMatch), patch));
+        return withEtag(items.update(caller, id, ConditionalRequests.expectedVersion(ifMatch), patch));
     }
 
     @PostMapping("/{id}/publish")
@@ -127,16 +127,5 @@ class ContentItemController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.ETAG, ContentItems.etag(item))
                 .body(ItemView.of(item));
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(HttpHeaders.IF_MATCH, "must be an ETag this API returned");
-        }
     }
 }

@@ -15,6 +15,7 @@ import dev.rapport.contracts.events.EventHeader;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import dev.rapport.support.web.CursorPage;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -90,9 +91,7 @@ public class ContentItems {
 
     ContentItemDocument update(IdentityAssertion caller, String id, Long ifMatch, ItemRequests.ItemPatch patch) {
         ContentItemDocument item = get(caller, id);
-        if (ifMatch != null && !ifMatch.equals(item.getVersion())) {
-            throw ApiException.preconditionFailed(etag(item));
-        }
+        ConditionalRequests.requireVersion(ifMatch, item.getVersion());
         if (item.status == ItemStatus.ARCHIVED) {
             throw ApiException.conflict("item " + id + " is archived: an archived item is final, create a new item");
         }
@@ -351,7 +350,7 @@ public class ContentItems {
     }
 
     static String etag(ContentItemDocument item) {
-        return "\"" + item.getVersion() + "\"";
+        return ConditionalRequests.etag(item.getVersion());
     }
 
     private void schedule(ContentItemDocument item, Instant at, Instant now) {

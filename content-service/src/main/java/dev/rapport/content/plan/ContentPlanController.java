@@ -1,7 +1,7 @@
 package dev.rapport.content.plan;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,20 +44,9 @@ class ContentPlanController {
             IdentityAssertion caller,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ContentPlan plan) {
-        ContentPlans.Versioned saved = plans.replace(caller, plan, version(ifMatch));
+        ContentPlans.Versioned saved = plans.replace(caller, plan, ConditionalRequests.expectedVersion(ifMatch));
         return ResponseEntity.ok()
                 .header(HttpHeaders.ETAG, ContentPlans.etag(saved.version()))
                 .body(saved.plan());
-    }
-
-    static Long version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(HttpHeaders.IF_MATCH, "must be an ETag this API returned");
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.rapport.content.domain.CadencePeriod;
 import dev.rapport.content.domain.PostingSlot;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -66,9 +67,7 @@ public class ContentPlans {
             }
         }
         ContentPlanDocument stored = mongo.findById(caller.memberId(), ContentPlanDocument.class);
-        if (ifMatch != null && (stored == null ? ifMatch != 0 : !ifMatch.equals(stored.version))) {
-            throw ApiException.preconditionFailed(etag(stored == null ? null : stored.version));
-        }
+        ConditionalRequests.requireVersion(ifMatch, stored == null || stored.version == null ? 0 : stored.version);
         Instant now = clock.instant();
         if (stored == null) {
             stored = new ContentPlanDocument();
@@ -150,7 +149,7 @@ public class ContentPlans {
     }
 
     static String etag(Long version) {
-        return "\"" + (version == null ? 0 : version) + "\"";
+        return ConditionalRequests.etag(version);
     }
 
     private static ContentPlan normalized(ContentPlan plan) {

@@ -17,6 +17,7 @@ import dev.rapport.reminders.reminders.domain.ReminderTexts;
 import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.mongo.OptimisticRetry;
 import dev.rapport.support.web.ApiException;
 import dev.rapport.support.web.CursorPage;
 import java.nio.charset.StandardCharsets;
@@ -315,7 +316,7 @@ public class ReminderService {
      * @return false when there is no such follow-up
      */
     boolean promiseChanged(String memberId, String reminderId, boolean kept, int revision) {
-        for (int attempt = 1; ; attempt++) {
+        return OptimisticRetry.retry(3, () -> {
             ReminderDocument reminder = mongo.findById(reminderId, ReminderDocument.class);
             if (reminder == null || !memberId.equals(reminder.getMemberId())) {
                 return false;
@@ -334,15 +335,9 @@ public class ReminderService {
                 reminder.record(h -> new ReminderReopened(
                         h, reminder.getId(), wireKind(reminder), reminder.contactId, ReopenedBy.PROMISE_REOPENED));
             }
-            try {
-                aggregates.save(reminder);
-                return true;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+            aggregates.save(reminder);
+            return true;
+        });
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.rapport.reminders.settings.domain.QuietHours;
 import dev.rapport.support.outbound.OutboundGuard;
 import dev.rapport.support.outbound.OutboundRefusedException;
 import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -86,9 +87,7 @@ public class NotificationSettingsService {
                 request.webhook() == null ? null : webhookUrl(request.webhook().url());
         NotificationSettingsDocument stored = mongo.findById(caller.memberId(), NotificationSettingsDocument.class);
         long current = versionOf(stored);
-        if (expectedVersion != null && expectedVersion != current) {
-            throw ApiException.preconditionFailed("\"" + current + "\"");
-        }
+        ConditionalRequests.requireVersion(expectedVersion, current);
         NotificationSettingsDocument doc = stored == null ? new NotificationSettingsDocument() : stored;
         doc.memberId = caller.memberId();
         doc.tenantId = caller.tenantId();
@@ -242,7 +241,7 @@ public class NotificationSettingsService {
     /** Settings with the version that makes their ETag. */
     public record Versioned(NotificationSettingsView view, long version) {
         public String etag() {
-            return "\"" + version + "\"";
+            return ConditionalRequests.etag(version);
         }
     }
 }
