@@ -24,7 +24,6 @@ import dev.rapport.reminders.reminders.domain.OpenerSuggester;
 import dev.rapport.reminders.reminders.domain.ReminderIds;
 import dev.rapport.reminders.reminders.domain.ReminderKind;
 import dev.rapport.reminders.reminders.domain.ReminderStatus;
-import dev.rapport.reminders.routines.RoutineService;
 import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import java.time.Clock;
@@ -51,14 +50,14 @@ public class EventReactions {
     private final ReminderService reminders;
     private final ContactContexts contacts;
     private final NotificationSettingsService settings;
-    private final RoutineService routines;
+    private final ContactRoutines routines;
     private final Clock clock;
 
     EventReactions(
             ReminderService reminders,
             ContactContexts contacts,
             NotificationSettingsService settings,
-            RoutineService routines,
+            ContactRoutines routines,
             Clock clock) {
         this.reminders = reminders;
         this.contacts = contacts;

@@ -86,7 +86,7 @@ public class ReminderDocument extends OutboxDocument {
     }
 
     /** The day the reminder is for: the snooze's end while snoozed, else its due date. */
-    LocalDate effectiveDay() {
+    public LocalDate effectiveDay() {
         return "snoozed".equals(status) && snoozedUntil != null ? snoozedUntil : dueOn;
     }
 }

@@ -7,7 +7,7 @@ import dev.rapport.contracts.events.ReminderDismissed;
 import dev.rapport.contracts.events.ReminderReopened;
 import dev.rapport.contracts.events.ReopenedBy;
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.reminders.digest.domain.DigestCandidate;
+import dev.rapport.reminders.reminders.domain.DigestCandidate;
 import dev.rapport.reminders.reminders.domain.PromiseNote;
 import dev.rapport.reminders.reminders.domain.ReminderIds;
 import dev.rapport.reminders.reminders.domain.ReminderKind;
@@ -387,7 +387,7 @@ public class ReminderService {
      * candidates: a stream to close, reading only what prioritisation needs, so that thousands of open reminders cost
      * the digest a few small records each rather than whole documents.
      */
-    Stream<DigestCandidate> openDueBy(String memberId, LocalDate today) {
+    public Stream<DigestCandidate> openDueBy(String memberId, LocalDate today) {
         Query query = new Query(Criteria.where("memberId")
                 .is(memberId)
                 .and("dueOn")
@@ -400,7 +400,7 @@ public class ReminderService {
     }
 
     /** The member's reminders of these ids (those that are not the member's are left out). */
-    List<ReminderDocument> ofMember(String memberId, Collection<String> ids) {
+    public List<ReminderDocument> ofMember(String memberId, Collection<String> ids) {
         return ids.stream()
                 .map(id -> mongo.findById(id, ReminderDocument.class))
                 .filter(r -> r != null && memberId.equals(r.getMemberId()))

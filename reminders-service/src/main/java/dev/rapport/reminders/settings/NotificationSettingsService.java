@@ -2,10 +2,9 @@ package dev.rapport.reminders.settings;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.reminders.RemindersProperties;
-import dev.rapport.reminders.notifications.domain.CircuitBreaker;
-import dev.rapport.reminders.notifications.domain.WebhookSignature;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import dev.rapport.reminders.settings.domain.QuietHours;
+import dev.rapport.reminders.signing.domain.WebhookSignature;
 import dev.rapport.support.outbound.OutboundGuard;
 import dev.rapport.support.outbound.OutboundRefusedException;
 import dev.rapport.support.web.ApiException;
@@ -158,12 +157,10 @@ public class NotificationSettingsService {
     }
 
     /** Records the outcome of an attempt on the member's circuit (without touching the settings' version). */
-    public void recordCircuit(String memberId, CircuitBreaker.State state) {
+    public void recordCircuit(String memberId, int consecutiveFailures, Instant openUntil) {
         mongo.updateFirst(
                 new Query(Criteria.where("_id").is(memberId)),
-                new Update()
-                        .set("circuitFailures", state.consecutiveFailures())
-                        .set("circuitOpenUntil", state.openUntil()),
+                new Update().set("circuitFailures", consecutiveFailures).set("circuitOpenUntil", openUntil),
                 COLLECTION);
     }
 

@@ -2,7 +2,7 @@ package dev.rapport.reminders.webhooks;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.reminders.RemindersProperties;
-import dev.rapport.reminders.notifications.domain.WebhookSignature;
+import dev.rapport.reminders.signing.domain.WebhookSignature;
 import dev.rapport.reminders.webhooks.WebhookEndpointsDocument.Subscription;
 import dev.rapport.reminders.webhooks.domain.EventTypeFilter;
 import dev.rapport.reminders.webhooks.domain.SigningSecret;

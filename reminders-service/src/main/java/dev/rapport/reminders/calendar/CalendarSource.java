@@ -1,6 +1,8 @@
-package dev.rapport.reminders.reminders;
+package dev.rapport.reminders.calendar;
 
 import dev.rapport.reminders.calendar.domain.CalendarEntry;
+import dev.rapport.reminders.reminders.ReminderService;
+import dev.rapport.reminders.reminders.ReminderView;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,12 @@
-package dev.rapport.reminders.reminders;
+package dev.rapport.reminders.digest;
 
-import dev.rapport.reminders.digest.domain.DigestCandidate;
 import dev.rapport.reminders.digest.domain.DigestPlan;
 import dev.rapport.reminders.digest.domain.DigestPlanner;
+import dev.rapport.reminders.reminders.ContactContexts;
+import dev.rapport.reminders.reminders.ReminderDocument;
+import dev.rapport.reminders.reminders.ReminderService;
+import dev.rapport.reminders.reminders.ReminderView;
+import dev.rapport.reminders.reminders.domain.DigestCandidate;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import java.time.Instant;
 import java.time.LocalDate;
