@@ -88,10 +88,11 @@ public class OutboxRelay {
                 .register(meters);
     }
 
+    /** The sweep's interval: {@code rapport.outbox.sweep-interval} as the typed settings read it. */
+    static final String SWEEP_INTERVAL = "#{@'" + RapportProperties.BEAN + "'.outbox().sweepInterval()}";
+
     /** The periodic sweep (see {@link #sweepOnce}). */
-    @Scheduled(
-            fixedDelayString = "${rapport.outbox.sweep-interval:PT5S}",
-            initialDelayString = "${rapport.outbox.sweep-interval:PT5S}")
+    @Scheduled(fixedDelayString = SWEEP_INTERVAL, initialDelayString = SWEEP_INTERVAL)
     public void sweep() {
         try {
             sweepOnce();
