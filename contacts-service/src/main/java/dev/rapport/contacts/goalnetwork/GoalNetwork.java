@@ -1,7 +1,7 @@
 package dev.rapport.contacts.goalnetwork;
 
 import dev.rapport.contacts.contacts.ContactDocument;
-import dev.rapport.contacts.contacts.ContactService;
+import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.domain.InterestMatching;
 import dev.rapport.contacts.goals.GoalDocument;
 import dev.rapport.contacts.goals.GoalService;
@@ -28,11 +28,11 @@ public class GoalNetwork {
     static final int SUGGESTIONS = 10;
 
     private final GoalService goals;
-    private final ContactService contacts;
+    private final ContactQueries contacts;
     private final GroupService groups;
     private final Clock clock;
 
-    GoalNetwork(GoalService goals, ContactService contacts, GroupService groups, Clock clock) {
+    GoalNetwork(GoalService goals, ContactQueries contacts, GroupService groups, Clock clock) {
         this.goals = goals;
         this.contacts = contacts;
         this.groups = groups;

@@ -1,5 +1,6 @@
 package dev.rapport.contacts.interactions;
 
+import dev.rapport.contacts.contacts.ContactClock;
 import dev.rapport.contacts.contacts.ContactDocument;
 import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contracts.events.InteractionDirection;
@@ -45,12 +46,15 @@ public class InteractionService {
     private static final Logger log = LoggerFactory.getLogger(InteractionService.class);
 
     private final ContactService contacts;
+    private final ContactClock clocks;
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
     private final Clock clock;
 
-    public InteractionService(ContactService contacts, MongoTemplate mongo, Aggregates aggregates, Clock clock) {
+    public InteractionService(
+            ContactService contacts, ContactClock clocks, MongoTemplate mongo, Aggregates aggregates, Clock clock) {
         this.contacts = contacts;
+        this.clocks = clocks;
         this.mongo = mongo;
         this.aggregates = aggregates;
         this.clock = clock;
@@ -118,7 +122,7 @@ public class InteractionService {
 
     private void moveClocks(InteractionDocument interaction) {
         for (String contactId : List.copyOf(interaction.pendingContactIds)) {
-            contacts.touch(
+            clocks.touch(
                     interaction.getMemberId(),
                     contactId,
                     interaction.occurredAt,
