@@ -31,10 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/content/items")
 class ContentItemController {
 
-    private final ContentItems items;
+    private final ContentItemService items;
     private final IdempotentRequests idempotent;
 
-    ContentItemController(ContentItems items, IdempotentRequests idempotent) {
+    ContentItemController(ContentItemService items, IdempotentRequests idempotent) {
         this.items = items;
         this.idempotent = idempotent;
     }
@@ -48,7 +48,7 @@ class ContentItemController {
         return idempotent.execute(caller, key, request, () -> {
             ContentItemDocument created = items.create(caller, request);
             return ResponseEntity.created(URI.create("/api/v1/content/items/" + created.getId()))
-                    .header(HttpHeaders.ETAG, ContentItems.etag(created))
+                    .header(HttpHeaders.ETAG, ContentItemService.etag(created))
                     .body(ItemView.of(created));
         });
     }
@@ -125,7 +125,7 @@ class ContentItemController {
 
     private static ResponseEntity<ItemView> withEtag(ContentItemDocument item) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, ContentItems.etag(item))
+                .header(HttpHeaders.ETAG, ContentItemService.etag(item))
                 .body(ItemView.of(item));
     }
 }

@@ -1,6 +1,10 @@
 package dev.rapport.content.items;
 
 import dev.rapport.content.domain.ItemStatus;
+import dev.rapport.contracts.events.ContentFormat;
+import dev.rapport.contracts.events.ContentPlanned;
+import dev.rapport.contracts.events.ContentPublished;
+import dev.rapport.contracts.events.ContentScheduled;
 import dev.rapport.support.events.OutboxDocument;
 import java.time.Instant;
 import java.util.List;
@@ -74,5 +78,26 @@ public class ContentItemDocument extends OutboxDocument {
 
     public String feedEntryKey() {
         return feedEntryKey;
+    }
+
+    /** Records {@code ContentPlanned} in the item's outbox. */
+    void recordPlanned() {
+        record(h -> new ContentPlanned(h, getId(), title, channel, contentFormat(), pillars, topics));
+    }
+
+    /** Records {@code ContentScheduled} in the item's outbox. */
+    void recordScheduled() {
+        record(h -> new ContentScheduled(h, getId(), title, channel, scheduledFor));
+    }
+
+    /** Records {@code ContentPublished} in the item's outbox. */
+    void recordPublished() {
+        record(h ->
+                new ContentPublished(h, getId(), title, channel, url, topics, publishedAt, contentFormat(), pillars));
+    }
+
+    /** The item's format as the events carry it (items stored before formats existed have none). */
+    private ContentFormat contentFormat() {
+        return format == null ? null : ContentFormat.of(format);
     }
 }

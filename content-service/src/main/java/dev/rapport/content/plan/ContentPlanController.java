@@ -20,18 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/content/plan")
 class ContentPlanController {
 
-    private final ContentPlans plans;
+    private final ContentPlanService plans;
 
-    ContentPlanController(ContentPlans plans) {
+    ContentPlanController(ContentPlanService plans) {
         this.plans = plans;
     }
 
     @GetMapping
     @Operation(summary = "Read the plan (an empty plan in UTC when none was saved)")
     ResponseEntity<ContentPlan> get(IdentityAssertion caller) {
-        ContentPlans.Versioned read = plans.read(caller.memberId());
+        ContentPlanService.Versioned read = plans.read(caller.memberId());
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, ContentPlans.etag(read.version()))
+                .header(HttpHeaders.ETAG, ContentPlanService.etag(read.version()))
                 .body(read.plan());
     }
 
@@ -44,9 +44,9 @@ class ContentPlanController {
             IdentityAssertion caller,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ContentPlan plan) {
-        ContentPlans.Versioned saved = plans.replace(caller, plan, ConditionalRequests.expectedVersion(ifMatch));
+        ContentPlanService.Versioned saved = plans.replace(caller, plan, ConditionalRequests.expectedVersion(ifMatch));
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, ContentPlans.etag(saved.version()))
+                .header(HttpHeaders.ETAG, ContentPlanService.etag(saved.version()))
                 .body(saved.plan());
     }
 }

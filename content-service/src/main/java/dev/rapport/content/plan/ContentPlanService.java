@@ -28,14 +28,14 @@ import org.springframework.stereotype.Service;
 
 /** Reads and writes members' content plans, and hands them to the other features in domain terms. */
 @Service
-public class ContentPlans {
+public class ContentPlanService {
 
     static final ContentPlan EMPTY = new ContentPlan(null, List.of(), List.of(), "UTC", List.of());
 
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    ContentPlans(MongoTemplate mongo, Clock clock) {
+    ContentPlanService(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -117,7 +117,7 @@ public class ContentPlans {
     /** The member's plan in domain terms, if they have one. */
     public Optional<MemberPlan> of(String memberId) {
         ContentPlanDocument stored = mongo.findById(memberId, ContentPlanDocument.class);
-        return Optional.ofNullable(stored).map(ContentPlans::toMember);
+        return Optional.ofNullable(stored).map(ContentPlanService::toMember);
     }
 
     /** The time zone of a member (UTC without a plan). */
@@ -133,7 +133,7 @@ public class ContentPlans {
                                 Criteria.where("nextCadenceCheckAt").exists(false)))
                 .limit(limit);
         return mongo.find(due, ContentPlanDocument.class).stream()
-                .map(ContentPlans::toMember)
+                .map(ContentPlanService::toMember)
                 .toList();
     }
 
