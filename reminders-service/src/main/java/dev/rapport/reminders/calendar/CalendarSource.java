@@ -1,7 +1,7 @@
 package dev.rapport.reminders.calendar;
 
 import dev.rapport.reminders.calendar.domain.CalendarEntry;
-import dev.rapport.reminders.reminders.ReminderService;
+import dev.rapport.reminders.reminders.ReminderQueries;
 import dev.rapport.reminders.reminders.ReminderView;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import java.time.Instant;
@@ -18,9 +18,9 @@ public class CalendarSource {
 
     static final int MAX_ENTRIES = 1000;
 
-    private final ReminderService reminders;
+    private final ReminderQueries reminders;
 
-    CalendarSource(ReminderService reminders) {
+    CalendarSource(ReminderQueries reminders) {
         this.reminders = reminders;
     }
 

@@ -1,8 +1,14 @@
 package dev.rapport.reminders.reminders;
 
+import dev.rapport.contracts.events.ClosedBy;
+import dev.rapport.contracts.events.ReminderCompleted;
+import dev.rapport.contracts.events.ReminderDismissed;
+import dev.rapport.contracts.events.ReminderReopened;
+import dev.rapport.contracts.events.ReopenedBy;
 import dev.rapport.reminders.reminders.domain.Opener;
 import dev.rapport.reminders.reminders.domain.PromiseNote;
 import dev.rapport.reminders.reminders.domain.ReminderKind;
+import dev.rapport.reminders.reminders.domain.ReminderStatus;
 import dev.rapport.reminders.reminders.domain.ReminderSubject;
 import dev.rapport.support.events.OutboxDocument;
 import java.time.Instant;
@@ -88,5 +94,40 @@ public class ReminderDocument extends OutboxDocument {
     /** The day the reminder is for: the snooze's end while snoozed, else its due date. */
     public LocalDate effectiveDay() {
         return "snoozed".equals(status) && snoozedUntil != null ? snoozedUntil : dueOn;
+    }
+
+    /** Whether the contact's last milestone (in the reminder's context) is at most 90 days before {@code today}. */
+    boolean milestoneWithin90Days(LocalDate today) {
+        return milestoneDate != null && !milestoneDate.isBefore(today.minusDays(90));
+    }
+
+    /** The reminder's status (stored as its id). */
+    ReminderStatus currentStatus() {
+        return ReminderStatus.of(status).orElseThrow();
+    }
+
+    /** The reminder's kind as the events carry it (the same names as {@link ReminderKind}'s). */
+    dev.rapport.contracts.events.ReminderKind wireKind() {
+        return dev.rapport.contracts.events.ReminderKind.of(kind);
+    }
+
+    /** Closes it as {@code status} (done or dismissed) by {@code closedBy}, recording its completed or dismissed event. */
+    void close(ReminderStatus status, ClosedBy closedBy, Instant now) {
+        this.status = status.id();
+        closedAt = now;
+        this.closedBy = closedBy.wire();
+        snoozedUntil = null;
+        wakeAt = null;
+        record(h -> status == ReminderStatus.DONE
+                ? new ReminderCompleted(h, getId(), wireKind(), contactId, closedBy)
+                : new ReminderDismissed(h, getId(), wireKind(), contactId, closedBy));
+    }
+
+    /** Opens it again, recording {@code ReminderReopened}. */
+    void reopen(ReopenedBy by) {
+        status = ReminderStatus.OPEN.id();
+        closedAt = null;
+        closedBy = null;
+        record(h -> new ReminderReopened(h, getId(), wireKind(), contactId, by));
     }
 }

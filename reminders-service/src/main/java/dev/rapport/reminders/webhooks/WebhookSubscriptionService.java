@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
  * another key's) subscription answers 404.
  */
 @Service
-class WebhookSubscriptions {
+class WebhookSubscriptionService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
@@ -45,7 +45,7 @@ class WebhookSubscriptions {
     private final Clock clock;
     private final RemindersProperties.Webhooks config;
 
-    WebhookSubscriptions(
+    WebhookSubscriptionService(
             MongoTemplate mongo,
             Aggregates aggregates,
             OutboundGuard outbound,
