@@ -80,6 +80,21 @@ public class ContentItemDocument extends OutboxDocument {
         return feedEntryKey;
     }
 
+    /** Schedules the item for {@code slot} with {@code ContentScheduled}. */
+    void schedule(Instant slot) {
+        status = ItemStatus.SCHEDULED;
+        scheduledFor = slot;
+        recordScheduled();
+    }
+
+    /** Marks the item published at {@code at} with {@code ContentPublished}; it leaves its slot. */
+    void publish(Instant at) {
+        status = ItemStatus.PUBLISHED;
+        publishedAt = at;
+        scheduledFor = null;
+        recordPublished();
+    }
+
     /** Records {@code ContentPlanned} in the item's outbox. */
     void recordPlanned() {
         record(h -> new ContentPlanned(h, getId(), title, channel, contentFormat(), pillars, topics));

@@ -227,9 +227,7 @@ public class ContentItemService {
     private void schedule(ContentItemDocument item, Instant at, Instant now) {
         Instant slot = future("scheduledFor", at, now);
         if (item.status != ItemStatus.SCHEDULED || !slot.equals(item.scheduledFor)) {
-            item.status = ItemStatus.SCHEDULED;
-            item.scheduledFor = slot;
-            item.recordScheduled();
+            item.schedule(slot);
         }
     }
 
@@ -241,10 +239,7 @@ public class ContentItemService {
         if (url != null) {
             item.url = url("url", url);
         }
-        item.status = ItemStatus.PUBLISHED;
-        item.publishedAt = at;
-        item.scheduledFor = null;
-        item.recordPublished();
+        item.publish(at);
     }
 
     private static Instant future(String field, Instant at, Instant now) {

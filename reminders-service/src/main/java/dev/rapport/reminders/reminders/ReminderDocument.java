@@ -13,7 +13,9 @@ import dev.rapport.reminders.reminders.domain.ReminderSubject;
 import dev.rapport.support.events.OutboxDocument;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -121,6 +123,38 @@ public class ReminderDocument extends OutboxDocument {
         record(h -> status == ReminderStatus.DONE
                 ? new ReminderCompleted(h, getId(), wireKind(), contactId, closedBy)
                 : new ReminderDismissed(h, getId(), wireKind(), contactId, closedBy));
+    }
+
+    /**
+     * The member (or {@code by}) did it: closed as done with {@code ReminderCompleted}, as its status allows.
+     *
+     * @return whether it changed (completing a done reminder changes nothing)
+     * @throws ReminderStatus.TransitionRefused when its status does not allow it
+     */
+    boolean complete(ClosedBy by, Instant now) {
+        Optional<ReminderStatus> next = currentStatus().complete();
+        next.ifPresent(status -> close(status, by, now));
+        return next.isPresent();
+    }
+
+    /** Like {@link #complete}, dismissed with {@code ReminderDismissed}. */
+    boolean dismiss(ClosedBy by, Instant now) {
+        Optional<ReminderStatus> next = currentStatus().dismiss();
+        next.ifPresent(status -> close(status, by, now));
+        return next.isPresent();
+    }
+
+    /**
+     * Snoozes it until the start of {@code until} in the member's {@code zone}.
+     *
+     * @throws IllegalArgumentException when {@code until} is not after {@code today}
+     * @throws ReminderStatus.TransitionRefused when its status does not allow it
+     */
+    void snooze(LocalDate until, LocalDate today, ZoneId zone) {
+        currentStatus().checkSnooze(until, today);
+        status = ReminderStatus.SNOOZED.id();
+        snoozedUntil = until;
+        wakeAt = until.atStartOfDay(zone).toInstant();
     }
 
     /** Opens it again, recording {@code ReminderReopened}. */

@@ -15,7 +15,6 @@ import dev.rapport.support.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -170,10 +169,8 @@ public class ReminderService {
     /** The member did it. */
     public ReminderView complete(IdentityAssertion caller, String id) {
         ReminderDocument reminder = find(caller, id);
-        Optional<ReminderStatus> next =
-                transition(() -> reminder.currentStatus().complete());
-        if (next.isPresent()) {
-            close(reminder, next.get(), ClosedBy.MEMBER);
+        if (transition(() -> reminder.complete(ClosedBy.MEMBER, clock.instant()))) {
+            aggregates.save(reminder);
             if (reminder.contactId != null) {
                 contacts.touched(caller.memberId(), reminder.contactId, clock.instant());
             }
@@ -184,36 +181,26 @@ public class ReminderService {
     /** The member does not want it. */
     public ReminderView dismiss(IdentityAssertion caller, String id) {
         ReminderDocument reminder = find(caller, id);
-        Optional<ReminderStatus> next =
-                transition(() -> reminder.currentStatus().dismiss());
-        next.ifPresent(status -> close(reminder, status, ClosedBy.MEMBER));
+        if (transition(() -> reminder.dismiss(ClosedBy.MEMBER, clock.instant()))) {
+            aggregates.save(reminder);
+        }
         return view(reminder);
     }
 
     /** The member wants to see it again on {@code until}. */
     public ReminderView snooze(IdentityAssertion caller, String id, LocalDate until) {
         ReminderDocument reminder = find(caller, id);
-        LocalDate today = settings.preferences(caller.memberId()).today(clock.instant());
+        MemberPreferences member = settings.preferences(caller.memberId());
         try {
             transition(() -> {
-                reminder.currentStatus().checkSnooze(until, today);
-                return Optional.empty();
+                reminder.snooze(until, member.today(clock.instant()), member.zone());
+                return null;
             });
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidField("until", e.getMessage());
         }
-        reminder.status = ReminderStatus.SNOOZED.id();
-        reminder.snoozedUntil = until;
-        reminder.wakeAt = until.atStartOfDay(
-                        settings.preferences(caller.memberId()).zone())
-                .toInstant();
         mongo.save(reminder);
         return view(reminder);
-    }
-
-    private void close(ReminderDocument reminder, ReminderStatus status, ClosedBy closedBy) {
-        reminder.close(status, closedBy, clock.instant());
-        aggregates.save(reminder);
     }
 
     /**
