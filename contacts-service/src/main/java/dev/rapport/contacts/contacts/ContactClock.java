@@ -1,8 +1,6 @@
 package dev.rapport.contacts.contacts;
 
 import dev.rapport.contacts.domain.Cadences;
-import dev.rapport.contacts.domain.KeepInTouch;
-import dev.rapport.contracts.events.ContactReengaged;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.mongo.OptimisticRetry;
@@ -92,25 +90,8 @@ public class ContactClock {
                 return;
             }
             ContactDocument contact = found.get();
-            Instant now = clock.instant();
-            KeepInTouch.Touch touch = KeepInTouch.touch(
-                    contact.lastInteractionAt,
-                    contact.createdAt,
-                    contact.effectiveCadenceDays(),
-                    contact.stale,
-                    at,
-                    now);
-            if (!touch.moved()) {
+            if (!contact.touch(at, summary, interactionId, clock.instant())) {
                 return;
-            }
-            contact.lastInteractionAt = touch.lastInteractionAt();
-            contact.lastInteractionSummary = summary;
-            contact.nextTouchDueAt = touch.nextTouchDueAt();
-            if (touch.reengaged()) {
-                contact.stale = false;
-                contact.staleSince = null;
-                contact.record(h -> new ContactReengaged(
-                        h, contact.getId(), contact.displayName(), contact.episode, interactionId, at));
             }
             aggregates.save(contact);
         });

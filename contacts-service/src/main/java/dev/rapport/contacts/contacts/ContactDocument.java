@@ -7,6 +7,8 @@ import dev.rapport.contacts.domain.MatchKeys;
 import dev.rapport.contacts.domain.SearchText;
 import dev.rapport.contacts.domain.Tier;
 import dev.rapport.contracts.events.ContactAdded;
+import dev.rapport.contracts.events.ContactArchived;
+import dev.rapport.contracts.events.ContactReengaged;
 import dev.rapport.contracts.events.ContactTier;
 import dev.rapport.contracts.events.ContactUpdated;
 import dev.rapport.contracts.events.MilestoneKind;
@@ -149,6 +151,52 @@ public class ContactDocument extends OutboxDocument {
         cadenceDays = r.cadenceDays();
         this.goalIds = new ArrayList<>(goalIds);
         refreshDerived(cadences);
+    }
+
+    /**
+     * Moves the keep-in-touch clock for an interaction at {@code at}: an interaction older than the latest, or one
+     * applied already, changes nothing; the first one that brings a stale contact back within its cadence ends the
+     * staleness episode with {@code ContactReengaged}.
+     *
+     * @return whether the contact changed
+     */
+    boolean touch(Instant at, String summary, String interactionId, Instant now) {
+        KeepInTouch.Touch touch =
+                KeepInTouch.touch(lastInteractionAt, createdAt, effectiveCadenceDays(), stale, at, now);
+        if (!touch.moved()) {
+            return false;
+        }
+        lastInteractionAt = touch.lastInteractionAt();
+        lastInteractionSummary = summary;
+        nextTouchDueAt = touch.nextTouchDueAt();
+        if (touch.reengaged()) {
+            stale = false;
+            staleSince = null;
+            record(h -> new ContactReengaged(h, getId(), displayName(), episode, interactionId, at));
+        }
+        return true;
+    }
+
+    /** Archives the contact with {@code ContactArchived}; an archived one is left as it is (answers false). */
+    boolean archive(Instant now) {
+        if (archived) {
+            return false;
+        }
+        archived = true;
+        updatedAt = now;
+        record(h -> new ContactArchived(h, getId(), displayName()));
+        return true;
+    }
+
+    /** Brings an archived contact back, announced as a {@code ContactUpdated} of {@code archived}. */
+    boolean restore(Instant now) {
+        if (!archived) {
+            return false;
+        }
+        archived = false;
+        updatedAt = now;
+        recordUpdated(List.of("archived"));
+        return true;
     }
 
     /** Records {@code ContactAdded} in the contact's outbox. */

@@ -3,7 +3,6 @@ package dev.rapport.contacts.contacts;
 import dev.rapport.contacts.ContactsProperties;
 import dev.rapport.contacts.domain.Birthdays;
 import dev.rapport.contacts.goals.GoalIds;
-import dev.rapport.contracts.events.ContactArchived;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.mongo.OptimisticRetry;
@@ -108,26 +107,18 @@ public class ContactService {
     public ContactDocument archive(IdentityAssertion caller, String id, String ifMatch) {
         ContactDocument contact = get(caller, id);
         requireCurrent(contact, ifMatch, false);
-        if (contact.archived) {
+        if (!contact.archive(clock.instant())) {
             return contact;
         }
-        Instant now = clock.instant();
-        contact.archived = true;
-        contact.updatedAt = now;
-        contact.record(h -> new ContactArchived(h, contact.getId(), contact.displayName()));
         return saveOrPreconditionFailed(contact);
     }
 
     /** Brings an archived contact back (announced as a ContactUpdated of {@code archived}). */
     public ContactDocument restore(IdentityAssertion caller, String id) {
         ContactDocument contact = get(caller, id);
-        if (!contact.archived) {
+        if (!contact.restore(clock.instant())) {
             return contact;
         }
-        Instant now = clock.instant();
-        contact.archived = false;
-        contact.updatedAt = now;
-        contact.recordUpdated(List.of("archived"));
         return saveOrPreconditionFailed(contact);
     }
 
