@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("rapport.contacts")
 public record ContactsProperties(Staleness staleness, Birthdays birthdays, Matching matching, Imports imports) {
 
+    /** The name of this record's bean, for a {@code @Scheduled} that reads its interval from it. */
+    public static final String BEAN = "rapport.contacts-dev.rapport.contacts.ContactsProperties";
+
     public ContactsProperties {
         imports = imports == null ? new Imports(null, 0, 0, null) : imports;
         staleness = staleness == null ? new Staleness(null, 0) : staleness;

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.rapport.testkit.PackageLayering;
 
 /** Keeps the service's boundaries: it owns its data and talks to other services only through events. */
 @AnalyzeClasses(packages = "dev.rapport.contacts", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -35,4 +36,10 @@ class ArchitectureTest {
                     "tools.jackson..",
                     "dev.rapport.support..",
                     "dev.rapport.contracts..");
+
+    @ArchTest
+    static final ArchRule featuresFreeOfCycles = PackageLayering.featuresFreeOfCycles("dev.rapport.contacts");
+
+    @ArchTest
+    static final ArchRule domainAtTheBottom = PackageLayering.domainAtTheBottom("dev.rapport.contacts");
 }

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.rapport.testkit.PackageLayering;
 
 /** Keeps the service's boundaries: it owns its data and talks to other services only through events. */
 @AnalyzeClasses(packages = "dev.rapport.content", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -35,4 +36,10 @@ class ArchitectureTest {
                     "dev.rapport.content.feeds..",
                     "dev.rapport.content.calendar..",
                     "dev.rapport.content.consistency..");
+
+    @ArchTest
+    static final ArchRule featuresFreeOfCycles = PackageLayering.featuresFreeOfCycles("dev.rapport.content");
+
+    @ArchTest
+    static final ArchRule domainAtTheBottom = PackageLayering.domainAtTheBottom("dev.rapport.content");
 }

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.rapport.testkit.PackageLayering;
 
 /** Keeps the service's boundaries: it owns its data and talks to other services only through events. */
 @AnalyzeClasses(packages = "dev.rapport.reminders", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -32,4 +33,10 @@ class ArchitectureTest {
                     "dev.rapport.contracts..",
                     "tools.jackson..",
                     "jakarta..");
+
+    @ArchTest
+    static final ArchRule featuresFreeOfCycles = PackageLayering.featuresFreeOfCycles("dev.rapport.reminders");
+
+    @ArchTest
+    static final ArchRule domainAtTheBottom = PackageLayering.domainAtTheBottom("dev.rapport.reminders");
 }

@@ -18,6 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("rapport")
 public record RapportProperties(Area area, String identitySecret, Outbox outbox, Inbox inbox, Privacy privacy) {
 
+    /**
+     * The name of this record's bean, for a {@code @Scheduled} that reads its interval from it, as in {@code
+     * fixedDelayString = "#{@'" + RapportProperties.BEAN + "'.outbox().sweepInterval()}"}: the typed value is
+     * the one read, with its one default.
+     */
+    public static final String BEAN = "rapport-dev.rapport.support.RapportProperties";
+
     public RapportProperties {
         if (area == null) {
             throw new IllegalStateException("rapport.area must name the service's area (contacts, content, reminders)");
@@ -28,7 +35,7 @@ public record RapportProperties(Area area, String identitySecret, Outbox outbox,
                             + " shared with the gateway, at least 32 characters");
         }
         outbox = outbox == null ? new Outbox(null, null, 0, 0, null, null) : outbox;
-        inbox = inbox == null ? new Inbox(null) : inbox;
+        inbox = inbox == null ? new Inbox(null, null) : inbox;
         privacy = privacy == null ? new Privacy(null) : privacy;
     }
 
@@ -76,10 +83,14 @@ public record RapportProperties(Area area, String identitySecret, Outbox outbox,
         }
     }
 
-    /** @param retention how long processed event ids are remembered (longer than the topics' retention). */
-    public record Inbox(Duration retention) {
+    /**
+     * @param retention how long processed event ids are remembered (longer than the topics' retention)
+     * @param purgeInterval how often processed event ids older than the retention are forgotten
+     */
+    public record Inbox(Duration retention, Duration purgeInterval) {
         public Inbox {
             retention = retention == null ? Duration.ofDays(14) : retention;
+            purgeInterval = purgeInterval == null ? Duration.ofHours(1) : purgeInterval;
         }
     }
 

@@ -2,7 +2,7 @@ package dev.rapport.contacts.capture;
 
 import dev.rapport.contacts.capture.domain.CalendarFeed;
 import dev.rapport.contacts.capture.domain.MeetingCapture;
-import dev.rapport.contacts.contacts.ContactService;
+import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.interactions.CapturedInteractions;
 import dev.rapport.contracts.events.MeetingCancelled;
 import dev.rapport.contracts.events.MeetingScheduled;
@@ -46,7 +46,7 @@ class CalendarSync {
     private final Aggregates aggregates;
     private final CalendarFetcher fetcher;
     private final SecretBox secrets;
-    private final ContactService contacts;
+    private final ContactQueries contacts;
     private final CapturedInteractions captured;
     private final Clock clock;
     private final CaptureProperties.Calendars settings;
@@ -56,7 +56,7 @@ class CalendarSync {
             Aggregates aggregates,
             CalendarFetcher fetcher,
             SecretBox secrets,
-            ContactService contacts,
+            ContactQueries contacts,
             CapturedInteractions captured,
             Clock clock,
             CaptureProperties properties) {
@@ -178,7 +178,7 @@ class CalendarSync {
             uids.add(m.uid());
         });
         Map<String, List<MeetingCapture.Contact>> byEmail = new LinkedHashMap<>();
-        for (ContactService.ByEmail contact : contacts.withEmails(source.getMemberId(), source.getTenantId(), emails)) {
+        for (ContactQueries.ByEmail contact : contacts.withEmails(source.getMemberId(), source.getTenantId(), emails)) {
             for (String email : contact.emails()) {
                 byEmail.computeIfAbsent(email, e -> new ArrayList<>())
                         .add(new MeetingCapture.Contact(contact.contactId(), contact.displayName()));

@@ -1,7 +1,7 @@
 package dev.rapport.contacts.capture;
 
 import dev.rapport.contacts.capture.domain.MailCapture;
-import dev.rapport.contacts.contacts.ContactService;
+import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.interactions.CapturedInteractions;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class MailboxSync {
     private final MongoTemplate mongo;
     private final MailboxReader reader;
     private final SecretBox secrets;
-    private final ContactService contacts;
+    private final ContactQueries contacts;
     private final CapturedInteractions captured;
     private final Clock clock;
     private final CaptureProperties.Mailboxes settings;
@@ -48,7 +48,7 @@ class MailboxSync {
             MongoTemplate mongo,
             MailboxReader reader,
             SecretBox secrets,
-            ContactService contacts,
+            ContactQueries contacts,
             CapturedInteractions captured,
             Clock clock,
             CaptureProperties properties) {
@@ -129,8 +129,8 @@ class MailboxSync {
             exchanges.put(r, exchange);
             emails.addAll(exchange.counterparties());
         }
-        Map<String, List<ContactService.ByEmail>> byEmail = new LinkedHashMap<>();
-        for (ContactService.ByEmail contact : contacts.withEmails(source.getMemberId(), source.getTenantId(), emails)) {
+        Map<String, List<ContactQueries.ByEmail>> byEmail = new LinkedHashMap<>();
+        for (ContactQueries.ByEmail contact : contacts.withEmails(source.getMemberId(), source.getTenantId(), emails)) {
             contact.emails()
                     .forEach(e ->
                             byEmail.computeIfAbsent(e, k -> new ArrayList<>()).add(contact));
@@ -143,7 +143,7 @@ class MailboxSync {
                     : r.headers().sentAt();
             Set<String> seen = new HashSet<>();
             for (String email : exchange.counterparties()) {
-                for (ContactService.ByEmail contact : byEmail.getOrDefault(email, List.of())) {
+                for (ContactQueries.ByEmail contact : byEmail.getOrDefault(email, List.of())) {
                     if (seen.add(contact.contactId())) {
                         logs.add(new CapturedInteractions.Captured(
                                 CapturedInteractions.id(source.getMemberId(), SOURCE, key, contact.contactId()),

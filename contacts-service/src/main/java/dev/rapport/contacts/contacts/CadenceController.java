@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Network")
 class CadenceController {
 
-    private final ContactService service;
+    private final ContactClock service;
 
-    CadenceController(ContactService service) {
+    CadenceController(ContactClock service) {
         this.service = service;
     }
 

@@ -37,11 +37,13 @@ import tools.jackson.databind.JsonNode;
 class ContactController {
 
     private final ContactService service;
+    private final ContactQueries queries;
     private final IdempotentRequests idempotency;
     private final Clock clock;
 
-    ContactController(ContactService service, IdempotentRequests idempotency, Clock clock) {
+    ContactController(ContactService service, ContactQueries queries, IdempotentRequests idempotency, Clock clock) {
         this.service = service;
+        this.queries = queries;
         this.idempotency = idempotency;
         this.clock = clock;
     }
@@ -126,9 +128,9 @@ class ContactController {
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        CursorPage<ContactDocument> page = service.list(
+        CursorPage<ContactDocument> page = queries.list(
                 caller,
-                new ContactService.ListFilter(q, tag, parseTier(tier), status, goalId, archived),
+                new ContactQueries.ListFilter(q, tag, parseTier(tier), status, goalId, archived),
                 cursor,
                 limit);
         return new CursorPage<>(page.items().stream().map(this::view).toList(), page.total(), page.nextCursor());

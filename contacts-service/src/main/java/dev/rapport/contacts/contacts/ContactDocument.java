@@ -6,14 +6,23 @@ import dev.rapport.contacts.domain.KeepInTouch;
 import dev.rapport.contacts.domain.MatchKeys;
 import dev.rapport.contacts.domain.SearchText;
 import dev.rapport.contacts.domain.Tier;
+import dev.rapport.contracts.events.ContactAdded;
+import dev.rapport.contracts.events.ContactArchived;
+import dev.rapport.contracts.events.ContactReengaged;
+import dev.rapport.contracts.events.ContactTier;
+import dev.rapport.contracts.events.ContactUpdated;
 import dev.rapport.contracts.events.InteractionKind;
 import dev.rapport.contracts.events.InteractionRemoved;
+import dev.rapport.contracts.events.MilestoneKind;
+import dev.rapport.contracts.events.MilestoneRecorded;
 import dev.rapport.support.events.OutboxDocument;
+import dev.rapport.support.web.InputCleaning;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -152,6 +161,124 @@ public class ContactDocument extends OutboxDocument {
                     lastInteractionAt,
                     lastInteractionSummary));
         }
+    }
+
+    /**
+     * Sets the contact's details from a request (text stripped, blank as absent, lists cleaned) and the
+     * derived fields that follow from them.
+     */
+    void edit(ContactRequest r, List<String> goalIds, Cadences cadences) {
+        firstName = InputCleaning.trim(r.firstName());
+        lastName = InputCleaning.trim(r.lastName());
+        emails = InputCleaning.clean(r.emails());
+        phones = InputCleaning.clean(r.phones());
+        company = InputCleaning.trim(r.company());
+        title = InputCleaning.trim(r.title());
+        location = InputCleaning.trim(r.location());
+        profileUrls = InputCleaning.clean(r.profileUrls());
+        howWeMet = InputCleaning.trim(r.howWeMet());
+        interests = InputCleaning.clean(r.interests());
+        notes = r.notes();
+        tags = InputCleaning.clean(r.tags());
+        birthday = r.birthday();
+        connectedOn = r.connectedOn();
+        source = Optional.ofNullable(InputCleaning.trim(r.source())).orElse("manual");
+        tier = Optional.ofNullable(r.tier()).orElse(Tier.REGULAR);
+        cadenceDays = r.cadenceDays();
+        this.goalIds = new ArrayList<>(goalIds);
+        refreshDerived(cadences);
+    }
+
+    /**
+     * Moves the keep-in-touch clock for an interaction at {@code at}: an interaction older than the latest, or one
+     * applied already, changes nothing; the first one that brings a stale contact back within its cadence ends the
+     * staleness episode with {@code ContactReengaged}.
+     *
+     * @return whether the contact changed
+     */
+    boolean touch(Instant at, String summary, String interactionId, Instant now) {
+        KeepInTouch.Touch touch =
+                KeepInTouch.touch(lastInteractionAt, createdAt, effectiveCadenceDays(), stale, at, now);
+        if (!touch.moved()) {
+            return false;
+        }
+        lastInteractionAt = touch.lastInteractionAt();
+        lastInteractionSummary = summary;
+        nextTouchDueAt = touch.nextTouchDueAt();
+        if (touch.reengaged()) {
+            stale = false;
+            staleSince = null;
+            record(h -> new ContactReengaged(h, getId(), displayName(), episode, interactionId, at));
+        }
+        return true;
+    }
+
+    /** Archives the contact with {@code ContactArchived}; an archived one is left as it is (answers false). */
+    boolean archive(Instant now) {
+        if (archived) {
+            return false;
+        }
+        archived = true;
+        updatedAt = now;
+        record(h -> new ContactArchived(h, getId(), displayName()));
+        return true;
+    }
+
+    /** Brings an archived contact back, announced as a {@code ContactUpdated} of {@code archived}. */
+    boolean restore(Instant now) {
+        if (!archived) {
+            return false;
+        }
+        archived = false;
+        updatedAt = now;
+        recordUpdated(List.of("archived"));
+        return true;
+    }
+
+    /** Records {@code ContactAdded} in the contact's outbox. */
+    void recordAdded() {
+        record(h -> new ContactAdded(h, getId(), displayName(), ContactTier.of(tier.id()), tags, interests, source));
+    }
+
+    /** Records {@code ContactUpdated} of the {@code changed} fields in the contact's outbox. */
+    void recordUpdated(List<String> changed) {
+        record(h -> new ContactUpdated(
+                h, getId(), displayName(), ContactTier.of(tier.id()), tags, interests, changed, birthday));
+    }
+
+    /**
+     * Adds a milestone with its {@code MilestoneRecorded} in the contact's outbox.
+     *
+     * @param date when it happened, as the member recorded it
+     * @param announced the date the event carries (for a birthday, the occurrence announced)
+     */
+    Milestone addMilestone(
+            String milestoneId,
+            String kind,
+            String title,
+            LocalDate date,
+            LocalDate announced,
+            String note,
+            boolean recurringYearly,
+            Instant now) {
+        Milestone milestone = new Milestone(milestoneId, kind, title, date, note, now);
+        milestones.add(milestone);
+        record(h -> new MilestoneRecorded(
+                h,
+                milestoneId,
+                getId(),
+                displayName(),
+                MilestoneKind.of(kind),
+                title,
+                announced,
+                recurringYearly,
+                recurringYearly ? birthday : null));
+        return milestone;
+    }
+
+    /** The id of the milestone of one year's birthday: the same whoever announces it, so consumers can de-duplicate. */
+    static String birthdayMilestoneId(String contactId, LocalDate occurrence) {
+        return contactId + "-birthday-" + occurrence.getYear();
     }
 
     public Instant getNextTouchDueAt() {

@@ -114,7 +114,7 @@ public class ContactStaleness {
                 contact.birthday, LocalDate.ofInstant(contact.nextBirthdayNoticeAt, ZoneOffset.UTC));
         contact.record(h -> new MilestoneRecorded(
                 h.at(now),
-                ContactService.birthdayMilestoneId(contact.getId(), occurrence),
+                ContactDocument.birthdayMilestoneId(contact.getId(), occurrence),
                 contact.getId(),
                 contact.displayName(),
                 MilestoneKind.BIRTHDAY,

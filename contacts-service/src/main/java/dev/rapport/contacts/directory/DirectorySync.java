@@ -1,6 +1,7 @@
 package dev.rapport.contacts.directory;
 
-import dev.rapport.contacts.contacts.ContactService;
+import dev.rapport.contacts.contacts.ContactQueries;
+import dev.rapport.contacts.contacts.DirectoryFollowing;
 import dev.rapport.contacts.directory.domain.DirectoryProfile;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
 /**
  * Follows each tenant's alumni directory: asks for the profiles updated since the last complete
  * sync, page by page, links the tenant's contacts to the profiles they are (by profile URL or
- * e-mail) and hands every linked profile to {@link ContactService#followDirectoryProfile}, which
+ * e-mail) and hands every linked profile to {@link DirectoryFollowing#followDirectoryProfile}, which
  * records a new job or a promotion when the employer or title changed. Progress is saved after
  * each page; one instance syncs a tenant at a time (a lease).
  */
@@ -38,7 +39,8 @@ public class DirectorySync {
     private static final int KEPT_MALFORMED = 100;
 
     private final DirectoryClient client;
-    private final ContactService contacts;
+    private final DirectoryFollowing following;
+    private final ContactQueries queries;
     private final MongoTemplate mongo;
     private final DirectoryProperties settings;
     private final MeterRegistry meters;
@@ -46,13 +48,15 @@ public class DirectorySync {
 
     DirectorySync(
             DirectoryClient client,
-            ContactService contacts,
+            DirectoryFollowing following,
+            ContactQueries queries,
             MongoTemplate mongo,
             DirectoryProperties settings,
             MeterRegistry meters,
             Clock clock) {
         this.client = client;
-        this.contacts = contacts;
+        this.following = following;
+        this.queries = queries;
         this.mongo = mongo;
         this.settings = settings;
         this.meters = meters;
@@ -111,7 +115,7 @@ public class DirectorySync {
         String error = null;
         boolean completed = false;
         try {
-            contacts.backfillMatchKeys(tenantId);
+            following.backfillMatchKeys(tenantId);
             while (true) {
                 String cursor = state.cursor;
                 DirectoryClient.Page page = client.page(tenant, state.updatedSince, cursor);
@@ -178,22 +182,23 @@ public class DirectorySync {
             keys.addAll(profile.matchKeys());
             ids.add(profile.id());
         }
-        List<ContactService.Linkable> candidates = contacts.linkable(tenantId, keys, ids);
+        List<ContactQueries.Linkable> candidates = queries.linkable(tenantId, keys, ids);
         int linked = 0;
         int milestones = 0;
         for (DirectoryProfile profile : page) {
             List<String> profileKeys = profile.matchKeys();
-            for (ContactService.Linkable contact : candidates) {
+            for (ContactQueries.Linkable contact : candidates) {
                 boolean isLinked = profile.id().equals(contact.linkedProfileId());
                 boolean matches = contact.linkedProfileId() == null && intersects(contact.matchKeys(), profileKeys);
                 if (!isLinked && !matches) {
                     continue;
                 }
                 linked++;
-                boolean recorded = contacts.followDirectoryProfile(
+                boolean recorded = following
+                        .followDirectoryProfile(
                                 contact.memberId(),
                                 contact.contactId(),
-                                new ContactService.DirectoryProfile(
+                                new DirectoryFollowing.FollowedProfile(
                                         profile.id(),
                                         profile.employer(),
                                         profile.title(),

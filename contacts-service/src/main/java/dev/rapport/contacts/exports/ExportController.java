@@ -2,6 +2,7 @@ package dev.rapport.contacts.exports;
 
 import dev.rapport.contacts.contacts.ContactCards;
 import dev.rapport.contacts.contacts.ContactDocument;
+import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contacts.exports.domain.ContactsCsv;
 import dev.rapport.contacts.exports.domain.VCards;
@@ -42,9 +43,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class ExportController {
 
     private final ContactService contacts;
+    private final ContactQueries queries;
 
-    ExportController(ContactService contacts) {
+    ExportController(ContactService contacts, ContactQueries queries) {
         this.contacts = contacts;
+        this.queries = queries;
     }
 
     @GetMapping("/export.vcf")
@@ -65,7 +68,7 @@ class ExportController {
         String member = caller.memberId();
         StreamingResponseBody body = out -> {
             Writer writer = writer(out);
-            try (Stream<ContactDocument> all = contacts.stream(member, archived)) {
+            try (Stream<ContactDocument> all = queries.stream(member, archived)) {
                 VCards.write(writer, vcardVersion, all.iterator(), contact -> vcard(contact, vcardVersion));
             }
         };
@@ -107,7 +110,7 @@ class ExportController {
         StreamingResponseBody body = out -> {
             Writer writer = writer(out);
             ContactsCsv csv = new ContactsCsv(writer);
-            try (Stream<ContactDocument> all = contacts.stream(member, archived)) {
+            try (Stream<ContactDocument> all = queries.stream(member, archived)) {
                 Iterator<ContactDocument> it = all.iterator();
                 while (it.hasNext()) {
                     ContactDocument contact = it.next();

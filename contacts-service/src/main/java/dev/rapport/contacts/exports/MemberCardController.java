@@ -4,6 +4,8 @@ import dev.rapport.contacts.domain.ContactCard;
 import dev.rapport.contacts.exports.domain.VCards;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
+import dev.rapport.support.web.InputCleaning;
 import ezvcard.VCardVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,9 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
@@ -59,26 +59,21 @@ class MemberCardController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MemberCardRequest request) {
         MemberCardDocument card = mongo.findById(caller.memberId(), MemberCardDocument.class);
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String current = card == null ? null : etag(card);
-            if (!Objects.equals(current, ifMatch.strip()) && !ifMatch.strip().equals("*")) {
-                throw ApiException.preconditionFailed(current == null ? "" : current);
-            }
-        }
+        ConditionalRequests.requireMatch(ifMatch, card == null ? null : etag(card), false);
         if (card == null) {
             card = new MemberCardDocument();
             card.memberId = caller.memberId();
         }
         card.tenantId = caller.tenantId();
-        card.firstName = trim(request.firstName());
-        card.lastName = trim(request.lastName());
-        card.emails = clean(request.emails());
-        card.phones = clean(request.phones());
-        card.company = trim(request.company());
-        card.title = trim(request.title());
-        card.location = trim(request.location());
-        card.profileUrls = clean(request.profileUrls());
-        card.note = trim(request.note());
+        card.firstName = InputCleaning.trim(request.firstName());
+        card.lastName = InputCleaning.trim(request.lastName());
+        card.emails = InputCleaning.clean(request.emails());
+        card.phones = InputCleaning.clean(request.phones());
+        card.company = InputCleaning.trim(request.company());
+        card.title = InputCleaning.trim(request.title());
+        card.location = InputCleaning.trim(request.location());
+        card.profileUrls = InputCleaning.clean(request.profileUrls());
+        card.note = InputCleaning.trim(request.note());
         card.updatedAt = clock.instant();
         try {
             card = mongo.save(card);
@@ -132,20 +127,6 @@ class MemberCardController {
     }
 
     private static String etag(MemberCardDocument card) {
-        return "\"" + card.version + "\"";
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static List<String> clean(List<String> values) {
-        return values == null
-                ? new ArrayList<>()
-                : new ArrayList<>(values.stream()
-                        .filter(v -> v != null && !v.isBlank())
-                        .map(String::strip)
-                        .distinct()
-                        .toList());
+        return ConditionalRequests.etag(card.version);
     }
 }

@@ -1,8 +1,5 @@
 package dev.rapport.contacts.goals;
 
-import dev.rapport.contacts.contacts.ContactView;
-import dev.rapport.contacts.domain.InterestMatching;
-import dev.rapport.contacts.groups.GroupView;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -32,12 +28,10 @@ class GoalController {
 
     private final GoalService service;
     private final IdempotentRequests idempotency;
-    private final Clock clock;
 
-    GoalController(GoalService service, IdempotentRequests idempotency, Clock clock) {
+    GoalController(GoalService service, IdempotentRequests idempotency) {
         this.service = service;
         this.idempotency = idempotency;
-        this.clock = clock;
     }
 
     @PostMapping
@@ -71,29 +65,5 @@ class GoalController {
     @Operation(summary = "Read a goal")
     GoalView get(IdentityAssertion caller, @PathVariable String id) {
         return GoalView.of(service.get(caller, id));
-    }
-
-    /** Who relates to a goal. */
-    record GoalNetworkView(
-            GoalView goal,
-            List<ContactView> linkedContacts,
-            List<GroupView> linkedGroups,
-            List<InterestMatching.Match> suggestedContacts) {}
-
-    @GetMapping("/{id}/network")
-    @Operation(
-            summary = "Who in my network relates to this goal",
-            description = "The contacts and groups linked to it, and other contacts whose interests or tags match its"
-                    + " topics (closest tier first).")
-    GoalNetworkView network(IdentityAssertion caller, @PathVariable String id) {
-        GoalService.GoalNetwork network = service.network(caller, id);
-        var now = clock.instant();
-        return new GoalNetworkView(
-                GoalView.of(network.goal()),
-                network.linkedContacts().stream()
-                        .map(c -> ContactView.of(c, now))
-                        .toList(),
-                network.linkedGroups().stream().map(GroupView::of).toList(),
-                network.suggestedContacts());
     }
 }

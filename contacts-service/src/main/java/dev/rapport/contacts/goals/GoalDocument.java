@@ -44,6 +44,10 @@ public class GoalDocument {
         return id;
     }
 
+    public List<String> getTopics() {
+        return topics;
+    }
+
     public Long getVersion() {
         return version;
     }

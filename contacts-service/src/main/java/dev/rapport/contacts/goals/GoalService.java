@@ -1,20 +1,11 @@
 package dev.rapport.contacts.goals;
 
-import dev.rapport.contacts.contacts.ContactDocument;
-import dev.rapport.contacts.contacts.ContactService;
-import dev.rapport.contacts.domain.InterestMatching;
-import dev.rapport.contacts.groups.GroupDocument;
-import dev.rapport.contacts.groups.GroupService;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.ApiException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,22 +13,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** A member's goals and who in their network relates to each. */
+/** A member's goals (who in their network relates to each: {@code goalnetwork/}). */
 @Service
 public class GoalService {
 
-    /** How many contacts beyond the linked ones a goal's network suggests. */
-    static final int SUGGESTIONS = 10;
-
     private final MongoTemplate mongo;
-    private final ContactService contacts;
-    private final GroupService groups;
     private final Clock clock;
 
-    GoalService(MongoTemplate mongo, ContactService contacts, GroupService groups, Clock clock) {
+    GoalService(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.contacts = contacts;
-        this.groups = groups;
         this.clock = clock;
     }
 
@@ -77,37 +61,5 @@ public class GoalService {
         found.sort(java.util.Comparator.comparing(
                 (GoalDocument g) -> g.targetDate, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return found;
-    }
-
-    /** Who in the network relates to a goal: linked contacts and groups, and contacts whose interests match its topics. */
-    public record GoalNetwork(
-            GoalDocument goal,
-            List<ContactDocument> linkedContacts,
-            List<GroupDocument> linkedGroups,
-            List<InterestMatching.Match> suggestedContacts) {}
-
-    /** The network of a goal. */
-    public GoalNetwork network(IdentityAssertion caller, String id) {
-        GoalDocument goal = get(caller, id);
-        // Streamed: the linked contacts and those sharing a topic with the goal are kept, not the whole network.
-        Set<String> topics = InterestMatching.keysOf(goal.topics);
-        List<ContactDocument> linked = new ArrayList<>();
-        List<InterestMatching.Candidate> others = new ArrayList<>();
-        try (Stream<ContactDocument> active = contacts.stream(caller.memberId(), false)) {
-            active.forEach(c -> {
-                if (c.getGoalIds().contains(goal.id)) {
-                    linked.add(c);
-                } else if (InterestMatching.sharesTopic(c.getInterests(), c.getTags(), topics)) {
-                    others.add(new InterestMatching.Candidate(
-                            c.getId(), c.displayName(), c.getTier(), c.getInterests(), c.getTags(), null));
-                }
-            });
-        }
-        Instant now = clock.instant();
-        return new GoalNetwork(
-                goal,
-                linked,
-                groups.linkedTo(caller.memberId(), goal.id),
-                InterestMatching.rank(goal.topics, others, now, Duration.ZERO, SUGGESTIONS));
     }
 }

@@ -14,7 +14,7 @@ public record GoalView(
         String status,
         Instant createdAt) {
 
-    static GoalView of(GoalDocument g) {
+    public static GoalView of(GoalDocument g) {
         return new GoalView(g.id, g.title, g.description, g.targetDate, g.topics, g.status, g.createdAt);
     }
 }

@@ -6,6 +6,7 @@ import dev.rapport.contacts.goals.GoalIds;
 import dev.rapport.contracts.events.GroupGoneQuiet;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.mongo.OptimisticRetry;
 import dev.rapport.support.web.ApiException;
 import dev.rapport.support.web.CursorPage;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.types.ObjectId;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -100,7 +100,7 @@ public class GroupService {
      * participation are one document, so this is one atomic write, retried on a concurrent change.
      */
     public GroupDocument.Participation participate(IdentityAssertion caller, String id, ParticipationRequest request) {
-        for (int attempt = 1; ; attempt++) {
+        return OptimisticRetry.retry(10, () -> {
             GroupDocument group = get(caller, id);
             Instant now = clock.instant();
             if (request.occurredAt().isAfter(now)) {
@@ -125,15 +125,9 @@ public class GroupService {
                 group.quiet = false;
                 group.quietSince = null;
             }
-            try {
-                aggregates.save(group);
-                return participation;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
+            aggregates.save(group);
+            return participation;
+        });
     }
 
     /** Marks groups whose participation cadence lapsed as quiet, once per episode; answers how many this call marked. */

@@ -1,6 +1,7 @@
 package dev.rapport.contacts.health;
 
 import dev.rapport.contacts.contacts.ContactDocument;
+import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contacts.domain.KeepInTouch;
 import dev.rapport.contacts.domain.RelationshipHealth;
@@ -35,12 +36,14 @@ public class HealthService {
     private static final RelationshipHealth.Tally NOTHING = new RelationshipHealth.Tally();
 
     private final ContactService contacts;
+    private final ContactQueries queries;
     private final InteractionService interactions;
     private final Clock clock;
     private final ConcurrentMap<String, CompletableFuture<NetworkHealth>> inFlight = new ConcurrentHashMap<>();
 
-    HealthService(ContactService contacts, InteractionService interactions, Clock clock) {
+    HealthService(ContactService contacts, ContactQueries queries, InteractionService interactions, Clock clock) {
         this.contacts = contacts;
+        this.queries = queries;
         this.interactions = interactions;
         this.clock = clock;
     }
@@ -133,7 +136,7 @@ public class HealthService {
         int stale = 0;
         int dueSoon = 0;
         long scoreSum = 0;
-        try (Stream<ContactDocument> active = contacts.stream(caller.memberId(), false)) {
+        try (Stream<ContactDocument> active = queries.stream(caller.memberId(), false)) {
             for (ContactDocument contact : (Iterable<ContactDocument>) active::iterator) {
                 size++;
                 byTier.merge(contact.getTier().id(), 1, Integer::sum);

@@ -1,9 +1,10 @@
 package dev.rapport.contacts.imports;
 
 import dev.rapport.contacts.ContactsProperties;
+import dev.rapport.contacts.contacts.ContactBulkWrites;
 import dev.rapport.contacts.contacts.ContactCards;
+import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.contacts.ContactRequest;
-import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contacts.domain.ContactCard;
 import dev.rapport.contacts.domain.Tier;
 import dev.rapport.contacts.imports.domain.ImportFormat;
@@ -44,7 +45,8 @@ public class ImportService {
     /** Contacts written (and progress saved) at a time. */
     static final int BATCH = 1_000;
 
-    private final ContactService contacts;
+    private final ContactBulkWrites bulk;
+    private final ContactQueries queries;
     private final PossibleDuplicates duplicates;
     private final ImportLock lock;
     private final Validator validator;
@@ -53,14 +55,16 @@ public class ImportService {
     private final MessageImport messages;
 
     ImportService(
-            ContactService contacts,
+            ContactBulkWrites bulk,
+            ContactQueries queries,
             PossibleDuplicates duplicates,
             ImportLock lock,
             Validator validator,
             ContactsProperties properties,
             ImportInput input,
             MessageImport messages) {
-        this.contacts = contacts;
+        this.bulk = bulk;
+        this.queries = queries;
         this.duplicates = duplicates;
         this.lock = lock;
         this.validator = validator;
@@ -122,12 +126,12 @@ public class ImportService {
         if (request.format().capturesInteractions()) {
             return messages.run(memberId, tenantId, file, request, progress);
         }
-        ImportPlanner planner = new ImportPlanner(contacts.identities(memberId).stream()
+        ImportPlanner planner = new ImportPlanner(queries.identities(memberId).stream()
                 .map(c -> new ImportPlanner.Known(
                         c.id(), c.firstName(), c.lastName(), c.company(), c.emails(), c.profileUrls()))
                 .toList());
         int rows = read(file, request, planner::add);
-        Map<String, ContactRequest> matched = contacts.details(memberId, planner.matchedContactIds());
+        Map<String, ContactRequest> matched = queries.details(memberId, planner.matchedContactIds());
         Map<String, ContactCard> matchedCards = new LinkedHashMap<>();
         matched.forEach((id, details) -> matchedCards.put(id, ContactCards.of(details)));
         Tier tier = Optional.ofNullable(request.tier()).orElse(Tier.ACQUAINTANCE);
@@ -185,8 +189,8 @@ public class ImportService {
             List<ContactRequest> additions = creations.subList(from, to).stream()
                     .map(creation -> ContactCards.newContact(creation.card(), source, tier))
                     .toList();
-            createdIds.addAll(contacts.addAndChange(memberId, tenantId, additions, Map.of())
-                    .createdIds());
+            createdIds.addAll(
+                    bulk.addAndChange(memberId, tenantId, additions, Map.of()).createdIds());
             pendingPairs = recordPairs(memberId, tenantId, pendingPairs, createdIds);
             done += batchRows.size();
             progress.afterBatch(done);
@@ -207,7 +211,7 @@ public class ImportService {
                                         .card()));
             }
             progress.beforeBatch(written(batchRows));
-            contacts.addAndChange(memberId, tenantId, List.of(), merges);
+            bulk.addAndChange(memberId, tenantId, List.of(), merges);
             done += batchRows.size();
             progress.afterBatch(done);
         }

@@ -1,7 +1,7 @@
 package dev.rapport.contacts.imports;
 
 import dev.rapport.contacts.ContactsProperties;
-import dev.rapport.contacts.contacts.ContactService;
+import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.imports.domain.ImportPlanner.Action;
 import dev.rapport.contacts.imports.domain.LinkedInMessagesReader;
 import dev.rapport.contacts.imports.domain.LinkedInMessagesReader.MessageRow;
@@ -37,14 +37,14 @@ class MessageImport {
 
     static final String KIND = "linkedin-message";
 
-    private final ContactService contacts;
+    private final ContactQueries contacts;
     private final CapturedInteractions captured;
     private final ImportInput input;
     private final Clock clock;
     private final ContactsProperties.Imports limits;
 
     MessageImport(
-            ContactService contacts,
+            ContactQueries contacts,
             CapturedInteractions captured,
             ImportInput input,
             Clock clock,

@@ -6,7 +6,9 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.rapport.contacts.contacts.ContactBulkWrites;
 import dev.rapport.contacts.contacts.ContactCards;
+import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.contacts.ContactRequest;
 import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contacts.domain.ContactCard;
@@ -38,11 +40,16 @@ public class PossibleDuplicates {
 
     private final MongoTemplate mongo;
     private final ContactService contacts;
+    private final ContactBulkWrites bulk;
+    private final ContactQueries queries;
     private final Clock clock;
 
-    PossibleDuplicates(MongoTemplate mongo, ContactService contacts, Clock clock) {
+    PossibleDuplicates(
+            MongoTemplate mongo, ContactService contacts, ContactBulkWrites bulk, ContactQueries queries, Clock clock) {
         this.mongo = mongo;
         this.contacts = contacts;
+        this.bulk = bulk;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -114,7 +121,7 @@ public class PossibleDuplicates {
         List<String> ids = shown.stream()
                 .flatMap(d -> d.getList("contactIds", String.class).stream())
                 .toList();
-        Map<String, ContactRequest> details = contacts.details(caller.memberId(), ids);
+        Map<String, ContactRequest> details = queries.details(caller.memberId(), ids);
         List<View> views = new ArrayList<>();
         for (Document pair : shown) {
             List<Side> sides = pair.getList("contactIds", String.class).stream()
@@ -151,13 +158,13 @@ public class PossibleDuplicates {
         }
         String kept = keep != null ? keep : ids.getFirst();
         String other = kept.equals(ids.get(0)) ? ids.get(1) : ids.get(0);
-        Map<String, ContactRequest> details = contacts.details(caller.memberId(), List.of(other));
+        Map<String, ContactRequest> details = queries.details(caller.memberId(), List.of(other));
         if (!details.containsKey(other)) {
             throw ApiException.notFound("contact", other);
         }
         contacts.get(caller, kept);
         ContactCard otherCard = ContactCards.of(details.get(other));
-        contacts.addAndChange(
+        bulk.addAndChange(
                 caller.memberId(),
                 caller.tenantId(),
                 List.of(),

@@ -1,7 +1,7 @@
 package dev.rapport.contacts.interactions;
 
+import dev.rapport.contacts.contacts.ContactClock;
 import dev.rapport.contacts.contacts.ContactDocument;
-import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contracts.events.InteractionDirection;
 import dev.rapport.contracts.events.InteractionKind;
 import dev.rapport.contracts.events.InteractionLogged;
@@ -41,14 +41,14 @@ public class CapturedInteractions {
     private static final Logger log = LoggerFactory.getLogger(CapturedInteractions.class);
     private static final int CHUNK = 1_000;
 
-    private final ContactService contacts;
+    private final ContactClock contacts;
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
     private final ClockRewind rewind;
     private final Clock clock;
 
     CapturedInteractions(
-            ContactService contacts, MongoTemplate mongo, Aggregates aggregates, ClockRewind rewind, Clock clock) {
+            ContactClock contacts, MongoTemplate mongo, Aggregates aggregates, ClockRewind rewind, Clock clock) {
         this.contacts = contacts;
         this.mongo = mongo;
         this.aggregates = aggregates;

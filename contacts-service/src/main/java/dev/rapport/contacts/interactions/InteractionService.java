@@ -1,5 +1,6 @@
 package dev.rapport.contacts.interactions;
 
+import dev.rapport.contacts.contacts.ContactClock;
 import dev.rapport.contacts.contacts.ContactDocument;
 import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contracts.events.InteractionDirection;
@@ -10,6 +11,7 @@ import dev.rapport.contracts.events.PromiseKept;
 import dev.rapport.contracts.events.PromiseReopened;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.mongo.OptimisticRetry;
 import dev.rapport.support.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +24,6 @@ import java.util.stream.Stream;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,12 +46,15 @@ public class InteractionService {
     private static final Logger log = LoggerFactory.getLogger(InteractionService.class);
 
     private final ContactService contacts;
+    private final ContactClock clocks;
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
     private final Clock clock;
 
-    public InteractionService(ContactService contacts, MongoTemplate mongo, Aggregates aggregates, Clock clock) {
+    public InteractionService(
+            ContactService contacts, ContactClock clocks, MongoTemplate mongo, Aggregates aggregates, Clock clock) {
         this.contacts = contacts;
+        this.clocks = clocks;
         this.mongo = mongo;
         this.aggregates = aggregates;
         this.clock = clock;
@@ -118,7 +122,7 @@ public class InteractionService {
 
     private void moveClocks(InteractionDocument interaction) {
         for (String contactId : List.copyOf(interaction.pendingContactIds)) {
-            contacts.touch(
+            clocks.touch(
                     interaction.getMemberId(),
                     contactId,
                     interaction.occurredAt,
@@ -147,7 +151,7 @@ public class InteractionService {
      * nothing and publishes nothing.
      */
     public InteractionDocument setPromiseDone(IdentityAssertion caller, String id, String promiseId, boolean done) {
-        for (int attempt = 1; ; attempt++) {
+        return OptimisticRetry.retry(5, () -> {
             InteractionDocument interaction = get(caller, id);
             InteractionDocument.Promise promise = interaction.promises.stream()
                     .filter(p -> p.id().equals(promiseId))
@@ -180,14 +184,8 @@ public class InteractionService {
                             marked.what(),
                             marked.dueOn(),
                             marked.revision()));
-            try {
-                return aggregates.save(interaction);
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+            return aggregates.save(interaction);
+        });
     }
 
     /** The caller's interactions with one contact, newest first. */

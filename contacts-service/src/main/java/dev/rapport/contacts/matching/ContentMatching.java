@@ -2,7 +2,7 @@ package dev.rapport.contacts.matching;
 
 import dev.rapport.contacts.ContactsProperties;
 import dev.rapport.contacts.contacts.ContactDocument;
-import dev.rapport.contacts.contacts.ContactService;
+import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.domain.InterestMatching;
 import dev.rapport.contacts.interactions.InteractionDocument;
 import dev.rapport.contacts.interactions.InteractionService;
@@ -32,7 +32,7 @@ public class ContentMatching {
     /** The interaction type that counts as having shared something with a contact. */
     static final String SHARED = "resource-shared";
 
-    private final ContactService contacts;
+    private final ContactQueries contacts;
     private final InteractionService interactions;
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
@@ -40,7 +40,7 @@ public class ContentMatching {
     private final Clock clock;
 
     ContentMatching(
-            ContactService contacts,
+            ContactQueries contacts,
             InteractionService interactions,
             MongoTemplate mongo,
             Aggregates aggregates,

@@ -1,5 +1,6 @@
 package dev.rapport.contacts.staleness;
 
+import dev.rapport.contacts.ContactsProperties;
 import dev.rapport.contacts.contacts.ContactStaleness;
 import dev.rapport.contacts.groups.GroupService;
 import dev.rapport.contacts.interactions.InteractionService;
@@ -36,9 +37,10 @@ public class StalenessSweep {
     /** What one sweep did. */
     public record Outcome(int clocksFinished, int contactsGoneStale, int groupsGoneQuiet, int birthdaysAnnounced) {}
 
-    @Scheduled(
-            fixedDelayString = "${rapport.contacts.staleness.sweep-interval:PT1M}",
-            initialDelayString = "${rapport.contacts.staleness.sweep-interval:PT1M}")
+    /** The sweep's interval: {@code rapport.contacts.staleness.sweep-interval} as the typed settings read it. */
+    static final String SWEEP_INTERVAL = "#{@'" + ContactsProperties.BEAN + "'.staleness().sweepInterval()}";
+
+    @Scheduled(fixedDelayString = SWEEP_INTERVAL, initialDelayString = SWEEP_INTERVAL)
     public Outcome sweep() {
         int finished = interactions.applyPendingClocks();
         Instant now = clock.instant();

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.contacts.ContactService;
 import dev.rapport.contacts.interactions.InteractionService;
 import dev.rapport.contracts.identity.IdentityAssertion;
@@ -24,9 +25,10 @@ class HealthServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-06-10T08:00:00Z");
 
-    private final ContactService contacts = mock(ContactService.class);
+    private final ContactQueries contacts = mock(ContactQueries.class);
     private final InteractionService interactions = mock(InteractionService.class);
-    private final HealthService health = new HealthService(contacts, interactions, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final HealthService health =
+            new HealthService(mock(ContactService.class), contacts, interactions, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static IdentityAssertion member(String id) {
         return new IdentityAssertion(id, "alumni", Set.of("contacts:read"), NOW.plusSeconds(60));

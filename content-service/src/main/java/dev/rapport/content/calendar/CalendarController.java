@@ -4,8 +4,8 @@ import dev.rapport.content.domain.Cadence;
 import dev.rapport.content.domain.ItemStatus;
 import dev.rapport.content.domain.PostingSlot;
 import dev.rapport.content.items.ContentItemDocument;
-import dev.rapport.content.items.ContentItems;
-import dev.rapport.content.plan.ContentPlans;
+import dev.rapport.content.items.ContentItemQueries;
+import dev.rapport.content.plan.ContentPlanService;
 import dev.rapport.content.plan.MemberPlan;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.ApiException;
@@ -42,11 +42,11 @@ class CalendarController {
 
     static final int MAX_DAYS = 366;
 
-    private final ContentPlans plans;
-    private final ContentItems items;
+    private final ContentPlanService plans;
+    private final ContentItemQueries items;
     private final Clock clock;
 
-    CalendarController(ContentPlans plans, ContentItems items, Clock clock) {
+    CalendarController(ContentPlanService plans, ContentItemQueries items, Clock clock) {
         this.plans = plans;
         this.items = items;
         this.clock = clock;
@@ -103,7 +103,7 @@ class CalendarController {
             Instant after = rangeStart.isAfter(clock.instant()) ? rangeStart : clock.instant();
             for (String channel : channels(plan, null)) {
                 free.add(new ChannelSlots(
-                        channel, ContentItems.freeSlots(plan, channel, after, rangeEnd, all, null, 100)));
+                        channel, ContentItemQueries.freeSlots(plan, channel, after, rangeEnd, all, null, 100)));
             }
         }
         return new Calendar(start, end, zone.getId(), entries, free);
@@ -123,7 +123,8 @@ class CalendarController {
         }
         List<ContentItemDocument> all = items.ofMember(caller.memberId());
         return channels(plan, channel).stream()
-                .map(c -> new ChannelSlots(c, ContentItems.freeSlots(plan, c, clock.instant(), null, all, null, count)))
+                .map(c -> new ChannelSlots(
+                        c, ContentItemQueries.freeSlots(plan, c, clock.instant(), null, all, null, count)))
                 .toList();
     }
 

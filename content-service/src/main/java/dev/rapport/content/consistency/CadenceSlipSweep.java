@@ -3,8 +3,8 @@ package dev.rapport.content.consistency;
 import dev.rapport.content.domain.Cadence;
 import dev.rapport.content.domain.CadenceSlips;
 import dev.rapport.content.items.ContentItemDocument;
-import dev.rapport.content.items.ContentItems;
-import dev.rapport.content.plan.ContentPlans;
+import dev.rapport.content.items.ContentItemQueries;
+import dev.rapport.content.plan.ContentPlanService;
 import dev.rapport.content.plan.MemberPlan;
 import dev.rapport.contracts.events.ContentCadenceSlipped;
 import dev.rapport.contracts.events.PublishingPeriod;
@@ -33,13 +33,18 @@ class CadenceSlipSweep {
     private static final Logger log = LoggerFactory.getLogger(CadenceSlipSweep.class);
     static final int BATCH = 500;
 
-    private final ContentPlans plans;
-    private final ContentItems items;
+    private final ContentPlanService plans;
+    private final ContentItemQueries items;
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
     private final Clock clock;
 
-    CadenceSlipSweep(ContentPlans plans, ContentItems items, MongoTemplate mongo, Aggregates aggregates, Clock clock) {
+    CadenceSlipSweep(
+            ContentPlanService plans,
+            ContentItemQueries items,
+            MongoTemplate mongo,
+            Aggregates aggregates,
+            Clock clock) {
         this.plans = plans;
         this.items = items;
         this.mongo = mongo;

@@ -8,8 +8,8 @@ import dev.rapport.content.domain.ItemStatus;
 import dev.rapport.content.domain.PlannedItem;
 import dev.rapport.content.domain.Suggestion;
 import dev.rapport.content.items.ContentItemDocument;
-import dev.rapport.content.items.ContentItems;
-import dev.rapport.content.plan.ContentPlans;
+import dev.rapport.content.items.ContentItemQueries;
+import dev.rapport.content.plan.ContentPlanService;
 import dev.rapport.content.plan.MemberPlan;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +30,11 @@ class ConsistencyService {
     /** A pillar with nothing published in this many days is pointed out. */
     static final int PILLAR_DAYS = 90;
 
-    private final ContentPlans plans;
-    private final ContentItems items;
+    private final ContentPlanService plans;
+    private final ContentItemQueries items;
     private final Clock clock;
 
-    ConsistencyService(ContentPlans plans, ContentItems items, Clock clock) {
+    ConsistencyService(ContentPlanService plans, ContentItemQueries items, Clock clock) {
         this.plans = plans;
         this.items = items;
         this.clock = clock;
@@ -87,7 +87,7 @@ class ConsistencyService {
                             .toList(),
                     drafts,
                     ideas,
-                    ContentItems.freeSlots(plan, channel, now, null, all, null, scheduled.size() + 1),
+                    ContentItemQueries.freeSlots(plan, channel, now, null, all, null, scheduled.size() + 1),
                     neglected.isEmpty()
                             ? (plan.pillars().isEmpty() ? null : plan.pillars().getFirst())
                             : neglected.getFirst(),

@@ -3,7 +3,8 @@ package dev.rapport.content.feeds;
 import dev.rapport.content.domain.FeedEntry;
 import dev.rapport.content.domain.FeedMatcher;
 import dev.rapport.content.domain.ItemStatus;
-import dev.rapport.content.items.ContentItems;
+import dev.rapport.content.items.ContentItemQueries;
+import dev.rapport.content.items.FeedPublishing;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.ApiException;
 import java.net.URI;
@@ -47,14 +48,22 @@ class FeedService {
 
     private final MongoTemplate mongo;
     private final FeedFetcher fetcher;
-    private final ContentItems items;
+    private final ContentItemQueries items;
+    private final FeedPublishing publishing;
     private final FeedProperties properties;
     private final Clock clock;
 
-    FeedService(MongoTemplate mongo, FeedFetcher fetcher, ContentItems items, FeedProperties properties, Clock clock) {
+    FeedService(
+            MongoTemplate mongo,
+            FeedFetcher fetcher,
+            ContentItemQueries items,
+            FeedPublishing publishing,
+            FeedProperties properties,
+            Clock clock) {
         this.mongo = mongo;
         this.fetcher = fetcher;
         this.items = items;
+        this.publishing = publishing;
         this.properties = properties;
         this.clock = clock;
     }
@@ -170,7 +179,7 @@ class FeedService {
             switch (FeedMatcher.match(entry, candidates)) {
                 case FeedMatcher.Outcome.Known k -> known++;
                 case FeedMatcher.Outcome.Publishes p -> {
-                    items.publishFromFeed(feed.memberId, p.itemId(), entry);
+                    publishing.publishFromFeed(feed.memberId, p.itemId(), entry);
                     published.add(p.itemId());
                     candidates.replaceAll(c -> c.itemId().equals(p.itemId())
                             ? new FeedMatcher.Candidate(
@@ -181,7 +190,7 @@ class FeedService {
                     String itemId = entryItemId(feed, entry);
                     boolean announce =
                             entry.publishedAt() == null || !entry.publishedAt().isBefore(newsSince);
-                    if (items.addFromFeed(feed.memberId, feed.tenantId, itemId, feed.channel, entry, announce)) {
+                    if (publishing.addFromFeed(feed.memberId, feed.tenantId, itemId, feed.channel, entry, announce)) {
                         added.add(itemId);
                     } else {
                         known++;

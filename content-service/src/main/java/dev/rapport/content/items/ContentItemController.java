@@ -1,7 +1,7 @@
 package dev.rapport.content.items;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import dev.rapport.support.web.CursorPage;
 import dev.rapport.support.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,10 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/content/items")
 class ContentItemController {
 
-    private final ContentItems items;
+    private final ContentItemService items;
     private final IdempotentRequests idempotent;
 
-    ContentItemController(ContentItems items, IdempotentRequests idempotent) {
+    ContentItemController(ContentItemService items, IdempotentRequests idempotent) {
         this.items = items;
         this.idempotent = idempotent;
     }
@@ -48,7 +48,7 @@ class ContentItemController {
         return idempotent.execute(caller, key, request, () -> {
             ContentItemDocument created = items.create(caller, request);
             return ResponseEntity.created(URI.create("/api/v1/content/items/" + created.getId()))
-                    .header(HttpHeaders.ETAG, ContentItems.etag(created))
+                    .header(HttpHeaders.ETAG, ContentItemService.etag(created))
                     .body(ItemView.of(created));
         });
     }
@@ -86,7 +86,7 @@ class ContentItemController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ItemRequests.ItemPatch patch) {
-        return withEtag(items.update(caller, id, version(ifMatch), patch));
+        return withEtag(items.update(caller, id, ConditionalRequests.expectedVersion(ifMatch), patch));
     }
 
     @PostMapping("/{id}/publish")
@@ -125,18 +125,7 @@ class ContentItemController {
 
     private static ResponseEntity<ItemView> withEtag(ContentItemDocument item) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, ContentItems.etag(item))
+                .header(HttpHeaders.ETAG, ContentItemService.etag(item))
                 .body(ItemView.of(item));
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(HttpHeaders.IF_MATCH, "must be an ETag this API returned");
-        }
     }
 }

@@ -1,6 +1,10 @@
 package dev.rapport.content.items;
 
 import dev.rapport.content.domain.ItemStatus;
+import dev.rapport.contracts.events.ContentFormat;
+import dev.rapport.contracts.events.ContentPlanned;
+import dev.rapport.contracts.events.ContentPublished;
+import dev.rapport.contracts.events.ContentScheduled;
 import dev.rapport.support.events.OutboxDocument;
 import java.time.Instant;
 import java.util.List;
@@ -74,5 +78,41 @@ public class ContentItemDocument extends OutboxDocument {
 
     public String feedEntryKey() {
         return feedEntryKey;
+    }
+
+    /** Schedules the item for {@code slot} with {@code ContentScheduled}. */
+    void schedule(Instant slot) {
+        status = ItemStatus.SCHEDULED;
+        scheduledFor = slot;
+        recordScheduled();
+    }
+
+    /** Marks the item published at {@code at} with {@code ContentPublished}; it leaves its slot. */
+    void publish(Instant at) {
+        status = ItemStatus.PUBLISHED;
+        publishedAt = at;
+        scheduledFor = null;
+        recordPublished();
+    }
+
+    /** Records {@code ContentPlanned} in the item's outbox. */
+    void recordPlanned() {
+        record(h -> new ContentPlanned(h, getId(), title, channel, contentFormat(), pillars, topics));
+    }
+
+    /** Records {@code ContentScheduled} in the item's outbox. */
+    void recordScheduled() {
+        record(h -> new ContentScheduled(h, getId(), title, channel, scheduledFor));
+    }
+
+    /** Records {@code ContentPublished} in the item's outbox. */
+    void recordPublished() {
+        record(h ->
+                new ContentPublished(h, getId(), title, channel, url, topics, publishedAt, contentFormat(), pillars));
+    }
+
+    /** The item's format as the events carry it (items stored before formats existed have none). */
+    private ContentFormat contentFormat() {
+        return format == null ? null : ContentFormat.of(format);
     }
 }

@@ -1,7 +1,7 @@
 package dev.rapport.content.plan;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,18 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/content/plan")
 class ContentPlanController {
 
-    private final ContentPlans plans;
+    private final ContentPlanService plans;
 
-    ContentPlanController(ContentPlans plans) {
+    ContentPlanController(ContentPlanService plans) {
         this.plans = plans;
     }
 
     @GetMapping
     @Operation(summary = "Read the plan (an empty plan in UTC when none was saved)")
     ResponseEntity<ContentPlan> get(IdentityAssertion caller) {
-        ContentPlans.Versioned read = plans.read(caller.memberId());
+        ContentPlanService.Versioned read = plans.read(caller.memberId());
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, ContentPlans.etag(read.version()))
+                .header(HttpHeaders.ETAG, ContentPlanService.etag(read.version()))
                 .body(read.plan());
     }
 
@@ -44,20 +44,9 @@ class ContentPlanController {
             IdentityAssertion caller,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ContentPlan plan) {
-        ContentPlans.Versioned saved = plans.replace(caller, plan, version(ifMatch));
+        ContentPlanService.Versioned saved = plans.replace(caller, plan, ConditionalRequests.expectedVersion(ifMatch));
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, ContentPlans.etag(saved.version()))
+                .header(HttpHeaders.ETAG, ContentPlanService.etag(saved.version()))
                 .body(saved.plan());
-    }
-
-    static Long version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(HttpHeaders.IF_MATCH, "must be an ETag this API returned");
-        }
     }
 }

@@ -4,7 +4,6 @@ import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.reminders.RemindersProperties;
 import dev.rapport.reminders.calendar.domain.CalendarWriter;
 import dev.rapport.reminders.calendar.domain.FeedTokens;
-import dev.rapport.reminders.reminders.CalendarSource;
 import dev.rapport.reminders.reminders.domain.ReminderTexts;
 import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.settings.domain.MemberPreferences;

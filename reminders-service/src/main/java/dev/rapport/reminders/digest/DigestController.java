@@ -1,7 +1,6 @@
 package dev.rapport.reminders.digest;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.reminders.reminders.DigestSource;
 import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import io.swagger.v3.oas.annotations.Operation;

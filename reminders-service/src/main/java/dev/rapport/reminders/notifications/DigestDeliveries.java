@@ -4,14 +4,14 @@ import dev.rapport.contracts.events.DigestDelivered;
 import dev.rapport.contracts.events.NotificationChannel;
 import dev.rapport.contracts.events.NotificationFailed;
 import dev.rapport.reminders.RemindersProperties;
+import dev.rapport.reminders.digest.DigestSource;
 import dev.rapport.reminders.notifications.domain.CircuitBreaker;
 import dev.rapport.reminders.notifications.domain.RetryPolicy;
-import dev.rapport.reminders.notifications.domain.WebhookSignature;
-import dev.rapport.reminders.reminders.DigestSource;
 import dev.rapport.reminders.reminders.ReminderView;
 import dev.rapport.reminders.settings.NotificationSettingsDocument;
 import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
+import dev.rapport.reminders.signing.domain.WebhookSignature;
 import dev.rapport.support.events.Aggregates;
 import java.time.Clock;
 import java.time.Instant;
@@ -228,7 +228,7 @@ public class DigestDeliveries {
                         "rapport.webhook.deliveries", "outcome", outcome.delivered() ? "delivered" : "failed")
                 .increment();
         if (outcome.delivered()) {
-            settings.recordCircuit(delivery.getMemberId(), breaker.onSuccess());
+            record(delivery.getMemberId(), breaker.onSuccess());
             delivery.status = "delivered";
             delivery.deliveredAt = now;
             delivery.lastError = null;
@@ -236,7 +236,7 @@ public class DigestDeliveries {
             aggregates.save(delivery);
             return;
         }
-        settings.recordCircuit(delivery.getMemberId(), breaker.onFailure(circuit, clock.instant()));
+        record(delivery.getMemberId(), breaker.onFailure(circuit, clock.instant()));
         delivery.lastError = outcome.problem();
         Instant retryAt = preferences.allowed(clock.instant()
                 .plus(retries.delayAfter(
@@ -263,5 +263,9 @@ public class DigestDeliveries {
         delivery.record(h -> new NotificationFailed(h, delivery.getId(), CHANNEL, reason, delivery.attempts));
         log.warn("Delivery {} given up after {} attempts: {}", delivery.getId(), delivery.attempts, reason);
         aggregates.save(delivery);
+    }
+
+    private void record(String memberId, CircuitBreaker.State state) {
+        settings.recordCircuit(memberId, state.consecutiveFailures(), state.openUntil());
     }
 }

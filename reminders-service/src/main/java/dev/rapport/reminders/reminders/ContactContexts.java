@@ -144,7 +144,7 @@ public class ContactContexts {
     }
 
     /** For each contact, the member's last outbound touch. */
-    Map<String, Instant> lastTouches(String memberId, Collection<String> contactIds) {
+    public Map<String, Instant> lastTouches(String memberId, Collection<String> contactIds) {
         Map<String, Instant> touches = new HashMap<>();
         if (contactIds.isEmpty()) {
             return touches;

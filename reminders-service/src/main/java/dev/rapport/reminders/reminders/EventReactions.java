@@ -25,7 +25,6 @@ import dev.rapport.reminders.reminders.domain.OpenerSuggester;
 import dev.rapport.reminders.reminders.domain.ReminderIds;
 import dev.rapport.reminders.reminders.domain.ReminderKind;
 import dev.rapport.reminders.reminders.domain.ReminderStatus;
-import dev.rapport.reminders.routines.RoutineService;
 import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import java.time.Clock;
@@ -50,18 +49,30 @@ public class EventReactions {
     static final int CONGRATULATE_WITHIN_DAYS = 30;
 
     private final ReminderService reminders;
+    private final ReminderChanges changes;
+    private final ReminderContext context;
+    private final ContentReactions content;
+    private final MeetingReactions meetings;
     private final ContactContexts contacts;
     private final NotificationSettingsService settings;
-    private final RoutineService routines;
+    private final ContactRoutines routines;
     private final Clock clock;
 
     EventReactions(
             ReminderService reminders,
+            ReminderChanges changes,
+            ReminderContext context,
+            ContentReactions content,
+            MeetingReactions meetings,
             ContactContexts contacts,
             NotificationSettingsService settings,
-            RoutineService routines,
+            ContactRoutines routines,
             Clock clock) {
         this.reminders = reminders;
+        this.changes = changes;
+        this.context = context;
+        this.content = content;
+        this.meetings = meetings;
         this.contacts = contacts;
         this.settings = settings;
         this.routines = routines;
@@ -80,12 +91,12 @@ public class EventReactions {
             case ContactReengaged e -> contactReengaged(e);
             case MilestoneRecorded e -> milestoneRecorded(e);
             case GroupGoneQuiet e -> groupGoneQuiet(e);
-            case ContentCadenceSlipped e -> cadenceSlipped(e);
-            case ContentShareSuggested e -> shareSuggested(e);
-            case ContentPublished e -> published(e);
+            case ContentCadenceSlipped e -> content.cadenceSlipped(e);
+            case ContentShareSuggested e -> content.shareSuggested(e);
+            case ContentPublished e -> content.published(e);
             case ContactArchived e -> archived(e);
-            case MeetingScheduled e -> meetingScheduled(e);
-            case MeetingCancelled e -> meetingCancelled(e);
+            case MeetingScheduled e -> meetings.meetingScheduled(e);
+            case MeetingCancelled e -> meetings.meetingCancelled(e);
             default -> {}
         }
     }
@@ -129,7 +140,7 @@ public class EventReactions {
             reminder.lastInteractionSummary = e.summary();
             reminder.sourceEventId = e.eventId();
             reminder.promiseRevision = 0;
-            withContactContext(reminder, e.memberId(), first.contactId());
+            context.fill(reminder, e.memberId(), first.contactId());
             reminders.create(reminder, member);
         }
     }
@@ -150,7 +161,7 @@ public class EventReactions {
                 .map(promiseId -> ReminderIds.of(e.memberId(), "follow-up", promiseId))
                 .toList();
         if (!followUps.isEmpty()) {
-            reminders.closeMatching(
+            changes.closeMatching(
                     e.memberId(),
                     Criteria.where("_id").in(followUps),
                     ReminderStatus.DISMISSED,
@@ -189,7 +200,7 @@ public class EventReactions {
      */
     private void promiseChanged(String memberId, String promiseId, boolean kept, int revision, PromiseReopened e) {
         String id = ReminderIds.of(memberId, "follow-up", promiseId);
-        if (reminders.promiseChanged(memberId, id, kept, revision) || kept) {
+        if (changes.promiseChanged(memberId, id, kept, revision) || kept) {
             return;
         }
         MemberPreferences member = settings.preferences(memberId);
@@ -205,7 +216,7 @@ public class EventReactions {
                 member);
         reminder.sourceEventId = e.eventId();
         reminder.promiseRevision = revision;
-        withContactContext(reminder, memberId, e.contactId());
+        context.fill(reminder, memberId, e.contactId());
         reminders.create(reminder, member);
     }
 
@@ -228,7 +239,7 @@ public class EventReactions {
         reminder.episode = e.episode();
         reminder.dueOn = member.today(e.staleSince() != null ? e.staleSince() : e.occurredAt());
         reminder.sourceEventId = e.eventId();
-        withContactContext(reminder, e.memberId(), e.contactId());
+        context.fill(reminder, e.memberId(), e.contactId());
         reminder.tier = e.tier() != null ? e.tier().wire() : reminder.tier;
         reminder.lastInteractionAt = e.lastInteractionAt() != null ? e.lastInteractionAt() : reminder.lastInteractionAt;
         if (e.lastInteractionSummary() != null) {
@@ -238,7 +249,7 @@ public class EventReactions {
         reminder.opener = OpenerSuggester.suggest(new OpenerContext(
                 reminder.interests,
                 reminder.lastInteractionSummary,
-                recentMilestone(reminder, member) ? reminder.milestoneTitle : null,
+                reminder.milestoneWithin90Days(member.today(clock.instant())) ? reminder.milestoneTitle : null,
                 reminder.milestoneCategory,
                 content == null ? null : content.title,
                 content == null ? null : content.url,
@@ -258,7 +269,7 @@ public class EventReactions {
                                 .orOperator(
                                         Criteria.where("episode").lte(e.episode()),
                                         Criteria.where("episode").is(null)));
-        reminders.closeMatching(e.memberId(), which, ReminderStatus.DONE, ClosedBy.REENGAGED);
+        changes.closeMatching(e.memberId(), which, ReminderStatus.DONE, ClosedBy.REENGAGED);
     }
 
     private void milestoneRecorded(MilestoneRecorded e) {
@@ -289,7 +300,7 @@ public class EventReactions {
         reminder.category = wire(e.kind());
         reminder.dueOn = date.isBefore(today) ? today : date;
         reminder.sourceEventId = e.eventId();
-        withContactContext(reminder, e.memberId(), e.contactId());
+        context.fill(reminder, e.memberId(), e.contactId());
         reminders.create(reminder, member);
     }
 
@@ -307,116 +318,11 @@ public class EventReactions {
         reminders.create(reminder, member);
     }
 
-    private void cadenceSlipped(ContentCadenceSlipped e) {
-        MemberPreferences member = settings.preferences(e.memberId());
-        ReminderDocument reminder = new ReminderDocument(
-                ReminderIds.of(e.memberId(), "write", e.channel(), String.valueOf(e.periodStart())),
-                ReminderKind.WRITE,
-                e.memberId(),
-                e.tenantId(),
-                clock.instant());
-        reminder.what = e.channel();
-        reminder.target = e.targetPerPeriod();
-        reminder.published = e.publishedInPeriod();
-        reminder.dueOn = member.today(e.occurredAt());
-        reminder.sourceEventId = e.eventId();
-        reminders.create(reminder, member);
-    }
-
-    private void shareSuggested(ContentShareSuggested e) {
-        MemberPreferences member = settings.preferences(e.memberId());
-        for (ContentShareSuggested.Suggestion s : list(e.suggestions())) {
-            if (s == null || s.contactId() == null) {
-                continue;
-            }
-            ReminderDocument reminder = new ReminderDocument(
-                    ReminderIds.of(e.memberId(), "share", e.itemId(), s.contactId()),
-                    ReminderKind.SHARE,
-                    e.memberId(),
-                    e.tenantId(),
-                    clock.instant());
-            reminder.contactId = s.contactId();
-            reminder.contactName = s.displayName();
-            reminder.what = e.title();
-            reminder.url = e.url();
-            reminder.dueOn = member.today(e.occurredAt());
-            reminder.sourceEventId = e.eventId();
-            withContactContext(reminder, e.memberId(), s.contactId());
-            reminder.sharedInterests = list(s.matchedTopics());
-            reminder.opener = OpenerSuggester.suggest(new OpenerContext(
-                    reminder.sharedInterests, null, null, null, e.title(), e.url(), list(e.topics()), 1));
-            reminders.create(reminder, member);
-        }
-    }
-
-    private void published(ContentPublished e) {
-        Instant at = e.publishedAt() != null ? e.publishedAt() : e.occurredAt();
-        contacts.published(e.memberId(), e.itemId(), e.title(), e.url(), e.topics(), at);
-        MemberPreferences member = settings.preferences(e.memberId());
-        ReminderDocument reminder = new ReminderDocument(
-                ReminderIds.of(e.memberId(), "answer-comments", e.itemId()),
-                ReminderKind.ANSWER_COMMENTS,
-                e.memberId(),
-                e.tenantId(),
-                clock.instant());
-        reminder.what = e.title();
-        reminder.url = e.url();
-        reminder.dueOn = member.today(at).plusDays(1);
-        reminder.sourceEventId = e.eventId();
-        reminders.create(reminder, member);
-    }
-
-    /**
-     * A meeting ahead with contacts: a prepare reminder per contact, due the day before (today when that has
-     * passed), with the contact's context and open promises; a meeting that moved moves its reminder.
-     */
-    private void meetingScheduled(MeetingScheduled e) {
-        if (e.startsAt() == null || !e.startsAt().isAfter(clock.instant())) {
-            return; // under way or over (a late delivery): nothing left to prepare
-        }
-        MemberPreferences member = settings.preferences(e.memberId());
-        LocalDate today = member.today(clock.instant());
-        LocalDate dayBefore = member.today(e.startsAt()).minusDays(1);
-        LocalDate due = dayBefore.isBefore(today) ? today : dayBefore;
-        // A meeting later today is prepared today: "Today: …" rather than "Tomorrow: …".
-        String when = dayBefore.isBefore(today) ? "today" : null;
-        for (MeetingScheduled.Participant p : list(e.contacts())) {
-            if (p == null || p.contactId() == null) {
-                continue;
-            }
-            String id = ReminderIds.of(e.memberId(), "prepare", e.meetingId(), p.contactId());
-            ReminderDocument reminder =
-                    new ReminderDocument(id, ReminderKind.PREPARE, e.memberId(), e.tenantId(), clock.instant());
-            reminder.contactId = p.contactId();
-            reminder.contactName = p.displayName();
-            reminder.what = e.title();
-            reminder.category = when;
-            reminder.dueOn = due;
-            reminder.sourceEventId = e.eventId();
-            withContactContext(reminder, e.memberId(), p.contactId());
-            if (!reminders.create(reminder, member)) {
-                reminders.moveOpen(e.memberId(), id, due, e.title(), when);
-            }
-        }
-    }
-
-    /** A meeting ahead no longer takes place: its prepare reminders are dismissed. */
-    private void meetingCancelled(MeetingCancelled e) {
-        List<String> ids = list(e.contactIds()).stream()
-                .filter(Objects::nonNull)
-                .map(contactId -> ReminderIds.of(e.memberId(), "prepare", e.meetingId(), contactId))
-                .toList();
-        if (!ids.isEmpty()) {
-            reminders.closeMatching(
-                    e.memberId(), Criteria.where("_id").in(ids), ReminderStatus.DISMISSED, ClosedBy.MEETING_CANCELLED);
-        }
-    }
-
     private void archived(ContactArchived e) {
         if (!contacts.archived(e.memberId(), e.contactId(), e.occurredAt())) {
             return; // restored since: a late or replayed archive changes nothing
         }
-        reminders.closeMatching(
+        changes.closeMatching(
                 e.memberId(),
                 Criteria.where("contactId").is(e.contactId()),
                 ReminderStatus.DISMISSED,
@@ -438,7 +344,7 @@ public class EventReactions {
             ContactContextDocument known = contacts.of(e.memberId(), e.contactId());
             if (!known.archived()) {
                 // Still stale, or still owing: what the archive dismissed comes back.
-                reminders.reopenArchived(e.memberId(), e.contactId(), known.reengagedEpisode);
+                changes.reopenArchived(e.memberId(), e.contactId(), known.reengagedEpisode);
             }
         }
         if (restored || birthday) {
@@ -457,42 +363,7 @@ public class EventReactions {
         }
     }
 
-    /** Copies what is known of the contact into the reminder's context. */
-    private void withContactContext(ReminderDocument reminder, String memberId, String contactId) {
-        if (contactId == null) {
-            return;
-        }
-        ContactContextDocument known = contacts.of(memberId, contactId);
-        reminder.tier = known.tier;
-        reminder.interests = known.interests;
-        reminder.lastInteractionAt =
-                reminder.lastInteractionAt != null ? reminder.lastInteractionAt : known.lastInteractionAt;
-        reminder.lastInteractionSummary = reminder.lastInteractionSummary != null
-                ? reminder.lastInteractionSummary
-                : known.lastInteractionSummary;
-        reminder.milestoneTitle = known.milestoneTitle;
-        reminder.milestoneCategory = known.milestoneCategory;
-        reminder.milestoneDate = known.milestoneDate;
-        List<dev.rapport.reminders.reminders.domain.PromiseNote> promises = reminders.openPromises(memberId, contactId);
-        reminder.openPromises = promises.isEmpty() ? null : promises;
-        MemberContentDocument content = contacts.latestContent(memberId);
-        if (content != null && known.interests != null && content.topics != null) {
-            List<String> topics =
-                    content.topics.stream().map(OpenerSuggester::normalize).toList();
-            List<String> shared = known.interests.stream()
-                    .filter(i -> topics.contains(OpenerSuggester.normalize(i)))
-                    .toList();
-            reminder.sharedInterests = shared.isEmpty() ? null : shared;
-        }
-    }
-
-    private boolean recentMilestone(ReminderDocument reminder, MemberPreferences member) {
-        return reminder.milestoneDate != null
-                && !reminder.milestoneDate.isBefore(
-                        member.today(clock.instant()).minusDays(90));
-    }
-
-    private static <T> List<T> list(List<T> maybe) {
+    static <T> List<T> list(List<T> maybe) {
         return maybe == null ? List.of() : maybe;
     }
 

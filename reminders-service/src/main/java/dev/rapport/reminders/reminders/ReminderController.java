@@ -31,10 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ReminderController {
 
     private final ReminderService service;
+    private final ReminderQueries queries;
     private final IdempotentRequests idempotent;
 
-    ReminderController(ReminderService service, IdempotentRequests idempotent) {
+    ReminderController(ReminderService service, ReminderQueries queries, IdempotentRequests idempotent) {
         this.service = service;
+        this.queries = queries;
         this.idempotent = idempotent;
     }
 
@@ -58,7 +60,7 @@ class ReminderController {
             @RequestParam(required = false) String contactId,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return service.list(caller, new ReminderService.Filter(status, kind, dueBefore, contactId), cursor, limit);
+        return queries.list(caller, new ReminderQueries.Filter(status, kind, dueBefore, contactId), cursor, limit);
     }
 
     @PostMapping

@@ -1,13 +1,21 @@
 package dev.rapport.reminders.reminders;
 
+import dev.rapport.contracts.events.ClosedBy;
+import dev.rapport.contracts.events.ReminderCompleted;
+import dev.rapport.contracts.events.ReminderDismissed;
+import dev.rapport.contracts.events.ReminderReopened;
+import dev.rapport.contracts.events.ReopenedBy;
 import dev.rapport.reminders.reminders.domain.Opener;
 import dev.rapport.reminders.reminders.domain.PromiseNote;
 import dev.rapport.reminders.reminders.domain.ReminderKind;
+import dev.rapport.reminders.reminders.domain.ReminderStatus;
 import dev.rapport.reminders.reminders.domain.ReminderSubject;
 import dev.rapport.support.events.OutboxDocument;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -86,7 +94,74 @@ public class ReminderDocument extends OutboxDocument {
     }
 
     /** The day the reminder is for: the snooze's end while snoozed, else its due date. */
-    LocalDate effectiveDay() {
+    public LocalDate effectiveDay() {
         return "snoozed".equals(status) && snoozedUntil != null ? snoozedUntil : dueOn;
+    }
+
+    /** Whether the contact's last milestone (in the reminder's context) is at most 90 days before {@code today}. */
+    boolean milestoneWithin90Days(LocalDate today) {
+        return milestoneDate != null && !milestoneDate.isBefore(today.minusDays(90));
+    }
+
+    /** The reminder's status (stored as its id). */
+    ReminderStatus currentStatus() {
+        return ReminderStatus.of(status).orElseThrow();
+    }
+
+    /** The reminder's kind as the events carry it (the same names as {@link ReminderKind}'s). */
+    dev.rapport.contracts.events.ReminderKind wireKind() {
+        return dev.rapport.contracts.events.ReminderKind.of(kind);
+    }
+
+    /** Closes it as {@code status} (done or dismissed) by {@code closedBy}, recording its completed or dismissed event. */
+    void close(ReminderStatus status, ClosedBy closedBy, Instant now) {
+        this.status = status.id();
+        closedAt = now;
+        this.closedBy = closedBy.wire();
+        snoozedUntil = null;
+        wakeAt = null;
+        record(h -> status == ReminderStatus.DONE
+                ? new ReminderCompleted(h, getId(), wireKind(), contactId, closedBy)
+                : new ReminderDismissed(h, getId(), wireKind(), contactId, closedBy));
+    }
+
+    /**
+     * The member (or {@code by}) did it: closed as done with {@code ReminderCompleted}, as its status allows.
+     *
+     * @return whether it changed (completing a done reminder changes nothing)
+     * @throws ReminderStatus.TransitionRefused when its status does not allow it
+     */
+    boolean complete(ClosedBy by, Instant now) {
+        Optional<ReminderStatus> next = currentStatus().complete();
+        next.ifPresent(status -> close(status, by, now));
+        return next.isPresent();
+    }
+
+    /** Like {@link #complete}, dismissed with {@code ReminderDismissed}. */
+    boolean dismiss(ClosedBy by, Instant now) {
+        Optional<ReminderStatus> next = currentStatus().dismiss();
+        next.ifPresent(status -> close(status, by, now));
+        return next.isPresent();
+    }
+
+    /**
+     * Snoozes it until the start of {@code until} in the member's {@code zone}.
+     *
+     * @throws IllegalArgumentException when {@code until} is not after {@code today}
+     * @throws ReminderStatus.TransitionRefused when its status does not allow it
+     */
+    void snooze(LocalDate until, LocalDate today, ZoneId zone) {
+        currentStatus().checkSnooze(until, today);
+        status = ReminderStatus.SNOOZED.id();
+        snoozedUntil = until;
+        wakeAt = until.atStartOfDay(zone).toInstant();
+    }
+
+    /** Opens it again, recording {@code ReminderReopened}. */
+    void reopen(ReopenedBy by) {
+        status = ReminderStatus.OPEN.id();
+        closedAt = null;
+        closedBy = null;
+        record(h -> new ReminderReopened(h, getId(), wireKind(), contactId, by));
     }
 }

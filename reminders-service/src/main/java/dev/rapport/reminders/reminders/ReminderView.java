@@ -80,7 +80,7 @@ public record ReminderView(
             String text) {}
 
     /** The view of a stored reminder for a member, seen at {@code now}. */
-    static ReminderView of(ReminderDocument r, MemberPreferences member, Instant now) {
+    public static ReminderView of(ReminderDocument r, MemberPreferences member, Instant now) {
         var subject = r.subject();
         Context context = new Context(
                 r.tier,

@@ -1,6 +1,7 @@
 package dev.rapport.reminders.routines;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.reminders.reminders.ContactRoutines;
 import dev.rapport.reminders.reminders.ReminderService;
 import dev.rapport.reminders.reminders.domain.ReminderKind;
 import dev.rapport.reminders.reminders.domain.ReminderSubject;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
 
 /** Routines: recurring reminders by RRULE, turned into reminders on their days, exactly once each. */
 @Service
-public class RoutineService {
+public class RoutineService implements ContactRoutines {
 
     static final int MAX_ROUTINES_PER_MEMBER = 100;
     private static final int UPCOMING = 3;
@@ -132,6 +133,7 @@ public class RoutineService {
      * others. Its id derives from the contact, so every year's announcement finds the same routine, and its
      * reminders' ids from the routine and the day, so a day never gets two.
      */
+    @Override
     public void birthday(String memberId, String tenantId, String contactId, String contactName, LocalDate birthday) {
         MonthDay day = MonthDay.from(birthday);
         // The last day of February: the 29th in leap years, the 28th in the others.
@@ -183,6 +185,7 @@ public class RoutineService {
     }
 
     /** The contact's birthday routine is gone (the birthday was cleared or the contact archived). */
+    @Override
     public void noBirthday(String memberId, String contactId) {
         contactArchived(memberId, contactId);
     }
@@ -192,6 +195,7 @@ public class RoutineService {
     }
 
     /** An archived contact's yearly milestones are not celebrated any more. */
+    @Override
     public void contactArchived(String memberId, String contactId) {
         mongo.remove(
                 new Query(

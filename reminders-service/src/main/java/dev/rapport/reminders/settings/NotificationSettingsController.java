@@ -1,7 +1,7 @@
 package dev.rapport.reminders.settings;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
-import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -42,19 +42,8 @@ class NotificationSettingsController {
             IdentityAssertion caller,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody NotificationSettingsRequest request) {
-        NotificationSettingsService.Versioned saved = settings.replace(caller, request, version(ifMatch));
+        NotificationSettingsService.Versioned saved = settings.replace(
+                caller, request, ConditionalRequests.expectedVersion(ifMatch, "must be an ETag of these settings"));
         return ResponseEntity.ok().eTag(saved.etag()).body(saved.view());
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.equals("*")) {
-            return null;
-        }
-        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(HttpHeaders.IF_MATCH, "must be an ETag of these settings");
-        }
     }
 }

@@ -2,13 +2,13 @@ package dev.rapport.reminders.settings;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.reminders.RemindersProperties;
-import dev.rapport.reminders.notifications.domain.CircuitBreaker;
-import dev.rapport.reminders.notifications.domain.WebhookSignature;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import dev.rapport.reminders.settings.domain.QuietHours;
+import dev.rapport.reminders.signing.domain.WebhookSignature;
 import dev.rapport.support.outbound.OutboundGuard;
 import dev.rapport.support.outbound.OutboundRefusedException;
 import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -86,9 +86,7 @@ public class NotificationSettingsService {
                 request.webhook() == null ? null : webhookUrl(request.webhook().url());
         NotificationSettingsDocument stored = mongo.findById(caller.memberId(), NotificationSettingsDocument.class);
         long current = versionOf(stored);
-        if (expectedVersion != null && expectedVersion != current) {
-            throw ApiException.preconditionFailed("\"" + current + "\"");
-        }
+        ConditionalRequests.requireVersion(expectedVersion, current);
         NotificationSettingsDocument doc = stored == null ? new NotificationSettingsDocument() : stored;
         doc.memberId = caller.memberId();
         doc.tenantId = caller.tenantId();
@@ -159,12 +157,10 @@ public class NotificationSettingsService {
     }
 
     /** Records the outcome of an attempt on the member's circuit (without touching the settings' version). */
-    public void recordCircuit(String memberId, CircuitBreaker.State state) {
+    public void recordCircuit(String memberId, int consecutiveFailures, Instant openUntil) {
         mongo.updateFirst(
                 new Query(Criteria.where("_id").is(memberId)),
-                new Update()
-                        .set("circuitFailures", state.consecutiveFailures())
-                        .set("circuitOpenUntil", state.openUntil()),
+                new Update().set("circuitFailures", consecutiveFailures).set("circuitOpenUntil", openUntil),
                 COLLECTION);
     }
 
@@ -242,7 +238,7 @@ public class NotificationSettingsService {
     /** Settings with the version that makes their ETag. */
     public record Versioned(NotificationSettingsView view, long version) {
         public String etag() {
-            return "\"" + version + "\"";
+            return ConditionalRequests.etag(version);
         }
     }
 }

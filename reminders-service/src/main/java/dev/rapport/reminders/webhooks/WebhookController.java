@@ -37,11 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Subscriptions to the member's events: CloudEvents JSON, Standard Webhooks" + " signatures")
 class WebhookController {
 
-    private final WebhookSubscriptions subscriptions;
+    private final WebhookSubscriptionService subscriptions;
     private final WebhookLog log;
     private final IdempotentRequests idempotent;
 
-    WebhookController(WebhookSubscriptions subscriptions, WebhookLog log, IdempotentRequests idempotent) {
+    WebhookController(WebhookSubscriptionService subscriptions, WebhookLog log, IdempotentRequests idempotent) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.idempotent = idempotent;

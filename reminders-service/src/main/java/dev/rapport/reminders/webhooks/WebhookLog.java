@@ -30,7 +30,7 @@ class WebhookLog {
 
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
-    private final WebhookSubscriptions subscriptions;
+    private final WebhookSubscriptionService subscriptions;
     private final WebhookQueue queue;
     private final WebhookFanOut fanOut;
     private final JsonMapper json;
@@ -40,7 +40,7 @@ class WebhookLog {
     WebhookLog(
             MongoTemplate mongo,
             Aggregates aggregates,
-            WebhookSubscriptions subscriptions,
+            WebhookSubscriptionService subscriptions,
             WebhookQueue queue,
             WebhookFanOut fanOut,
             JsonMapper json,
@@ -89,13 +89,13 @@ class WebhookLog {
 
     /** Queues a delivery that ended (delivered, failed, cancelled) again, with the same id and body. */
     WebhookViews.Delivery redeliver(IdentityAssertion caller, String id, String deliveryId) {
-        WebhookSubscriptions.Visible visible = subscriptions.find(caller, id);
+        WebhookSubscriptionService.Visible visible = subscriptions.find(caller, id);
         WebhookDeliveryDocument delivery = mongo.findById(deliveryId, WebhookDeliveryDocument.class);
         if (delivery == null || !id.equals(delivery.subscriptionId)) {
             throw ApiException.notFound("delivery", deliveryId);
         }
         if (!visible.subscription().active()) {
-            throw WebhookSubscriptions.notActive(visible.subscription());
+            throw WebhookSubscriptionService.notActive(visible.subscription());
         }
         if (delivery.pending()) {
             throw ApiException.conflict("the delivery is still pending: it is being attempted");
@@ -109,9 +109,9 @@ class WebhookLog {
 
     /** Queues a {@value #PING_TYPE} event to the subscription, to test the receiver. */
     WebhookViews.Delivery ping(IdentityAssertion caller, String id) {
-        WebhookSubscriptions.Visible visible = subscriptions.find(caller, id);
+        WebhookSubscriptionService.Visible visible = subscriptions.find(caller, id);
         if (!visible.subscription().active()) {
-            throw WebhookSubscriptions.notActive(visible.subscription());
+            throw WebhookSubscriptionService.notActive(visible.subscription());
         }
         String eventId = UUID.randomUUID().toString();
         Instant now = clock.instant();

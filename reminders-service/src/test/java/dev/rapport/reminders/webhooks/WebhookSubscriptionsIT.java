@@ -316,7 +316,7 @@ class WebhookSubscriptionsIT {
         LoggedRequest after = awaitRequests(path, 2).get(1);
         assertThat(after.getHeader("webhook-signature").split(" ")).hasSize(1);
         assertThat(after.getHeader("webhook-signature"))
-                .isEqualTo(dev.rapport.reminders.notifications.domain.WebhookSignature.sign(
+                .isEqualTo(dev.rapport.reminders.signing.domain.WebhookSignature.sign(
                         fresh,
                         after.getHeader("webhook-id"),
                         Long.parseLong(after.getHeader("webhook-timestamp")),
@@ -518,6 +518,6 @@ class WebhookSubscriptionsIT {
     }
 
     private static String newSecret() {
-        return dev.rapport.reminders.notifications.domain.WebhookSignature.newSecret();
+        return dev.rapport.reminders.signing.domain.WebhookSignature.newSecret();
     }
 }

@@ -1,10 +1,8 @@
 package dev.rapport.support.deadletters;
 
 import com.mongodb.client.model.Filters;
-import dev.rapport.support.events.CloudEventHeaders;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,18 +11,12 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,7 +40,6 @@ public class DeadLetters implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-    private final String brokers;
     private final String topic;
     private final MongoTemplate mongo;
     private final Consumer<Message<byte[]>> inbox;
@@ -57,15 +48,15 @@ public class DeadLetters implements AutoCloseable {
     /** Reads offsets for the gauge; kept open (a new client every refresh would log its whole configuration). */
     private KafkaConsumer<String, byte[]> offsets;
 
-    private final AtomicLong readers = new AtomicLong();
+    private final DeadLetterTopicReader reader;
 
     public DeadLetters(
             String brokers, String topic, MongoTemplate mongo, Consumer<Message<byte[]>> inbox, Clock clock) {
-        this.brokers = brokers;
         this.topic = topic;
         this.mongo = mongo;
         this.inbox = inbox;
         this.clock = clock;
+        this.reader = new DeadLetterTopicReader(brokers, topic);
     }
 
     public String topic() {
@@ -97,10 +88,10 @@ public class DeadLetters implements AutoCloseable {
         long records = 0;
         synchronized (this) {
             if (offsets == null) {
-                offsets = consumer("gauge");
+                offsets = reader.consumer("gauge");
             }
             try {
-                List<TopicPartition> partitions = partitions(offsets);
+                List<TopicPartition> partitions = reader.partitions(offsets);
                 Map<TopicPartition, Long> begin = offsets.beginningOffsets(partitions, Duration.ofSeconds(5));
                 Map<TopicPartition, Long> end = offsets.endOffsets(partitions, Duration.ofSeconds(5));
                 for (TopicPartition partition : partitions) {
@@ -149,9 +140,9 @@ public class DeadLetters implements AutoCloseable {
 
     public @Nullable DeadLetter find(String id) {
         Position position = Position.parse(id);
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = reader.consumer()) {
             TopicPartition partition = new TopicPartition(topic, position.partition());
-            if (!partitions(consumer).contains(partition)) {
+            if (!reader.partitions(consumer).contains(partition)) {
                 return null;
             }
             long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(5))
@@ -167,7 +158,10 @@ public class DeadLetters implements AutoCloseable {
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() == position.offset()) {
-                        return letter(record, decisions(List.of(id)).get(id));
+                        return DeadLetterTopicReader.letter(
+                                record,
+                                DeadLetterDecisions.read(mongo, topic, List.of(id))
+                                        .get(id));
                     }
                     if (record.offset() > position.offset()) {
                         return null;
@@ -252,8 +246,8 @@ public class DeadLetters implements AutoCloseable {
 
     private List<DeadLetter> scan() {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
+        try (KafkaConsumer<String, byte[]> consumer = reader.consumer()) {
+            List<TopicPartition> partitions = reader.partitions(consumer);
             if (partitions.isEmpty()) {
                 return List.of();
             }
@@ -261,114 +255,26 @@ public class DeadLetters implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (records.size() < SCAN_LIMIT && System.nanoTime() < deadline && !reached(consumer, end)) {
+            while (records.size() < SCAN_LIMIT
+                    && System.nanoTime() < deadline
+                    && !DeadLetterTopicReader.reached(consumer, end)) {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
         }
         records.sort(java.util.Comparator.<ConsumerRecord<String, byte[]>>comparingInt(ConsumerRecord::partition)
                 .thenComparingLong(ConsumerRecord::offset));
-        Map<String, Decision> decisions = decisions(records.stream()
-                .map(r -> new Position(r.partition(), r.offset()).id())
-                .toList());
+        Map<String, Decision> decisions = DeadLetterDecisions.read(
+                mongo,
+                topic,
+                records.stream()
+                        .map(r -> new Position(r.partition(), r.offset()).id())
+                        .toList());
         List<DeadLetter> letters = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            letters.add(letter(record, decisions.get(new Position(record.partition(), record.offset()).id())));
+            letters.add(DeadLetterTopicReader.letter(
+                    record, decisions.get(new Position(record.partition(), record.offset()).id())));
         }
         return letters;
-    }
-
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private Map<String, Decision> decisions(List<String> ids) {
-        Map<String, Decision> decisions = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return decisions;
-        }
-        for (Document d : mongo.getCollection(COLLECTION).find(Filters.eq("topic", topic))) {
-            String id = d.getString("letter");
-            decisions.put(
-                    id,
-                    new Decision(
-                            d.getString("status"),
-                            d.getString("operator"),
-                            d.getString("reason"),
-                            d.getDate("at").toInstant()));
-        }
-        return decisions;
-    }
-
-    private DeadLetter letter(ConsumerRecord<String, byte[]> record, @Nullable Decision decision) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(
-                    header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return new DeadLetter(
-                new Position(record.partition(), record.offset()).id(),
-                record.key(),
-                headers.get(CloudEventHeaders.ID),
-                headers.get(CloudEventHeaders.TYPE),
-                headers.get("x-exception-message"),
-                Instant.ofEpochMilli(record.timestamp()),
-                headers,
-                record.value() == null ? new byte[0] : record.value(),
-                decision);
-    }
-
-    private List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-        if (infos == null) {
-            return List.of();
-        }
-        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    }
-
-    private KafkaConsumer<String, byte[]> consumer() {
-        return consumer("reader-" + readers.incrementAndGet());
-    }
-
-    private KafkaConsumer<String, byte[]> consumer(String role) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        // Distinct client ids: two clients with one id clash in JMX (a warning on every read).
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, topic + "-deadletters-" + role);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return new KafkaConsumer<>(props);
-    }
-
-    /** {@code <partition>-<offset>} of a record in the dead-letter topic. */
-    record Position(int partition, long offset) {
-
-        static Position parse(String id) {
-            int dash = id == null ? -1 : id.indexOf('-');
-            try {
-                if (dash > 0) {
-                    return new Position(
-                            Integer.parseInt(id.substring(0, dash)), Long.parseLong(id.substring(dash + 1)));
-                }
-            } catch (NumberFormatException e) {
-                // falls through
-            }
-            throw new IllegalArgumentException("a dead letter id is <partition>-<offset>, like 0-42; got: " + id);
-        }
-
-        String id() {
-            return partition + "-" + offset;
-        }
-
-        boolean isBefore(Position other) {
-            return partition < other.partition || (partition == other.partition && offset < other.offset);
-        }
     }
 
     /** What an operator decided about a dead letter. */

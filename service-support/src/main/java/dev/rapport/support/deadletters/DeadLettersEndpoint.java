@@ -62,7 +62,7 @@ public class DeadLettersEndpoint {
                 throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
             }
             if (after != null) {
-                DeadLetters.Position.parse(after);
+                Position.parse(after);
             }
             DeadLetters deadLetters = topics.of(topic);
             DeadLetters.Page page = deadLetters.list(filter(type, status, since, until), after, size);

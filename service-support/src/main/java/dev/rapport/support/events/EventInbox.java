@@ -224,7 +224,9 @@ public class EventInbox {
     }
 
     /** Forgets processed ids older than the retention (the embedded store has no TTL indexes). */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    @Scheduled(
+            fixedDelayString = "#{@'" + RapportProperties.BEAN + "'.inbox().purgeInterval()}",
+            initialDelayString = "PT1M")
     public void purgeExpired() {
         Instant cutoff = clock.instant().minus(settings.retention());
         mongo.getCollection(COLLECTION).deleteMany(Filters.lt("processedAt", Date.from(cutoff)));

@@ -8,6 +8,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.rapport.support.mongo.IndexDeclaration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -216,5 +218,21 @@ class OutboxMarkers {
 
     private MongoCollection<Document> leases() {
         return mongo.getCollection(LEASES);
+    }
+
+    /** The backlog as gauges: see {@link OutboxRelay#bindMetrics}. */
+    void bindMetrics(MeterRegistry meters) {
+        Gauge.builder("rapport.outbox.pending", this, m -> m.backlog().pending())
+                .description("Events stored in outboxes and not yet acknowledged by the broker")
+                .register(meters);
+        Gauge.builder("rapport.outbox.oldest.age", this, m -> {
+                    Instant oldest = m.backlog().oldest();
+                    return oldest == null
+                            ? 0
+                            : Duration.between(oldest, clock.instant()).toMillis() / 1000.0;
+                })
+                .description("Seconds the oldest pending event has waited")
+                .baseUnit("seconds")
+                .register(meters);
     }
 }

@@ -7,10 +7,8 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.rapport.support.RapportProperties;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -74,24 +72,14 @@ public class OutboxRelay {
      * {@code rapport.outbox.oldest.age} (seconds the oldest has waited; 0 when none), read from the markers.
      */
     public void bindMetrics(MeterRegistry meters) {
-        Gauge.builder("rapport.outbox.pending", markers, m -> m.backlog().pending())
-                .description("Events stored in outboxes and not yet acknowledged by the broker")
-                .register(meters);
-        Gauge.builder("rapport.outbox.oldest.age", markers, m -> {
-                    Instant oldest = m.backlog().oldest();
-                    return oldest == null
-                            ? 0
-                            : Duration.between(oldest, clock.instant()).toMillis() / 1000.0;
-                })
-                .description("Seconds the oldest pending event has waited")
-                .baseUnit("seconds")
-                .register(meters);
+        markers.bindMetrics(meters);
     }
 
+    /** The sweep's interval: {@code rapport.outbox.sweep-interval} as the typed settings read it. */
+    static final String SWEEP_INTERVAL = "#{@'" + RapportProperties.BEAN + "'.outbox().sweepInterval()}";
+
     /** The periodic sweep (see {@link #sweepOnce}). */
-    @Scheduled(
-            fixedDelayString = "${rapport.outbox.sweep-interval:PT5S}",
-            initialDelayString = "${rapport.outbox.sweep-interval:PT5S}")
+    @Scheduled(fixedDelayString = SWEEP_INTERVAL, initialDelayString = SWEEP_INTERVAL)
     public void sweep() {
         try {
             sweepOnce();

@@ -27,7 +27,7 @@ public final class SupportIndexes implements DeclaredIndexes {
 
     /** The declarations with default retentions (what the tests check queries against). */
     public static List<IndexDeclaration> defaults() {
-        return new SupportIndexes(new RapportProperties.Inbox(null).retention()).indexes();
+        return new SupportIndexes(new RapportProperties.Inbox(null, null).retention()).indexes();
     }
 
     @Override

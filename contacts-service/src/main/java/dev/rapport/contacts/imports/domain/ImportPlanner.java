@@ -3,7 +3,6 @@ package dev.rapport.contacts.imports.domain;
 import dev.rapport.contacts.domain.ContactCard;
 import dev.rapport.contacts.domain.MatchKeys;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -216,7 +215,7 @@ public final class ImportPlanner {
                             row,
                             new Outcome(row.line(), Action.CREATED, null, index, card.displayName(), List.of(), null));
                 } else {
-                    card = fold(card, row, null, index, problemOf, outcomes);
+                    card = RowFolding.fold(card, row, null, index, problemOf, outcomes);
                 }
             }
             if (card != null) {
@@ -230,7 +229,7 @@ public final class ImportPlanner {
                     matched.get(target.contactId), () -> "no card for matched contact " + target.contactId);
             ContactCard card = before;
             for (ImportRow.Parsed row : target.rows) {
-                card = fold(card, row, target.contactId, -1, problemOf, outcomes);
+                card = RowFolding.fold(card, row, target.contactId, -1, problemOf, outcomes);
             }
             Merging.Merged total = Merging.merge(before, card);
             if (total.changed()) {
@@ -271,46 +270,13 @@ public final class ImportPlanner {
                 List.copyOf(duplicates));
     }
 
-    private static ContactCard fold(
-            ContactCard card,
-            ImportRow.Parsed row,
-            String contactId,
-            int newIndex,
-            Function<ContactCard, Optional<RowProblem>> problemOf,
-            Map<ImportRow.Parsed, Outcome> outcomes) {
-        Merging.Merged merged = Merging.merge(card, row.card());
-        if (!merged.changed()) {
-            outcomes.put(
-                    row,
-                    new Outcome(
-                            row.line(), Action.UNCHANGED, contactId, newIndex, card.displayName(), List.of(), null));
-            return card;
-        }
-        Optional<RowProblem> problem = problemOf.apply(merged.card());
-        if (problem.isPresent()) {
-            outcomes.put(row, rejected(row.line(), problem.get()));
-            return card;
-        }
-        outcomes.put(
-                row,
-                new Outcome(
-                        row.line(),
-                        Action.MERGED,
-                        contactId,
-                        newIndex,
-                        merged.card().displayName(),
-                        merged.changedFields(),
-                        null));
-        return merged.card();
-    }
-
-    private static Outcome rejected(long line, RowProblem problem) {
+    static Outcome rejected(long line, RowProblem problem) {
         return new Outcome(line, Action.REJECTED, null, -1, null, List.of(), problem);
     }
 
     private Match match(ContactCard card) {
-        Set<String> urls = keys(card.profileUrls(), MatchKeys::url);
-        Set<String> emails = keys(card.emails(), MatchKeys::email);
+        Set<String> urls = IdentityKeys.keys(card.profileUrls(), MatchKeys::url);
+        Set<String> emails = IdentityKeys.keys(card.emails(), MatchKeys::email);
         for (String url : urls) {
             Target target = byUrl.get(url);
             if (target != null) {
@@ -320,7 +286,7 @@ public final class ImportPlanner {
         for (String email : emails) {
             Target target = byEmail.get(email);
             if (target != null) {
-                return differ(target.urls, urls)
+                return IdentityKeys.differ(target.urls, urls)
                         // Two profiles are two people, even with one address between them.
                         ? new Match(null, List.of(target), "same-email")
                         : new Match(target, List.of(), null);
@@ -329,7 +295,7 @@ public final class ImportPlanner {
         String name = MatchKeys.nameAndCompany(card.firstName(), card.lastName(), card.company());
         Set<Target> namesakes = name == null ? Set.of() : byNameAndCompany.getOrDefault(name, Set.of());
         List<Target> compatible = namesakes.stream()
-                .filter(t -> !differ(t.urls, urls) && !differ(t.emails, emails))
+                .filter(t -> !IdentityKeys.differ(t.urls, urls) && !IdentityKeys.differ(t.emails, emails))
                 .toList();
         if (compatible.isEmpty()) {
             return Match.NONE;
@@ -350,56 +316,23 @@ public final class ImportPlanner {
         return new Match(null, compatible, "same-name-and-company");
     }
 
-    /**
-     * Both sides know profile URLs on the same site and share none there (two LinkedIn profiles), or both
-     * know e-mails and share none: different people. A LinkedIn profile and a personal website are not a
-     * contradiction.
-     */
-    private static boolean differ(Set<String> known, Set<String> incoming) {
-        if (known.isEmpty() || incoming.isEmpty() || !Collections.disjoint(known, incoming)) {
-            return false;
-        }
-        Set<String> knownSites = new HashSet<>();
-        known.forEach(key -> knownSites.add(site(key)));
-        return incoming.stream().map(ImportPlanner::site).anyMatch(knownSites::contains);
-    }
-
-    /** The site of a URL key ({@code linkedin.com} of {@code linkedin.com/in/ana}); an e-mail is its own site. */
-    private static String site(String key) {
-        if (key.contains("@")) {
-            return "@";
-        }
-        int slash = key.indexOf('/');
-        return slash < 0 ? key : key.substring(0, slash);
-    }
-
-    private static Set<String> keys(List<String> values, Function<String, String> key) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (String value : values) {
-            String k = key.apply(value);
-            if (k != null) {
-                keys.add(k);
-            }
-        }
-        return keys;
-    }
-
     private void noteUrls(ContactCard card) {
         String name = MatchKeys.nameAndCompany(card.firstName(), card.lastName(), card.company());
         if (name != null) {
             Map<String, Set<String>> bySite = urlsByNameAndCompany.computeIfAbsent(name, n -> new HashMap<>());
-            for (String url : keys(card.profileUrls(), MatchKeys::url)) {
-                bySite.computeIfAbsent(site(url), s -> new HashSet<>()).add(url);
+            for (String url : IdentityKeys.keys(card.profileUrls(), MatchKeys::url)) {
+                bySite.computeIfAbsent(IdentityKeys.site(url), s -> new HashSet<>())
+                        .add(url);
             }
         }
     }
 
     private void register(Target target, ContactCard card) {
-        for (String key : keys(card.profileUrls(), MatchKeys::url)) {
+        for (String key : IdentityKeys.keys(card.profileUrls(), MatchKeys::url)) {
             byUrl.putIfAbsent(key, target);
             target.urls.add(key);
         }
-        for (String key : keys(card.emails(), MatchKeys::email)) {
+        for (String key : IdentityKeys.keys(card.emails(), MatchKeys::email)) {
             byEmail.putIfAbsent(key, target);
             target.emails.add(key);
         }

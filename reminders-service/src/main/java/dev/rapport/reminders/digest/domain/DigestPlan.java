@@ -1,5 +1,6 @@
 package dev.rapport.reminders.digest.domain;
 
+import dev.rapport.reminders.reminders.domain.DigestCandidate;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.rapport.reminders.webhooks.domain;
 
-import dev.rapport.reminders.notifications.domain.WebhookSignature;
+import dev.rapport.reminders.signing.domain.WebhookSignature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

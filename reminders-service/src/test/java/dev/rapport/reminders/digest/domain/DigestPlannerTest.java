@@ -2,6 +2,7 @@ package dev.rapport.reminders.digest.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.reminders.reminders.domain.DigestCandidate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

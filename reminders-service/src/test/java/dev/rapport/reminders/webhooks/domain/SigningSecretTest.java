@@ -2,7 +2,7 @@ package dev.rapport.reminders.webhooks.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.reminders.notifications.domain.WebhookSignature;
+import dev.rapport.reminders.signing.domain.WebhookSignature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.rapport.reminders.webhooks;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.reminders.RemindersProperties;
-import dev.rapport.reminders.notifications.domain.WebhookSignature;
+import dev.rapport.reminders.signing.domain.WebhookSignature;
 import dev.rapport.reminders.webhooks.WebhookEndpointsDocument.Subscription;
 import dev.rapport.reminders.webhooks.domain.EventTypeFilter;
 import dev.rapport.reminders.webhooks.domain.SigningSecret;
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
  * another key's) subscription answers 404.
  */
 @Service
-class WebhookSubscriptions {
+class WebhookSubscriptionService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
@@ -45,7 +45,7 @@ class WebhookSubscriptions {
     private final Clock clock;
     private final RemindersProperties.Webhooks config;
 
-    WebhookSubscriptions(
+    WebhookSubscriptionService(
             MongoTemplate mongo,
             Aggregates aggregates,
             OutboundGuard outbound,

@@ -5,6 +5,7 @@ import dev.rapport.content.domain.CadencePeriod;
 import dev.rapport.content.domain.PostingSlot;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -27,14 +28,14 @@ import org.springframework.stereotype.Service;
 
 /** Reads and writes members' content plans, and hands them to the other features in domain terms. */
 @Service
-public class ContentPlans {
+public class ContentPlanService {
 
     static final ContentPlan EMPTY = new ContentPlan(null, List.of(), List.of(), "UTC", List.of());
 
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    ContentPlans(MongoTemplate mongo, Clock clock) {
+    ContentPlanService(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -66,9 +67,7 @@ public class ContentPlans {
             }
         }
         ContentPlanDocument stored = mongo.findById(caller.memberId(), ContentPlanDocument.class);
-        if (ifMatch != null && (stored == null ? ifMatch != 0 : !ifMatch.equals(stored.version))) {
-            throw ApiException.preconditionFailed(etag(stored == null ? null : stored.version));
-        }
+        ConditionalRequests.requireVersion(ifMatch, stored == null || stored.version == null ? 0 : stored.version);
         Instant now = clock.instant();
         if (stored == null) {
             stored = new ContentPlanDocument();
@@ -118,7 +117,7 @@ public class ContentPlans {
     /** The member's plan in domain terms, if they have one. */
     public Optional<MemberPlan> of(String memberId) {
         ContentPlanDocument stored = mongo.findById(memberId, ContentPlanDocument.class);
-        return Optional.ofNullable(stored).map(ContentPlans::toMember);
+        return Optional.ofNullable(stored).map(ContentPlanService::toMember);
     }
 
     /** The time zone of a member (UTC without a plan). */
@@ -134,7 +133,7 @@ public class ContentPlans {
                                 Criteria.where("nextCadenceCheckAt").exists(false)))
                 .limit(limit);
         return mongo.find(due, ContentPlanDocument.class).stream()
-                .map(ContentPlans::toMember)
+                .map(ContentPlanService::toMember)
                 .toList();
     }
 
@@ -150,7 +149,7 @@ public class ContentPlans {
     }
 
     static String etag(Long version) {
-        return "\"" + (version == null ? 0 : version) + "\"";
+        return ConditionalRequests.etag(version);
     }
 
     private static ContentPlan normalized(ContentPlan plan) {

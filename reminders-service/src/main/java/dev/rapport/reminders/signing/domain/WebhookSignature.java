@@ -1,4 +1,4 @@
-package dev.rapport.reminders.notifications.domain;
+package dev.rapport.reminders.signing.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,20 +1,13 @@
 package dev.rapport.content.items;
 
-import dev.rapport.content.domain.Cadence;
-import dev.rapport.content.domain.FeedEntry;
-import dev.rapport.content.domain.FeedMatcher;
 import dev.rapport.content.domain.ItemStatus;
 import dev.rapport.content.domain.SlotPlanner;
-import dev.rapport.content.plan.ContentPlans;
+import dev.rapport.content.plan.ContentPlanService;
 import dev.rapport.content.plan.MemberPlan;
-import dev.rapport.contracts.events.ContentFormat;
-import dev.rapport.contracts.events.ContentPlanned;
-import dev.rapport.contracts.events.ContentPublished;
-import dev.rapport.contracts.events.ContentScheduled;
-import dev.rapport.contracts.events.EventHeader;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.web.ApiException;
+import dev.rapport.support.web.ConditionalRequests;
 import dev.rapport.support.web.CursorPage;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,13 +15,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bson.types.ObjectId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,20 +27,28 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Content items: creation, the idea → draft → scheduled → published → archived lifecycle, the queue, and what
- * the blog feed sync sees. Every change is saved with its events in the item's outbox.
+ * Content items: creation and the idea → draft → scheduled → published → archived lifecycle. Every change is
+ * saved with its events in the item's outbox. What other features read is in {@link ContentItemQueries}, what
+ * the blog-feed sync changes in {@link FeedPublishing}.
  */
 @Service
-public class ContentItems {
+public class ContentItemService {
 
     private final MongoTemplate mongo;
-    private final ContentPlans plans;
+    private final ContentPlanService plans;
+    private final ContentItemQueries queries;
     private final Aggregates aggregates;
     private final Clock clock;
 
-    ContentItems(MongoTemplate mongo, ContentPlans plans, Aggregates aggregates, Clock clock) {
+    ContentItemService(
+            MongoTemplate mongo,
+            ContentPlanService plans,
+            ContentItemQueries queries,
+            Aggregates aggregates,
+            Clock clock) {
         this.mongo = mongo;
         this.plans = plans;
+        this.queries = queries;
         this.aggregates = aggregates;
         this.clock = clock;
     }
@@ -73,9 +72,9 @@ public class ContentItems {
         } else if (request.scheduledFor() != null) {
             throw ApiException.invalidField("scheduledFor", "only a scheduled item has a slot: set status scheduled");
         }
-        item.record(h -> planned(h, item));
+        item.recordPlanned();
         if (status == ItemStatus.SCHEDULED) {
-            item.record(h -> scheduled(h, item));
+            item.recordScheduled();
         }
         return aggregates.insert(item);
     }
@@ -90,9 +89,7 @@ public class ContentItems {
 
     ContentItemDocument update(IdentityAssertion caller, String id, Long ifMatch, ItemRequests.ItemPatch patch) {
         ContentItemDocument item = get(caller, id);
-        if (ifMatch != null && !ifMatch.equals(item.getVersion())) {
-            throw ApiException.preconditionFailed(etag(item));
-        }
+        ConditionalRequests.requireVersion(ifMatch, item.getVersion());
         if (item.status == ItemStatus.ARCHIVED) {
             throw ApiException.conflict("item " + id + " is archived: an archived item is final, create a new item");
         }
@@ -175,7 +172,7 @@ public class ContentItems {
         Instant now = clock.instant();
         Instant at = request == null ? null : request.scheduledFor();
         if (at == null) {
-            at = nextFreeSlots(caller.memberId(), item.channel, 1, item.getId()).stream()
+            at = queries.nextFreeSlots(caller.memberId(), item.channel, 1, item.getId()).stream()
                     .findFirst()
                     .map(ZonedDateTime::toInstant)
                     .orElseThrow(() -> ApiException.conflict("your plan has no posting slot for channel " + item.channel
@@ -223,143 +220,14 @@ public class ContentItems {
         return new CursorPage<>(found, total, next);
     }
 
-    /**
-     * The next free posting slots of a channel (see {@link SlotPlanner}); {@code ignoring} is an item whose own
-     * slot does not count as taken (it is the one being rescheduled).
-     */
-    public List<ZonedDateTime> nextFreeSlots(String memberId, String channel, int count, String ignoring) {
-        Optional<MemberPlan> plan = plans.of(memberId);
-        if (plan.isEmpty()) {
-            return List.of();
-        }
-        return freeSlots(plan.get(), channel, clock.instant(), null, ofMember(memberId), ignoring, count);
-    }
-
-    /** Free slots between two instants, given the member's items (so callers that already read them reuse them). */
-    public static List<ZonedDateTime> freeSlots(
-            MemberPlan plan,
-            String channel,
-            Instant after,
-            Instant until,
-            Collection<ContentItemDocument> items,
-            String ignoring,
-            int count) {
-        Cadence cadence = plan.cadenceOf(channel).orElse(null);
-        List<Instant> taken = items.stream()
-                .filter(item -> channel.equals(item.channel) && !item.getId().equals(ignoring))
-                .map(item -> item.status == ItemStatus.SCHEDULED
-                        ? item.scheduledFor
-                        : item.status == ItemStatus.PUBLISHED ? item.publishedAt : null)
-                .filter(at -> at != null)
-                .toList();
-        return SlotPlanner.nextFree(channel, cadence, plan.slots(), plan.zone(), after, until, taken, count);
-    }
-
-    /** Every item of a member that is not archived. */
-    public List<ContentItemDocument> ofMember(String memberId) {
-        return mongo.find(
-                new Query(Criteria.where("memberId").is(memberId).and("status").ne(ItemStatus.ARCHIVED)),
-                ContentItemDocument.class);
-    }
-
-    /** The member's items published on a channel at or after {@code since}. */
-    public List<ContentItemDocument> publishedSince(String memberId, String channel, Instant since) {
-        return mongo.find(
-                new Query(Criteria.where("memberId")
-                        .is(memberId)
-                        .and("channel")
-                        .is(channel)
-                        .and("status")
-                        .in(ItemStatus.PUBLISHED, ItemStatus.ARCHIVED)
-                        .and("publishedAt")
-                        .gte(since)),
-                ContentItemDocument.class);
-    }
-
-    /** Every item of a member on a channel, archived ones included, as the feed matcher sees them. */
-    public List<FeedMatcher.Candidate> feedCandidates(String memberId, String channel) {
-        return mongo
-                .find(
-                        new Query(Criteria.where("memberId")
-                                .is(memberId)
-                                .and("channel")
-                                .is(channel)),
-                        ContentItemDocument.class)
-                .stream()
-                .map(item ->
-                        new FeedMatcher.Candidate(item.getId(), item.title, item.url, item.feedEntryKey, item.status))
-                .toList();
-    }
-
-    /** Marks a planned item published because the member's feed shows it went out. */
-    public void publishFromFeed(String memberId, String itemId, FeedEntry entry) {
-        ContentItemDocument item = mongo.findById(itemId, ContentItemDocument.class);
-        if (item == null
-                || !memberId.equals(item.getMemberId())
-                || item.status == ItemStatus.PUBLISHED
-                || item.status == ItemStatus.ARCHIVED) {
-            return;
-        }
-        Instant now = clock.instant();
-        // The feed proves the item is out, whatever stage the plan had it at (an idea written straight away).
-        item.status = ItemStatus.PUBLISHED;
-        item.publishedAt = entry.publishedAt() == null || entry.publishedAt().isAfter(now) ? now : entry.publishedAt();
-        item.url = entry.url() == null ? item.url : entry.url();
-        item.feedEntryKey = entry.key();
-        // The blog's categories say what the post turned out to be about: they join the planned topics.
-        List<String> topics = new ArrayList<>(item.topics);
-        topics.addAll(entry.categories());
-        item.topics = topics(topics);
-        item.scheduledFor = null;
-        item.updatedAt = now;
-        item.record(h -> published(h, item));
-        aggregates.save(item);
-    }
-
-    /**
-     * Adds a feed entry nothing in the plan matched, as a published item with an id derived from the entry so
-     * that concurrent or repeated syncs add it once.
-     *
-     * @param announce whether to publish ContentPlanned and ContentPublished (not for old history imported on a
-     *     feed's first sync: it is not news to share)
-     * @return whether the item was added now
-     */
-    public boolean addFromFeed(
-            String memberId, String tenantId, String itemId, String channel, FeedEntry entry, boolean announce) {
-        Instant now = clock.instant();
-        ContentItemDocument item = new ContentItemDocument(itemId, memberId, tenantId, now);
-        item.title = entry.title() == null || entry.title().isBlank()
-                ? entry.url()
-                : entry.title().trim();
-        item.channel = channel;
-        item.format = "article";
-        item.topics = topics(entry.categories());
-        item.status = ItemStatus.PUBLISHED;
-        item.publishedAt = entry.publishedAt() == null || entry.publishedAt().isAfter(now) ? now : entry.publishedAt();
-        item.url = entry.url();
-        item.feedEntryKey = entry.key();
-        if (announce) {
-            item.record(h -> planned(h, item));
-            item.record(h -> published(h, item));
-        }
-        try {
-            aggregates.insert(item);
-            return true;
-        } catch (DuplicateKeyException alreadyAdded) {
-            return false;
-        }
-    }
-
     static String etag(ContentItemDocument item) {
-        return "\"" + item.getVersion() + "\"";
+        return ConditionalRequests.etag(item.getVersion());
     }
 
     private void schedule(ContentItemDocument item, Instant at, Instant now) {
         Instant slot = future("scheduledFor", at, now);
         if (item.status != ItemStatus.SCHEDULED || !slot.equals(item.scheduledFor)) {
-            item.status = ItemStatus.SCHEDULED;
-            item.scheduledFor = slot;
-            item.record(h -> scheduled(h, item));
+            item.schedule(slot);
         }
     }
 
@@ -371,10 +239,7 @@ public class ContentItems {
         if (url != null) {
             item.url = url("url", url);
         }
-        item.status = ItemStatus.PUBLISHED;
-        item.publishedAt = at;
-        item.scheduledFor = null;
-        item.record(h -> published(h, item));
+        item.publish(at);
     }
 
     private static Instant future(String field, Instant at, Instant now) {
@@ -409,7 +274,7 @@ public class ContentItems {
         return List.copyOf(new LinkedHashSet<>(pillars));
     }
 
-    private static List<String> topics(List<String> requested) {
+    static List<String> topics(List<String> requested) {
         if (requested == null) {
             return List.of();
         }
@@ -438,32 +303,5 @@ public class ContentItems {
         } catch (URISyntaxException e) {
             throw ApiException.invalidField(field, "must be an absolute http or https URL");
         }
-    }
-
-    private static ContentPlanned planned(EventHeader header, ContentItemDocument item) {
-        return new ContentPlanned(
-                header, item.getId(), item.title, item.channel, format(item), item.pillars, item.topics);
-    }
-
-    private static ContentScheduled scheduled(EventHeader header, ContentItemDocument item) {
-        return new ContentScheduled(header, item.getId(), item.title, item.channel, item.scheduledFor);
-    }
-
-    private static ContentPublished published(EventHeader header, ContentItemDocument item) {
-        return new ContentPublished(
-                header,
-                item.getId(),
-                item.title,
-                item.channel,
-                item.url,
-                item.topics,
-                item.publishedAt,
-                format(item),
-                item.pillars);
-    }
-
-    /** The item's format as the events carry it (items stored before formats existed have none). */
-    private static ContentFormat format(ContentItemDocument item) {
-        return item.format == null ? null : ContentFormat.of(item.format);
     }
 }

@@ -1,4 +1,4 @@
-package dev.rapport.reminders.digest.domain;
+package dev.rapport.reminders.reminders.domain;
 
 import java.time.LocalDate;
 

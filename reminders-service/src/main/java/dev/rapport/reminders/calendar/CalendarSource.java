@@ -1,6 +1,8 @@
-package dev.rapport.reminders.reminders;
+package dev.rapport.reminders.calendar;
 
 import dev.rapport.reminders.calendar.domain.CalendarEntry;
+import dev.rapport.reminders.reminders.ReminderQueries;
+import dev.rapport.reminders.reminders.ReminderView;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +18,9 @@ public class CalendarSource {
 
     static final int MAX_ENTRIES = 1000;
 
-    private final ReminderService reminders;
+    private final ReminderQueries reminders;
 
-    CalendarSource(ReminderService reminders) {
+    CalendarSource(ReminderQueries reminders) {
         this.reminders = reminders;
     }
 

@@ -1,8 +1,12 @@
-package dev.rapport.reminders.reminders;
+package dev.rapport.reminders.digest;
 
-import dev.rapport.reminders.digest.domain.DigestCandidate;
 import dev.rapport.reminders.digest.domain.DigestPlan;
 import dev.rapport.reminders.digest.domain.DigestPlanner;
+import dev.rapport.reminders.reminders.ContactContexts;
+import dev.rapport.reminders.reminders.ReminderDocument;
+import dev.rapport.reminders.reminders.ReminderQueries;
+import dev.rapport.reminders.reminders.ReminderView;
+import dev.rapport.reminders.reminders.domain.DigestCandidate;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,10 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class DigestSource {
 
-    private final ReminderService reminders;
+    private final ReminderQueries reminders;
     private final ContactContexts contacts;
 
-    DigestSource(ReminderService reminders, ContactContexts contacts) {
+    DigestSource(ReminderQueries reminders, ContactContexts contacts) {
         this.reminders = reminders;
         this.contacts = contacts;
     }
