@@ -146,14 +146,14 @@ final class BrokerOutage {
         try {
             Await.until("a quarter of the posts sent", Duration.ofMinutes(3), () -> sent.get() >= total / 4);
             long killedAt = System.nanoTime();
-            long pid = run.platform.killKafka();
+            long pid = run.platform.controls().killKafka();
             scenario.note("killed the broker (pid " + pid + ", SIGKILL) after " + sent.get() + " posts");
             // The outage lasts this long by definition: the broker is dead in the meantime.
             Await.untilTime(
                     "the end of the broker outage",
                     killedAt + sizes.brokerDown().toNanos());
             long sentWhileDown = sent.get();
-            long newPid = run.platform.restartKafka();
+            long newPid = run.platform.controls().restartKafka();
             scenario.note("restarted it (pid " + newPid + ") after "
                     + Stats.seconds((System.nanoTime() - killedAt) / 1e9) + " dead; posts sent by then: "
                     + sentWhileDown);

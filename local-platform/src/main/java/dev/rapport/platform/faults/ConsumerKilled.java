@@ -63,7 +63,7 @@ final class ConsumerKilled {
                 () -> run.followUpCounts(CONTROL, all).size() == total);
 
         // The backlog: posted while reminders-service is frozen, so that it consumes all of it at once afterwards.
-        run.platform.pause(Service.REMINDERS);
+        run.platform.controls().pause(Service.REMINDERS);
         long backlog;
         try {
             Load.Result posted = Load.run(
@@ -86,7 +86,7 @@ final class ConsumerKilled {
                             >= total);
             backlog = run.topics.lag(GROUP, Topics.CONTACTS);
         } finally {
-            run.platform.resume(Service.REMINDERS);
+            run.platform.controls().resume(Service.REMINDERS);
         }
         // Killed once a quarter of the backlog shows in its state. Not by committed offsets: the consumer commits per
         // poll batch (up to 500 records), so a small backlog goes from all to nothing in one commit.
@@ -96,11 +96,11 @@ final class ConsumerKilled {
                 Duration.ofMinutes(5),
                 () -> run.followUpCounts(MEMBER, all).size() >= quarter);
         int done = run.followUpCounts(MEMBER, all).size();
-        long pid = run.platform.kill(Service.REMINDERS);
+        long pid = run.platform.controls().kill(Service.REMINDERS);
         // Read after the kill: a dead consumer commits nothing more.
         long left = run.topics.lag(GROUP, Topics.CONTACTS);
         long restartedAt = System.nanoTime();
-        long newPid = run.platform.restart(Service.REMINDERS);
+        long newPid = run.platform.controls().restart(Service.REMINDERS);
         scenario.note("backlog of " + backlog + " events; killed reminders-service (pid " + pid + ", SIGKILL) with "
                 + done + " follow-ups made just before it and " + left + " events not committed after it (redelivered"
                 + " after the restart);"

@@ -175,7 +175,7 @@ final class Replay {
 
         // The fault: the consumers leave their groups (a graceful stop), every group goes back to offset 0.
         long stopStart = System.nanoTime();
-        parallel(CONSUMERS, run.platform::stop);
+        parallel(CONSUMERS, run.platform.controls()::stop);
         for (String group : groups) {
             Await.until(
                     "consumer group " + group + " empty", Duration.ofMinutes(2), () -> run.topics.members(group) == 0);
@@ -194,7 +194,7 @@ final class Replay {
             lagAfterRewind.put(group, lag(group, rewound.get(group)));
         }
         scenario.equal("every group's lag after the rewind (records of its topics)", toReplay, lagAfterRewind);
-        parallel(CONSUMERS, run.platform::restart);
+        parallel(CONSUMERS, run.platform.controls()::restart);
         scenario.note("stopped contacts-, content- and reminders-service, rewound " + groups.size()
                 + " groups, started the services again in "
                 + Stats.seconds((System.nanoTime() - stopStart) / 1e9) + "; records to consume again per group: "

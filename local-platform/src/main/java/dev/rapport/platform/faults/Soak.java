@@ -304,7 +304,7 @@ final class Soak {
     /** Runs a full GC in every sampled service and records its heap in use after it (MB) at {@code minute}. */
     private void sampleHeap(Map<Service, List<double[]>> heap, double minute) throws Exception {
         for (Service service : SAMPLED) {
-            long pid = run.platform.pid(service);
+            long pid = run.platform.controls().pid(service);
             jcmd(pid, "GC.run");
             double megabytes = heapUsedKb(jcmd(pid, "GC.heap_info")) / 1024.0;
             synchronized (heap) {

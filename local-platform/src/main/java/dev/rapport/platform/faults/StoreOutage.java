@@ -73,7 +73,7 @@ final class StoreOutage {
 
         // reminders-service is frozen while the burst is posted, so that every one of its events waits for it and
         // is consumed while the store is down; it is let go right after the store stops.
-        run.platform.pause(Service.REMINDERS);
+        run.platform.controls().pause(Service.REMINDERS);
         long lag;
         long stoppedAt;
         try {
@@ -97,9 +97,9 @@ final class StoreOutage {
                             >= total);
             lag = run.topics.lag("reminders-service", Topics.CONTACTS);
             stoppedAt = System.nanoTime();
-            run.platform.stopMongo();
+            run.platform.controls().stopMongo();
         } finally {
-            run.platform.resume(Service.REMINDERS);
+            run.platform.controls().resume(Service.REMINDERS);
         }
         scenario.note("stopped the store with " + lag + " events on " + Topics.CONTACTS
                 + " not yet consumed by reminders-service (frozen with SIGSTOP during the burst, SIGCONT right after"
@@ -158,7 +158,7 @@ final class StoreOutage {
         }
         // The outage lasts this long by definition; the probes above ran during it.
         Await.untilTime("the end of the store outage", upAt);
-        run.platform.restartMongo();
+        run.platform.controls().restartMongo();
         long restartedAt = System.nanoTime();
         scenario.note("restarted the store after " + Stats.seconds((restartedAt - stoppedAt) / 1e9));
 
