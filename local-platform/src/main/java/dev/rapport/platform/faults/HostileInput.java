@@ -9,18 +9,14 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Scenario 6: hostile requests for every operation of the published OpenAPI documents (fetched from the gateway),
@@ -223,26 +219,9 @@ final class HostileInput {
 
     /** The target member's export without its time of export, as a digest. */
     private String exportDigest(String name) throws Exception {
-        PlatformClient.Answer export = run.client.expectOk(
-                run.client.viaGateway(MEMBER, "GET", "/api/v1/me/export").GET().build(), "export " + MEMBER);
-        JsonNode body = export.json();
-        withoutExportTimes(body);
-        byte[] canonical = PlatformClient.JSON.writeValueAsBytes(body);
+        byte[] canonical = MemberState.export(run.client, MEMBER, "export " + MEMBER);
         // Kept next to the logs: when the digests differ, a diff of the two files says what changed.
         java.nio.file.Files.write(run.platform.varDir().resolve("hostile-export-" + name + ".json"), canonical);
-        return canonical.length + " bytes, sha256 "
-                + HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical))
-                        .substring(0, 16);
-    }
-
-    /** Removes every part's {@code exportedAt}: the time of the export, not the member's data. */
-    private static void withoutExportTimes(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove("exportedAt");
-        }
-        for (JsonNode child : node) {
-            withoutExportTimes(child);
-        }
+        return canonical.length + " bytes, " + MemberState.digest(canonical);
     }
 }

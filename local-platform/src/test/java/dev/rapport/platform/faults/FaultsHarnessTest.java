@@ -122,7 +122,7 @@ class FaultsHarnessTest {
                 rapport_events_consumed_total{application="reminders-service",outcome="processed",type="rapport.contacts.ContactAdded.v1"} 1.0
                 rapport_events_consumed_other_total{outcome="duplicate"} 9.0
                 """;
-        assertThat(Replay.consumedOutcomes(prometheus)).isEqualTo(Map.of("duplicate", 123L, "processed", 1L));
+        assertThat(InboxMetrics.consumedOutcomes(prometheus)).isEqualTo(Map.of("duplicate", 123L, "processed", 1L));
         assertThat(Replay.name("rapport.content.ContentPublished.v1")).isEqualTo("ContentPublished");
         assertThat(Replay.name(null)).isEqualTo("(none)");
     }
