@@ -3,12 +3,10 @@ package dev.rapport.platform.bench;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,29 +22,17 @@ final class BigMember {
     private static final Logger log = LoggerFactory.getLogger(BigMember.class);
 
     private final Scenarios run;
-    private final BenchOptions.Sizes sizes;
-    private final PlatformClient client;
-    private final EventWatcher events;
-    private final Report report;
-    private final URI contacts;
-    private final LocalDate today;
 
     BigMember(Scenarios run) {
         this.run = run;
-        this.sizes = run.sizes;
-        this.client = run.client;
-        this.events = run.events;
-        this.report = run.report;
-        this.contacts = run.contacts;
-        this.today = run.today;
     }
 
     void bigMember() throws Exception {
-        run.fill(sizes.othersHold());
+        run.fill(run.sizes.othersHold());
         String member = "bench-large";
-        run.importDirect(member, sizes.bigMemberContacts(), "large");
+        run.importDirect(member, run.sizes.bigMemberContacts(), "large");
         List<String> ids = run.listIds(member);
-        int reminders = Math.min(sizes.bigMemberReminders(), ids.size());
+        int reminders = Math.min(run.sizes.bigMemberReminders(), ids.size());
         // Promises due from a few days ago to two weeks ahead: some in today's digest, the rest upcoming.
         AtomicInteger next = new AtomicInteger();
         AtomicInteger logged = new AtomicInteger();
@@ -67,10 +53,12 @@ final class BigMember {
                                     "what",
                                     "large " + i,
                                     "dueOn",
-                                    today.plusDays(i % 18 - 3).toString())));
+                                    run.today.plusDays(i % 18 - 3).toString())));
                     try {
-                        PlatformClient.Answer answer = client.send(PlatformClient.json(
-                                        client.direct(contacts, member, "POST", "/api/v1/interactions"), "POST", body)
+                        PlatformClient.Answer answer = run.client.send(PlatformClient.json(
+                                        run.client.direct(run.contacts, member, "POST", "/api/v1/interactions"),
+                                        "POST",
+                                        body)
                                 .build());
                         if (answer.ok()) {
                             logged.incrementAndGet();
@@ -93,12 +81,15 @@ final class BigMember {
             throw new BenchException("Only " + logged.get() + " of " + reminders + " interactions with a promise were"
                     + " logged for the large member (first refusal: " + refusals.peek() + ")");
         }
-        long deadline = System.nanoTime() + sizes.settleBound().toNanos();
+        long deadline = System.nanoTime() + run.sizes.settleBound().toNanos();
         long open = 0;
         while (System.nanoTime() < deadline) {
             try {
-                open = client.expectOk(
-                                client.viaGateway(member, "GET", "/api/v1/reminders?status=open&kind=follow-up&limit=1")
+                open = run.client
+                        .expectOk(
+                                run.client
+                                        .viaGateway(
+                                                member, "GET", "/api/v1/reminders?status=open&kind=follow-up&limit=1")
                                         .timeout(Scenarios.SETUP_TIMEOUT)
                                         .GET()
                                         .build(),
@@ -118,9 +109,10 @@ final class BigMember {
         if (open < reminders) {
             // Measured anyway: the reads are what this scenario is about; the backlog is said next to them.
             backlog = " Only " + open + " of the " + reminders + " follow-ups were open after waiting "
-                    + sizes.settleBound().toSeconds() + " s for them (the reminders consumer was behind: consumer lag "
-                    + events.lags() + ").";
-            report.problem("A member with many contacts: " + backlog.strip());
+                    + run.sizes.settleBound().toSeconds()
+                    + " s for them (the reminders consumer was behind: consumer lag "
+                    + run.events.lags() + ").";
+            run.report.problem("A member with many contacts: " + backlog.strip());
         }
         String search = URLEncoder.encode("garcia", StandardCharsets.UTF_8);
         Map<String, String> endpoints = new LinkedHashMap<>();
@@ -130,13 +122,15 @@ final class BigMember {
         endpoints.put("network health", "/api/v1/network/health");
         List<Load.Result> results = new ArrayList<>();
         for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
-            Load.Call call = (c, seq) -> client.status(
-                    client.viaGateway(member, "GET", endpoint.getValue()).GET().build());
-            Load.run("warm-up", sizes.endpointClients(), sizes.warmup(), Duration.ofSeconds(60), call);
+            Load.Call call = (c, seq) -> run.client.status(run.client
+                    .viaGateway(member, "GET", endpoint.getValue())
+                    .GET()
+                    .build());
+            Load.run("warm-up", run.sizes.endpointClients(), run.sizes.warmup(), Duration.ofSeconds(60), call);
             results.add(Load.run(
                     endpoint.getKey() + " `" + endpoint.getValue() + "`",
-                    sizes.endpointClients(),
-                    sizes.endpoint(),
+                    run.sizes.endpointClients(),
+                    run.sizes.endpoint(),
                     Duration.ofSeconds(60),
                     call));
         }
@@ -154,19 +148,19 @@ final class BigMember {
                 .append(" follow-ups are open. Other members hold ")
                 .append(Stats.count(run.stored.get() - ids.size()))
                 .append(" contacts meanwhile. Each read through the gateway, ")
-                .append(sizes.endpointClients())
+                .append(run.sizes.endpointClients())
                 .append(" clients for ")
-                .append(sizes.endpoint().toSeconds())
+                .append(run.sizes.endpoint().toSeconds())
                 .append(" s after ")
-                .append(sizes.warmup().toSeconds())
+                .append(run.sizes.warmup().toSeconds())
                 .append(" s of warm-up.")
                 .append(backlog)
                 .append("\n\n");
         section.append(Scenarios.loadTable(results));
-        report.section(Scenarios.BIG_MEMBER, section.toString());
+        run.report.section(Scenarios.BIG_MEMBER, section.toString());
         Load.Result digest = results.getFirst();
         double digestP99 = digest.percentileMillis(0.99);
-        report.target(
+        run.report.target(
                 Scenarios.BIG_MEMBER,
                 "digest of a " + Stats.count(ids.size()) + "-contact member",
                 "p99 ≤ 100 ms",
@@ -174,7 +168,7 @@ final class BigMember {
                 digest.non2xx() == 0 && digestP99 <= 100);
         for (int i = 1; i < results.size(); i++) {
             Load.Result result = results.get(i);
-            report.target(
+            run.report.target(
                     Scenarios.BIG_MEMBER + i,
                     (i == 1 ? "contact list" : i == 2 ? "search" : "network health") + " of that member",
                     "(measured)",

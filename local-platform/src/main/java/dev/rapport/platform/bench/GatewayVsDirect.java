@@ -1,9 +1,7 @@
 package dev.rapport.platform.bench;
 
 import dev.rapport.platform.harness.Load;
-import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,44 +9,39 @@ import java.util.List;
 final class GatewayVsDirect {
 
     private final Scenarios run;
-    private final BenchOptions.Sizes sizes;
-    private final PlatformClient client;
-    private final Report report;
-    private final URI contacts;
 
     GatewayVsDirect(Scenarios run) {
         this.run = run;
-        this.sizes = run.sizes;
-        this.client = run.client;
-        this.report = run.report;
-        this.contacts = run.contacts;
     }
 
     void gatewayVsDirect() throws Exception {
         String member = "bench-reader";
-        run.importDirect(member, sizes.readerContacts(), "reader");
+        run.importDirect(member, run.sizes.readerContacts(), "reader");
         List<String> ids = run.listIds(member);
-        Load.Call gatewayById = (c, seq) ->
-                client.status(client.viaGateway(member, "GET", "/api/v1/contacts/" + ids.get((int) (seq % ids.size())))
-                        .GET()
-                        .build());
-        Load.Call directById = (c, seq) -> client.status(client.direct(
-                        contacts, member, "GET", "/api/v1/contacts/" + ids.get((int) (seq % ids.size())))
+        Load.Call gatewayById = (c, seq) -> run.client.status(run.client
+                .viaGateway(member, "GET", "/api/v1/contacts/" + ids.get((int) (seq % ids.size())))
                 .GET()
                 .build());
-        Load.Call gatewayList = (c, seq) -> client.status(
-                client.viaGateway(member, "GET", "/api/v1/contacts").GET().build());
-        Load.Call directList = (c, seq) -> client.status(
-                client.direct(contacts, member, "GET", "/api/v1/contacts").GET().build());
-        int clients = sizes.compareClients();
+        Load.Call directById = (c, seq) -> run.client.status(run.client
+                .direct(run.contacts, member, "GET", "/api/v1/contacts/" + ids.get((int) (seq % ids.size())))
+                .GET()
+                .build());
+        Load.Call gatewayList = (c, seq) -> run.client.status(
+                run.client.viaGateway(member, "GET", "/api/v1/contacts").GET().build());
+        Load.Call directList = (c, seq) -> run.client.status(run.client
+                .direct(run.contacts, member, "GET", "/api/v1/contacts")
+                .GET()
+                .build());
+        int clients = run.sizes.compareClients();
         // Warm-up (both JIT compilers and connection pools), not counted.
         for (Load.Call call : List.of(gatewayById, directById, gatewayList, directList)) {
-            Load.run("warm-up", clients, sizes.warmup(), Duration.ofSeconds(30), call);
+            Load.run("warm-up", clients, run.sizes.warmup(), Duration.ofSeconds(30), call);
         }
-        Load.Result gwId = Load.run("gateway-by-id", clients, sizes.compare(), Duration.ofSeconds(30), gatewayById);
-        Load.Result dirId = Load.run("direct-by-id", clients, sizes.compare(), Duration.ofSeconds(30), directById);
-        Load.Result gwList = Load.run("gateway-list", clients, sizes.compare(), Duration.ofSeconds(30), gatewayList);
-        Load.Result dirList = Load.run("direct-list", clients, sizes.compare(), Duration.ofSeconds(30), directList);
+        Load.Result gwId = Load.run("gateway-by-id", clients, run.sizes.compare(), Duration.ofSeconds(30), gatewayById);
+        Load.Result dirId = Load.run("direct-by-id", clients, run.sizes.compare(), Duration.ofSeconds(30), directById);
+        Load.Result gwList =
+                Load.run("gateway-list", clients, run.sizes.compare(), Duration.ofSeconds(30), gatewayList);
+        Load.Result dirList = Load.run("direct-list", clients, run.sizes.compare(), Duration.ofSeconds(30), directList);
         run.requireAnswers(gwId, dirId, gwList, dirList);
         double byId = gwId.rate() / dirId.rate();
         double list = gwList.rate() / dirList.rate();
@@ -60,9 +53,9 @@ final class GatewayVsDirect {
                         + " contacts-service with the signed `X-Rapport-Identity` the gateway would add. ")
                 .append(clients)
                 .append(" clients, ")
-                .append(sizes.compare().toSeconds())
+                .append(run.sizes.compare().toSeconds())
                 .append(" s each, after ")
-                .append(sizes.warmup().toSeconds())
+                .append(run.sizes.warmup().toSeconds())
                 .append(" s of warm-up each.\n\n");
         section.append(Scenarios.loadTable(List.of(gwId, dirId, gwList, dirList)));
         section.append("\n| ratio | gateway ÷ direct |\n| --- | --- |\n")
@@ -71,14 +64,14 @@ final class GatewayVsDirect {
                 .append(" |\n| list | ")
                 .append(Stats.ratio(list))
                 .append(" |\n");
-        report.section(Scenarios.GATEWAY, section.toString());
-        report.target(
+        run.report.section(Scenarios.GATEWAY, section.toString());
+        run.report.target(
                 Scenarios.GATEWAY,
                 "gateway ÷ direct, read by id",
                 "≥ 0.6 [0.24; nginx 0.99]",
                 Stats.ratio(byId) + " (" + Stats.rate(gwId.rate()) + " vs " + Stats.rate(dirId.rate()) + ")",
                 byId >= 0.6);
-        report.target(
+        run.report.target(
                 Scenarios.GATEWAY + 1,
                 "gateway ÷ direct, list",
                 "(measured)",

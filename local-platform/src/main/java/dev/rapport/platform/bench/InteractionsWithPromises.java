@@ -21,46 +21,42 @@ import tools.jackson.databind.JsonNode;
 final class InteractionsWithPromises {
 
     private final Scenarios run;
-    private final BenchOptions.Sizes sizes;
-    private final PlatformClient client;
-    private final Report report;
-    private final LocalDate today;
 
     InteractionsWithPromises(Scenarios run) {
         this.run = run;
-        this.sizes = run.sizes;
-        this.client = run.client;
-        this.report = run.report;
-        this.today = run.today;
     }
 
     void interactions() throws Exception {
         String member = "bench-promises";
-        run.importDirect(member, sizes.promiseContacts(), "promises");
+        run.importDirect(member, run.sizes.promiseContacts(), "promises");
         List<String> ids = run.listIds(member);
-        LocalDate sampledDue = today.plusDays(1);
-        LocalDate otherDue = today.plusDays(30);
-        String dueBefore = today.plusDays(3).toString();
+        LocalDate sampledDue = run.today.plusDays(1);
+        LocalDate otherDue = run.today.plusDays(30);
+        String dueBefore = run.today.plusDays(3).toString();
         Load.run(
                 "interactions-warm-up",
-                sizes.interactionClients(),
-                sizes.warmup(),
+                run.sizes.interactionClients(),
+                run.sizes.warmup(),
                 Duration.ofSeconds(30),
-                (c, seq) -> client.status(
+                (c, seq) -> run.client.status(
                         interaction(member, ids.get((int) (seq % ids.size())), "warm-up " + seq, otherDue)));
 
-        long intervalNanos = (long) (1e9 / sizes.samplesPerSecond());
+        long intervalNanos = (long) (1e9 / run.sizes.samplesPerSecond());
         AtomicLong nextSample = new AtomicLong(System.nanoTime());
         Semaphore outstanding = new Semaphore(64);
         long pollUntil = System.nanoTime()
-                + sizes.interactions().toNanos()
-                + sizes.reminderWait().toNanos();
+                + run.sizes.interactions().toNanos()
+                + run.sizes.reminderWait().toNanos();
         ConcurrentLinkedQueue<Long> found = new ConcurrentLinkedQueue<>();
         AtomicInteger missing = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
         ConcurrentLinkedQueue<Thread> pollers = new ConcurrentLinkedQueue<>();
         Load.Result posted = Load.run(
-                "interactions", sizes.interactionClients(), sizes.interactions(), Duration.ofSeconds(30), (c, seq) -> {
+                "interactions",
+                run.sizes.interactionClients(),
+                run.sizes.interactions(),
+                Duration.ofSeconds(30),
+                (c, seq) -> {
                     long now = System.nanoTime();
                     long next = nextSample.get();
                     boolean sampled = now >= next && nextSample.compareAndSet(next, now + intervalNanos);
@@ -74,7 +70,8 @@ final class InteractionsWithPromises {
                     long sent = System.nanoTime();
                     int status;
                     try {
-                        status = client.status(interaction(member, contactId, what, sampled ? sampledDue : otherDue));
+                        status = run.client.status(
+                                interaction(member, contactId, what, sampled ? sampledDue : otherDue));
                     } catch (Exception e) {
                         if (sampled) {
                             outstanding.release();
@@ -112,13 +109,13 @@ final class InteractionsWithPromises {
         section.append("`POST /api/v1/interactions` (a call with one promise) through the gateway, spread over ")
                 .append(ids.size())
                 .append(" contacts of one member, ")
-                .append(sizes.interactionClients())
+                .append(run.sizes.interactionClients())
                 .append(" clients for ")
-                .append(sizes.interactions().toSeconds())
+                .append(run.sizes.interactions().toSeconds())
                 .append(" s after ")
-                .append(sizes.warmup().toSeconds())
+                .append(run.sizes.warmup().toSeconds())
                 .append(" s of warm-up. About ")
-                .append(sizes.samplesPerSecond())
+                .append(run.sizes.samplesPerSecond())
                 .append(" posts a second are sampled: a poller reads `GET /api/v1/reminders?kind=follow-up&contactId=…`"
                         + " (through the gateway, backing off to a tenth of the time waited) until the follow-up of"
                         + " that promise is there; the latency runs from sending the post to reading the"
@@ -131,7 +128,7 @@ final class InteractionsWithPromises {
                 .append(" |\n| read | ")
                 .append(latencies.length)
                 .append(" |\n| not readable within ")
-                .append(sizes.reminderWait().toSeconds())
+                .append(run.sizes.reminderWait().toSeconds())
                 .append(" s of the load's end | ")
                 .append(missing.get())
                 .append(" |\n| p50 | ")
@@ -141,15 +138,15 @@ final class InteractionsWithPromises {
                 .append(" |\n| slowest read | ")
                 .append(latencies.length == 0 ? "n/a" : Stats.millis(latencies[latencies.length - 1] / 1e6))
                 .append(" |\n");
-        report.section(Scenarios.INTERACTIONS, section.toString());
-        report.target(
+        run.report.section(Scenarios.INTERACTIONS, section.toString());
+        run.report.target(
                 Scenarios.INTERACTIONS,
                 "interactions posted through the gateway, sustained "
-                        + sizes.interactions().toSeconds() + " s",
+                        + run.sizes.interactions().toSeconds() + " s",
                 "≥ 300/s, stretch 1,000 [77]",
                 Stats.rate(rate) + " (non-2xx: " + posted.non2xxDetail() + ")",
                 rate >= 1000 ? "met (stretch too)" : rate >= 300 ? "met" : "not met");
-        report.target(
+        run.report.target(
                 Scenarios.INTERACTIONS + 1,
                 "post → follow-up reminder readable",
                 "p99 ≤ 1 s under that load [minutes]",
@@ -163,7 +160,7 @@ final class InteractionsWithPromises {
         }
         int rank = Math.max(1, (int) Math.ceil(q * samples));
         if (rank > foundNanos.length) {
-            return "> " + Stats.seconds(sizes.reminderWait().toSeconds()) + " (not readable)";
+            return "> " + Stats.seconds(run.sizes.reminderWait().toSeconds()) + " (not readable)";
         }
         return Stats.millis(foundNanos[rank - 1] / 1e6);
     }
@@ -176,7 +173,7 @@ final class InteractionsWithPromises {
         body.put("occurredAt", Instant.now().minusSeconds(60).toString());
         body.put("summary", "Benchmark call");
         body.put("promises", List.of(Map.of("owedBy", "me", "what", what, "dueOn", dueOn.toString())));
-        return PlatformClient.json(client.viaGateway(member, "POST", "/api/v1/interactions"), "POST", body)
+        return PlatformClient.json(run.client.viaGateway(member, "POST", "/api/v1/interactions"), "POST", body)
                 .build();
     }
 
@@ -198,8 +195,8 @@ final class InteractionsWithPromises {
                 return;
             }
             try {
-                PlatformClient.Answer answer =
-                        client.send(client.viaGateway(member, "GET", path).GET().build());
+                PlatformClient.Answer answer = run.client.send(
+                        run.client.viaGateway(member, "GET", path).GET().build());
                 if (answer.ok()) {
                     for (JsonNode item : answer.json().path("items")) {
                         if (item.path("title").asString("").contains(what)) {

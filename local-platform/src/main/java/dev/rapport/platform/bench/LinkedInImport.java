@@ -11,37 +11,30 @@ import tools.jackson.databind.JsonNode;
 final class LinkedInImport {
 
     private final Scenarios run;
-    private final BenchOptions.Sizes sizes;
-    private final PlatformClient client;
-    private final EventWatcher events;
-    private final Report report;
 
     LinkedInImport(Scenarios run) {
         this.run = run;
-        this.sizes = run.sizes;
-        this.client = run.client;
-        this.events = run.events;
-        this.report = run.report;
     }
 
     void linkedInImport() throws Exception {
         String settled = run.settle();
         String member = Scenarios.IMPORTED_MEMBER;
-        int rows = sizes.importRows();
+        int rows = run.sizes.importRows();
         byte[] file = LinkedInCsv.generate(rows, "import");
         long start = System.nanoTime();
         JsonNode importReport = null;
         String failure = null;
         int firstStatus = 0;
         try {
-            PlatformClient.Answer first = client.send(client.viaGateway(member, "POST", "/api/v1/imports/linkedin")
+            PlatformClient.Answer first = run.client.send(run.client
+                    .viaGateway(member, "POST", "/api/v1/imports/linkedin")
                     .timeout(Scenarios.IMPORT_TIMEOUT)
                     .header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(file))
                     .build());
             firstStatus = first.status();
-            importReport =
-                    run.awaitReport(first, location -> client.viaGateway(member, "GET", location), sizes.importBound());
+            importReport = run.awaitReport(
+                    first, location -> run.client.viaGateway(member, "GET", location), run.sizes.importBound());
         } catch (BenchException | java.io.IOException e) {
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
         }
@@ -50,10 +43,10 @@ final class LinkedInImport {
         String eventsFailure = null;
         Duration toConsumed = null;
         try {
-            events.awaitConsumed(
-                    () -> events.contactAdded(member) >= created,
+            run.events.awaitConsumed(
+                    () -> run.events.contactAdded(member) >= created,
                     "the " + created + " ContactAdded of the import",
-                    sizes.eventsBound());
+                    run.sizes.eventsBound());
             toConsumed = Duration.ofNanos(System.nanoTime() - start);
         } catch (BenchException e) {
             eventsFailure = e.getMessage();
@@ -101,33 +94,33 @@ final class LinkedInImport {
                 .append(" |\n| time until every ContactAdded is consumed (from the upload) | ")
                 .append(toConsumed != null ? Stats.seconds(toConsumed.toMillis() / 1000.0) : eventsFailure)
                 .append(" |\n");
-        report.section(Scenarios.IMPORT, section.toString());
-        report.target(
+        run.report.section(Scenarios.IMPORT, section.toString());
+        run.report.target(
                 Scenarios.IMPORT,
                 Stats.count(rows) + "-row import: complete",
                 "complete [504 at 10 s]",
                 counts,
                 complete);
-        report.target(
+        run.report.target(
                 Scenarios.IMPORT + 1,
                 Stats.count(rows) + "-row import: report",
                 "≤ 15 s",
                 failure == null ? Stats.seconds(toReport.toMillis() / 1000.0) : "no report (" + failure + ")",
                 failure == null && toReport.compareTo(Duration.ofSeconds(15)) <= 0);
-        report.target(
+        run.report.target(
                 Scenarios.IMPORT + 2,
                 Stats.count(rows) + "-row import: all events consumed",
                 "≤ 60 s [263 s]",
                 toConsumed != null
                         ? Stats.seconds(toConsumed.toMillis() / 1000.0)
-                        : "not within " + sizes.eventsBound().toSeconds() + " s",
+                        : "not within " + run.sizes.eventsBound().toSeconds() + " s",
                 toConsumed != null && toConsumed.compareTo(Duration.ofSeconds(60)) <= 0);
         // Figures too (the section says them): problems of the run, not a scenario that could not run.
         if (failure != null) {
-            report.problem("The import through the gateway gave no report: " + failure);
+            run.report.problem("The import through the gateway gave no report: " + failure);
         }
         if (eventsFailure != null) {
-            report.problem("The import's events: " + eventsFailure);
+            run.report.problem("The import's events: " + eventsFailure);
         }
     }
 }

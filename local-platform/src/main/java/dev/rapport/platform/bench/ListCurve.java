@@ -1,7 +1,6 @@
 package dev.rapport.platform.bench;
 
 import dev.rapport.platform.harness.Load;
-import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,32 +13,22 @@ final class ListCurve {
     private record CurvePoint(String label, long stored, Load.Result result, String settled) {}
 
     private final Scenarios run;
-    private final BenchOptions options;
-    private final BenchOptions.Sizes sizes;
-    private final PlatformClient client;
-    private final EventWatcher events;
-    private final Report report;
     private final List<CurvePoint> curve = new ArrayList<>();
     private String probe;
 
     ListCurve(Scenarios run) {
         this.run = run;
-        this.options = run.options;
-        this.sizes = run.sizes;
-        this.client = run.client;
-        this.events = run.events;
-        this.report = run.report;
     }
 
     void curveSteps() throws Exception {
-        for (int step : sizes.curve()) {
+        for (int step : run.sizes.curve()) {
             measureProbe(Stats.count(step), step);
         }
     }
 
     void curveAfter() throws Exception {
         measureProbe("after the import and the large member", 0);
-        if (options.with100k()) {
+        if (run.options.with100k()) {
             measureProbe(Stats.count(100_000), 100_000);
         }
     }
@@ -54,10 +43,11 @@ final class ListCurve {
         String settled = run.settle();
         Load.Result result = Load.run(
                 "list-at-" + run.stored.get(),
-                sizes.curveClients(),
-                sizes.curveProbe(),
+                run.sizes.curveClients(),
+                run.sizes.curveProbe(),
                 Duration.ofSeconds(60),
-                (c, seq) -> client.status(client.viaGateway(probe, "GET", "/api/v1/contacts?limit=1")
+                (c, seq) -> run.client.status(run.client
+                        .viaGateway(probe, "GET", "/api/v1/contacts?limit=1")
                         .GET()
                         .build()));
         synchronized (curve) {
@@ -65,7 +55,7 @@ final class ListCurve {
         }
         if (result.ok() == 0) {
             // A figure too (nothing answered in time): kept in the curve, said among the problems.
-            report.problem(
+            run.report.problem(
                     "List curve at " + Stats.count(run.stored.get()) + " stored contacts: no successful request in "
                             + Stats.seconds(result.seconds()) + " (" + result.non2xxDetail() + ")");
         }
@@ -81,16 +71,16 @@ final class ListCurve {
         }
         StringBuilder section = new StringBuilder("## Another member's list as the store grows\n\n");
         section.append("A member with 20 contacts reads `GET /api/v1/contacts?limit=1` through the gateway (")
-                .append(sizes.curveClients())
+                .append(run.sizes.curveClients())
                 .append(" clients, ")
-                .append(sizes.curveProbe().toSeconds())
+                .append(run.sizes.curveProbe().toSeconds())
                 .append(" s per step) while other members' contacts fill the store (imported straight into"
                         + " contacts-service, 25,000 rows at most per member). Before each step the benchmark"
                         + " waits (at most ")
-                .append(sizes.settleBound().toSeconds())
+                .append(run.sizes.settleBound().toSeconds())
                 .append(" s) for the events of what was stored to be published and consumed, so that the relay"
                         + " and the consumers do not compete with the reads.");
-        if (!options.with100k()) {
+        if (!run.options.with100k()) {
             section.append(" The 100,000 step is left out (it adds several minutes of imports and event"
                     + " publishing): `./rapport bench --with-100k` measures it.");
         }
@@ -112,12 +102,12 @@ final class ListCurve {
                     .append(point.settled())
                     .append(" |\n");
         }
-        report.section(Scenarios.CURVE, section.toString());
+        run.report.section(Scenarios.CURVE, section.toString());
         CurvePoint first = points.getFirst();
         CurvePoint largest = points.stream()
                 .max(java.util.Comparator.comparingLong(CurvePoint::stored))
                 .orElseThrow();
-        report.target(
+        run.report.target(
                 Scenarios.CURVE,
                 "another member's list as the store grows",
                 "one scan at most on the embedded store, curve at 1k/10k/30k/100k [22/s, p99 1.6 s at ~30k]",

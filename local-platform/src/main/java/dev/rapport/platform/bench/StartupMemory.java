@@ -1,6 +1,5 @@
 package dev.rapport.platform.bench;
 
-import dev.rapport.platform.RunningPlatform;
 import dev.rapport.platform.harness.Stats;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,30 +11,25 @@ final class StartupMemory {
 
     private static final long GIGABYTE_AND_A_HALF_KB = 1536L * 1024;
 
-    private final BenchOptions.Sizes sizes;
-    private final RunningPlatform platform;
-    private final Report report;
-    private final Duration startup;
     private Map<String, Long> idleResident = Map.of();
 
+    private final Scenarios run;
+
     StartupMemory(Scenarios run) {
-        this.sizes = run.sizes;
-        this.platform = run.platform;
-        this.report = run.report;
-        this.startup = run.startup;
+        this.run = run;
     }
 
     void idle() throws InterruptedException {
-        Thread.sleep(sizes.idleSettle().toMillis());
-        idleResident = Bench.resident(platform);
+        Thread.sleep(run.sizes.idleSettle().toMillis());
+        idleResident = Bench.resident(run.platform);
         long total = total(idleResident);
-        report.target(
+        run.report.target(
                 Scenarios.MEMORY,
                 "whole platform: start-up",
                 "≤ 45 s [43–47 s]",
-                Stats.seconds(startup.toMillis() / 1000.0),
-                startup.compareTo(Duration.ofSeconds(45)) <= 0);
-        report.target(
+                Stats.seconds(run.startup.toMillis() / 1000.0),
+                run.startup.compareTo(Duration.ofSeconds(45)) <= 0);
+        run.report.target(
                 Scenarios.MEMORY + 1,
                 "whole platform: resident memory, idle",
                 "≤ 1.5 GB [1.9–2.4 GB]",
@@ -44,12 +38,12 @@ final class StartupMemory {
     }
 
     void memory() {
-        Map<String, Long> after = Bench.resident(platform);
+        Map<String, Long> after = Bench.resident(run.platform);
         StringBuilder section = new StringBuilder("## Start-up and resident memory\n\n");
         section.append("Start-up (from the launcher's start to every service ready, on a fresh var dir): **")
-                .append(Stats.seconds(startup.toMillis() / 1000.0))
+                .append(Stats.seconds(run.startup.toMillis() / 1000.0))
                 .append("**.\n\nResident memory (`VmRSS` of `/proc/<pid>/status`) of every process, idle (")
-                .append(sizes.idleSettle().toSeconds())
+                .append(run.sizes.idleSettle().toSeconds())
                 .append(" s after start-up) and after the scenarios:\n\n");
         section.append("| process | idle | after the scenarios |\n| --- | --- | --- |\n");
         List<String> names = new ArrayList<>(idleResident.keySet());
@@ -71,8 +65,8 @@ final class StartupMemory {
                 .append("** | **")
                 .append(Stats.megabytes(total(after)))
                 .append("** |\n");
-        report.section(Scenarios.MEMORY, section.toString());
-        report.target(
+        run.report.section(Scenarios.MEMORY, section.toString());
+        run.report.target(
                 Scenarios.MEMORY + 2,
                 "whole platform: resident memory after the scenarios",
                 "(measured)",
