@@ -62,8 +62,8 @@ final class HostileInput {
     void run(FaultReport.Scenario scenario) throws Exception {
         List<String> contacts = run.contacts(MEMBER, 3);
         run.contacts(FUZZ, 3);
-        String promise = FaultScenarios.promise("hostile", 0);
-        run.client.expectOk(run.interaction(MEMBER, contacts.getFirst(), promise), "log an interaction");
+        String promise = Promises.promise("hostile", 0);
+        run.client.expectOk(run.promises.interaction(MEMBER, contacts.getFirst(), promise), "log an interaction");
         run.client.expectOk(
                 PlatformClient.json(
                                 run.client.viaGateway(MEMBER, "POST", "/api/v1/content/items"),
@@ -74,7 +74,7 @@ final class HostileInput {
         Await.until(
                 "the follow-up of the target member's promise",
                 Duration.ofSeconds(60),
-                () -> run.followUpCounts(MEMBER, Set.of(promise)).size() == 1);
+                () -> run.promises.followUpCounts(MEMBER, Set.of(promise)).size() == 1);
         String before = exportDigest("before");
 
         List<HostileRequests.Case> cases = new ArrayList<>();

@@ -37,7 +37,7 @@ record MemberState(
         return new MemberState(
                 sizesNow,
                 memberEvents,
-                run.followUpDigest(member, promises),
+                run.promises.followUpDigest(member, promises),
                 contactsDigest(run.client, member),
                 export.length + " bytes, " + digest(export));
     }

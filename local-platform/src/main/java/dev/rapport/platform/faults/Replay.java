@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.JsonNode;
@@ -70,18 +69,9 @@ final class Replay {
         int total = sizes.replayInteractions();
         List<String> contacts = run.contacts(MEMBER, sizes.contacts());
         long deadLetteredBefore = run.deadLettered();
-        Set<String> all = new TreeSet<>();
-        for (int i = 0; i < total; i++) {
-            all.add(promise(i));
-        }
-        Load.Result posted = Load.run(
-                "replay-load",
-                CLIENTS,
-                Duration.ofMinutes(15),
-                Duration.ofSeconds(30),
-                total,
-                (c, seq) -> run.client.status(
-                        run.interaction(MEMBER, contacts.get((int) (seq % contacts.size())), promise(seq))));
+        Set<String> all = Promises.all("replay", total);
+        Load.Result posted =
+                run.promises.post("replay-load", CLIENTS, Duration.ofMinutes(15), MEMBER, contacts, "replay", total);
         scenario.equal("interactions accepted", (long) total, posted.ok());
         int milestonesRecorded = 0;
         for (int i = 0; i < milestones(); i++) {
@@ -135,9 +125,9 @@ final class Replay {
         Await.until(
                 "a follow-up for each of the " + total + " promises",
                 sizes.settle(),
-                () -> run.followUpCounts(MEMBER, all).size() == total);
+                () -> run.promises.followUpCounts(MEMBER, all).size() == total);
         int completed = 0;
-        List<JsonNode> followUps = run.followUps(MEMBER);
+        List<JsonNode> followUps = run.promises.followUps(MEMBER);
         for (JsonNode reminder : followUps.subList(0, Math.min(completions(), followUps.size()))) {
             completed += run.client.status(PlatformClient.json(
                                                     run.client.viaGateway(
@@ -316,9 +306,5 @@ final class Replay {
         }
         String[] parts = type.split("\\.");
         return parts.length == 4 ? parts[2] : type;
-    }
-
-    private static String promise(long seq) {
-        return FaultScenarios.promise("replay", seq);
     }
 }

@@ -190,14 +190,14 @@ final class Soak {
         Set<String> promises = new TreeSet<>();
         for (long seq = 0; seq < planned; seq++) {
             if (Kind.of(seq) == Kind.INTERACTION) {
-                promises.add(FaultScenarios.promise("soak", seq));
+                promises.add(Promises.promise("soak", seq));
             }
         }
         Await.until(
                 "a follow-up for each of the soak's " + interactions + " promises",
                 sizes.settle(),
-                () -> run.followUpCounts(MEMBER, promises).size() == promises.size());
-        Map<String, Integer> counts = run.followUpCounts(MEMBER, promises);
+                () -> run.promises.followUpCounts(MEMBER, promises).size() == promises.size());
+        Map<String, Integer> counts = run.promises.followUpCounts(MEMBER, promises);
         scenario.equal(
                 "promises with exactly one follow-up reminder",
                 interactions,
@@ -240,8 +240,8 @@ final class Soak {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(LinkedInCsv.generate(IMPORT_ROWS, "soak" + seq)))
                         .build());
             case INTERACTION ->
-                client.status(run.interaction(
-                        MEMBER, contacts.get((int) (seq % contacts.size())), FaultScenarios.promise("soak", seq)));
+                client.status(run.promises.interaction(
+                        MEMBER, contacts.get((int) (seq % contacts.size())), Promises.promise("soak", seq)));
             case CONTENT_ITEM ->
                 client.status(PlatformClient.json(
                                 client.viaGateway(MEMBER, "POST", "/api/v1/content/items"),
