@@ -210,6 +210,15 @@ final class FaultScenarios {
         return new ArrayList<>(byName.values());
     }
 
+    /** {@code POST /api/v1/content/items} through the gateway: a draft LinkedIn post titled {@code title}. */
+    HttpRequest draftPost(String member, String title) {
+        return PlatformClient.json(
+                        client.viaGateway(member, "POST", "/api/v1/content/items"),
+                        "POST",
+                        Map.of("title", title, "channel", "linkedin-post", "format", "article", "status", "draft"))
+                .build();
+    }
+
     /** The HTTP status of a service's readiness group on its management port. */
     int readiness(Service service) throws Exception {
         return client.status(HttpRequest.newBuilder(management(service, "/actuator/health/readiness"))

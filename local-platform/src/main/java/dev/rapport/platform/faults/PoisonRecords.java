@@ -48,21 +48,8 @@ final class PoisonRecords {
         }
         // The content item first: its publication is the good record on content.events.
         String itemId;
-        PlatformClient.Answer item = run.client.expectOk(
-                PlatformClient.json(
-                                run.client.viaGateway(MEMBER, "POST", "/api/v1/content/items"),
-                                "POST",
-                                Map.of(
-                                        "title",
-                                        "Fault suite post",
-                                        "channel",
-                                        "linkedin-post",
-                                        "format",
-                                        "article",
-                                        "status",
-                                        "draft"))
-                        .build(),
-                "create a content item");
+        PlatformClient.Answer item =
+                run.client.expectOk(run.draftPost(MEMBER, "Fault suite post"), "create a content item");
         itemId = item.json().path("id").asString();
 
         Map<String, Integer> partitions = new LinkedHashMap<>();

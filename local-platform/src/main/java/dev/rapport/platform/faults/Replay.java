@@ -96,21 +96,7 @@ final class Replay {
         int published = 0;
         for (int i = 0; i < items(); i++) {
             String itemId = run.client
-                    .expectOk(
-                            PlatformClient.json(
-                                            run.client.viaGateway(MEMBER, "POST", "/api/v1/content/items"),
-                                            "POST",
-                                            Map.of(
-                                                    "title",
-                                                    "Fault suite replay post " + i,
-                                                    "channel",
-                                                    "linkedin-post",
-                                                    "format",
-                                                    "article",
-                                                    "status",
-                                                    "draft"))
-                                    .build(),
-                            "create a content item")
+                    .expectOk(run.draftPost(MEMBER, "Fault suite replay post " + i), "create a content item")
                     .json()
                     .path("id")
                     .asString();

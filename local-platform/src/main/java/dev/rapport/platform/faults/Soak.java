@@ -242,20 +242,7 @@ final class Soak {
             case INTERACTION ->
                 client.status(run.promises.interaction(
                         MEMBER, contacts.get((int) (seq % contacts.size())), Promises.promise("soak", seq)));
-            case CONTENT_ITEM ->
-                client.status(PlatformClient.json(
-                                client.viaGateway(MEMBER, "POST", "/api/v1/content/items"),
-                                "POST",
-                                Map.of(
-                                        "title",
-                                        "Soak post " + seq,
-                                        "channel",
-                                        "linkedin-post",
-                                        "format",
-                                        "article",
-                                        "status",
-                                        "draft"))
-                        .build());
+            case CONTENT_ITEM -> client.status(run.draftPost(MEMBER, "Soak post " + seq));
             case DIGEST -> get("/api/v1/digest/today");
             case CONTACTS -> get("/api/v1/contacts?limit=20");
             case REMINDERS -> get("/api/v1/reminders?status=open&limit=20");
