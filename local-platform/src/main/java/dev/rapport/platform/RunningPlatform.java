@@ -1,19 +1,12 @@
 package dev.rapport.platform;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class RunningPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunningPlatform.class);
-    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 
     private final PlatformOptions options;
     private final Ports ports;
@@ -38,12 +31,12 @@ public final class RunningPlatform implements AutoCloseable {
 
     private final Object lock = new Object();
     private boolean closing;
-    private FileChannel varLockChannel;
-    private FileLock varLock;
+    private VarDirLock varLock;
     private Secrets secrets;
     private EmbeddedMongo mongo;
     private KafkaBroker kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final ProcessControls controls = new ProcessControls(this);
 
     RunningPlatform(PlatformOptions options) {
         this.options = options;
@@ -54,7 +47,10 @@ public final class RunningPlatform implements AutoCloseable {
     /** Starts everything in order; on failure stops what was started and throws. */
     void start() {
         try {
-            lockVarDir();
+            VarDirLock acquired = VarDirLock.acquire(options.varDir(), pidFiles);
+            synchronized (lock) {
+                varLock = acquired;
+            }
             PortCheck.requireFree(ports, pidFiles);
             Map<Service, Path> jars = new EnumMap<>(Service.class);
             if (options.startServices()) {
@@ -110,7 +106,7 @@ public final class RunningPlatform implements AutoCloseable {
                         instance,
                         jars.get(service),
                         ports,
-                        environment(service, instance, ports, secrets),
+                        ServiceEnvironment.of(service, instance, ports, secrets),
                         java,
                         options.varDir());
                 register(
@@ -152,94 +148,6 @@ public final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    /** The environment of a service, per docs/runtime-contract.md. */
-    static Map<String, String> environment(Service service, Ports ports, Secrets secrets) {
-        return environment(service, 1, ports, secrets);
-    }
-
-    /**
-     * The environment of instance {@code instance} of a service. With two instances of each service, the gateway
-     * reaches each through Spring Cloud LoadBalancer ({@code lb://<module>}, round robin) over a static list of both
-     * instances (Spring Cloud Commons' simple discovery client, given as {@code SPRING_APPLICATION_JSON}).
-     */
-    static Map<String, String> environment(Service service, int instance, Ports ports, Secrets secrets) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SERVER_PORT", String.valueOf(ports.http(service, instance)));
-        environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports.management(service, instance)));
-        // Actuator endpoints are never public; the contract keeps them on loopback in the embedded default.
-        environment.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
-        if (service != Service.GATEWAY) {
-            // Only the gateway is an entry point; the services are reached through it.
-            environment.put("SERVER_ADDRESS", "127.0.0.1");
-        }
-        environment.put("RAPPORT_KAFKA_BROKERS", ports.kafkaBootstrap());
-        environment.put("RAPPORT_MONGO_URI", ports.mongoUri());
-        environment.put("RAPPORT_IDENTITY_SECRET", secrets.identitySecret());
-        if (service == Service.GATEWAY) {
-            Map<String, Object> instances = new LinkedHashMap<>();
-            for (Service backend : Service.values()) {
-                if (backend.urlVariable() == null) {
-                    continue;
-                }
-                if (ports.instancesOf(backend) == 1) {
-                    environment.put(backend.urlVariable(), "http://127.0.0.1:" + ports.http(backend));
-                } else {
-                    environment.put(backend.urlVariable(), "lb://" + backend.module());
-                    List<Map<String, String>> uris = new ArrayList<>();
-                    for (int i = 1; i <= ports.instancesOf(backend); i++) {
-                        uris.add(Map.of("uri", "http://127.0.0.1:" + ports.http(backend, i)));
-                    }
-                    instances.put(backend.module(), uris);
-                }
-            }
-            if (!instances.isEmpty()) {
-                environment.put(
-                        "SPRING_APPLICATION_JSON",
-                        tools.jackson.databind.json.JsonMapper.builder()
-                                .build()
-                                .writeValueAsString(Map.of(
-                                        "spring",
-                                        Map.of(
-                                                "cloud",
-                                                Map.of(
-                                                        "discovery",
-                                                        Map.of(
-                                                                "client",
-                                                                Map.of("simple", Map.of("instances", instances))))))));
-            }
-            environment.put(
-                    "RAPPORT_JWT_PUBLIC_KEY", secrets.jwtKeys().publicKeyFile().toString());
-        }
-        return environment;
-    }
-
-    private void lockVarDir() {
-        Path lockFile = options.varDir().resolve(".platform.lock");
-        try {
-            Files.createDirectories(options.varDir());
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock acquired;
-            try {
-                acquired = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                acquired = null;
-            }
-            if (acquired == null) {
-                channel.close();
-                Long launcher = pidFiles.alive().get("launcher");
-                throw new PlatformException("Another platform is already running on " + options.varDir()
-                        + (launcher == null ? "" : " (launcher pid " + launcher + ")")
-                        + ": stop it first, or give this one its own RAPPORT_VAR_DIR and RAPPORT_PORT_OFFSET");
-            }
-            synchronized (lock) {
-                varLockChannel = channel;
-                varLock = acquired;
-            }
-        } catch (IOException e) {
-            throw new PlatformException("Cannot use the var dir " + options.varDir() + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Completes when a child process ends: while running, that is a crash. */
     CompletableFuture<ChildProcess> anyChildExit() {
         List<ChildProcess> children = new ArrayList<>();
@@ -266,7 +174,7 @@ public final class RunningPlatform implements AutoCloseable {
         List<ServiceProcess> toStop;
         KafkaBroker kafkaToStop;
         EmbeddedMongo mongoToStop;
-        boolean ownsVarDir;
+        VarDirLock ownedLock;
         synchronized (lock) {
             if (closing) {
                 return;
@@ -275,7 +183,7 @@ public final class RunningPlatform implements AutoCloseable {
             toStop = List.copyOf(services);
             kafkaToStop = kafka;
             mongoToStop = mongo;
-            ownsVarDir = varLock != null;
+            ownedLock = varLock;
         }
         if (!toStop.isEmpty()) {
             log.info(
@@ -300,25 +208,12 @@ public final class RunningPlatform implements AutoCloseable {
         }
         // Without the var dir lock the pid files belong to another platform: leave them alone.
         http.shutdownNow();
-        if (ownsVarDir) {
+        if (ownedLock != null) {
             pidFiles.delete("launcher");
-            releaseVarLock();
+            ownedLock.release();
         }
         if (mongoToStop != null) {
             log.info("Stopped.");
-        }
-    }
-
-    private void releaseVarLock() {
-        try {
-            if (varLock != null) {
-                varLock.release();
-            }
-            if (varLockChannel != null) {
-                varLockChannel.close();
-            }
-        } catch (IOException e) {
-            log.debug("Cannot release the var dir lock", e);
         }
     }
 
@@ -337,165 +232,76 @@ public final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ faults (./rapport faults)
+    // ------------------------------------------------------------------ the processes, for ProcessControls
 
-    /** Kills the Kafka broker with SIGKILL (no shutdown, no flush), as a crash would; answers its pid. */
-    public long killKafka() {
-        KafkaBroker broker;
-        synchronized (lock) {
-            broker = kafka;
-        }
-        if (broker == null) {
-            throw new PlatformException("No Kafka broker to kill");
-        }
-        long pid = broker.process().pid();
-        broker.process().process().destroyForcibly();
-        if (!broker.process().awaitExit(Duration.ofSeconds(30))) {
-            throw new PlatformException("The Kafka broker (pid " + pid + ") did not die within 30 s of SIGKILL");
-        }
-        pidFiles.delete("kafka");
-        log.info("Killed the Kafka broker (pid {}, SIGKILL)", pid);
-        return pid;
+    /** Kills, stops, pauses and restarts this platform's processes, for the fault scenarios. */
+    public ProcessControls controls() {
+        return controls;
     }
 
-    /** Starts the Kafka broker again on the same ports and data directory, and waits until it serves clients. */
-    public long restartKafka() {
-        JavaCommand java = JavaCommand.forRepository(options.repoRoot());
-        KafkaBroker restarted = KafkaBroker.launch(options.varDir(), ports, java, options.startupTimeout());
+    PidFiles pidFiles() {
+        return pidFiles;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    KafkaBroker kafka() {
+        synchronized (lock) {
+            return kafka;
+        }
+    }
+
+    /** Takes a restarted broker in (or stops it when the platform is closing). */
+    void adoptKafka(KafkaBroker restarted) {
         register(
                 () -> {
                     kafka = restarted;
                     pidFiles.write("kafka", restarted.process().pid());
                 },
                 restarted::stop);
-        restarted.awaitReady(ports, options.startupTimeout());
-        return restarted.process().pid();
     }
 
-    /**
-     * Stops the MongoDB-wire server as its process ending would: its port closes and every client
-     * connection drops. {@link #restartMongo()} opens the same data file on the same port.
-     */
-    public void stopMongo() {
-        EmbeddedMongo running;
+    /** The MongoDB-wire server, which the platform forgets: the caller stops it. */
+    EmbeddedMongo takeMongo() {
         synchronized (lock) {
-            running = mongo;
+            EmbeddedMongo running = mongo;
             mongo = null;
+            return running;
         }
-        if (running == null) {
-            throw new PlatformException("No MongoDB-wire server to stop");
-        }
-        running.stop();
     }
 
-    /** Starts the MongoDB-wire server again on the same port and data file. */
-    public void restartMongo() {
-        EmbeddedMongo restarted = EmbeddedMongo.start(options.varDir(), ports);
+    void adoptMongo(EmbeddedMongo restarted) {
         register(() -> mongo = restarted, restarted::stop);
     }
 
-    /** Kills a service's process with SIGKILL (no shutdown hook, no flush), as a crash would; answers its pid. */
-    public long kill(Service service) {
-        ServiceProcess victim;
-        synchronized (lock) {
-            victim = services.stream()
-                    .filter(s -> s.service() == service && s.instance() == 1)
-                    .findFirst()
-                    .orElseThrow(() -> new PlatformException(service.module() + " is not running"));
-        }
-        long pid = victim.process().pid();
-        victim.process().process().destroyForcibly();
-        if (!victim.process().awaitExit(Duration.ofSeconds(30))) {
-            throw new PlatformException(service.module() + " (pid " + pid + ") did not die within 30 s of SIGKILL");
-        }
-        synchronized (lock) {
-            services.remove(victim);
-        }
-        pidFiles.delete(service.module());
-        log.info("Killed {} (pid {}, SIGKILL)", service.module(), pid);
-        return pid;
-    }
-
-    /**
-     * Stops a service's process as Ctrl-C would (SIGTERM, its shutdown hooks run: its consumers leave their groups);
-     * answers its pid. {@link #restart} starts it again.
-     */
-    public long stop(Service service) {
-        ServiceProcess stopping;
-        synchronized (lock) {
-            stopping = services.stream()
-                    .filter(s -> s.service() == service && s.instance() == 1)
-                    .findFirst()
-                    .orElseThrow(() -> new PlatformException(service.module() + " is not running"));
-        }
-        long pid = stopping.process().pid();
-        stopping.stop(SERVICE_STOP_GRACE);
-        synchronized (lock) {
-            services.remove(stopping);
-        }
-        pidFiles.delete(service.module());
-        log.info("Stopped {} (pid {})", service.module(), pid);
-        return pid;
-    }
-
-    /** Starts a service again (after {@link #kill} or {@link #stop}) with the same jar, ports and environment; waits until it is ready. */
-    public long restart(Service service) {
-        JavaCommand java = JavaCommand.forRepository(options.repoRoot());
-        ServiceProcess started = ServiceProcess.start(
-                service,
-                ServiceProcess.jarOf(options.repoRoot(), service),
-                ports,
-                environment(service, ports, secrets),
-                java,
-                options.varDir());
-        register(
-                () -> {
-                    services.add(started);
-                    pidFiles.write(service.module(), started.process().pid());
-                },
-                () -> started.stop(SERVICE_STOP_GRACE));
-        started.awaitReady(http, options.startupTimeout());
-        return started.process().pid();
-    }
-
-    /** Freezes a service's process (SIGSTOP): it holds its connections and answers nothing until resumed. */
-    public void pause(Service service) {
-        signal(service, "STOP");
-    }
-
-    /** Lets a paused service's process go on (SIGCONT). */
-    public void resume(Service service) {
-        signal(service, "CONT");
-    }
-
-    private void signal(Service service, String signal) {
-        long pid = pid(service);
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                    .redirectErrorStream(true)
-                    .start();
-            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new PlatformException("kill -" + signal + " " + pid + " failed: "
-                        + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new PlatformException("Cannot signal " + service.module() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException("Interrupted while signalling " + service.module());
-        }
-        log.info("Sent SIG{} to {} (pid {})", signal, service.module(), pid);
-    }
-
-    /** The pid of a service's process. */
-    public long pid(Service service) {
+    /** The first instance of a service, or a PlatformException when it is not running. */
+    ServiceProcess firstInstance(Service service) {
         synchronized (lock) {
             return services.stream()
                     .filter(s -> s.service() == service && s.instance() == 1)
                     .findFirst()
-                    .map(s -> s.process().pid())
                     .orElseThrow(() -> new PlatformException(service.module() + " is not running"));
         }
+    }
+
+    /** Forgets a service process that was killed or stopped. */
+    void forget(ServiceProcess gone) {
+        synchronized (lock) {
+            services.remove(gone);
+        }
+        pidFiles.delete(gone.service().module());
+    }
+
+    /** Takes a restarted service process in (or stops it when the platform is closing). */
+    void adopt(ServiceProcess started) {
+        register(
+                () -> {
+                    services.add(started);
+                    pidFiles.write(started.service().module(), started.process().pid());
+                },
+                () -> started.stop(SERVICE_STOP_GRACE));
     }
 
     public PlatformOptions options() {

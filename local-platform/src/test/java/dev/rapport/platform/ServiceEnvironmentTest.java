@@ -17,7 +17,7 @@ class ServiceEnvironmentTest {
     @Test
     void everyServiceGetsItsPortsTheBrokersTheMongoUriAndTheIdentitySecret() {
         Secrets secrets = Secrets.loadOrCreate(varDir);
-        Map<String, String> contacts = RunningPlatform.environment(Service.CONTACTS, new Ports(100), secrets);
+        Map<String, String> contacts = ServiceEnvironment.of(Service.CONTACTS, new Ports(100), secrets);
 
         assertThat(contacts)
                 .containsEntry("SERVER_PORT", "8181")
@@ -33,7 +33,7 @@ class ServiceEnvironmentTest {
     @Test
     void gatewayAlsoGetsTheServiceUrlsAndThePublicKeyAndListensBeyondLoopback() {
         Secrets secrets = Secrets.loadOrCreate(varDir);
-        Map<String, String> gateway = RunningPlatform.environment(Service.GATEWAY, new Ports(100), secrets);
+        Map<String, String> gateway = ServiceEnvironment.of(Service.GATEWAY, new Ports(100), secrets);
 
         assertThat(gateway)
                 .containsEntry("SERVER_PORT", "8180")
@@ -53,7 +53,7 @@ class ServiceEnvironmentTest {
     void withTwoInstancesTheGatewayBalancesOverAStaticListOfBothAndEachInstanceHasItsOwnPorts() {
         Secrets secrets = Secrets.loadOrCreate(varDir);
         Ports ports = new Ports(100, 2);
-        Map<String, String> gateway = RunningPlatform.environment(Service.GATEWAY, 1, ports, secrets);
+        Map<String, String> gateway = ServiceEnvironment.of(Service.GATEWAY, 1, ports, secrets);
 
         assertThat(gateway)
                 .containsEntry("SERVER_PORT", "8180")
@@ -69,11 +69,11 @@ class ServiceEnvironmentTest {
         assertThat(uris(instances.path("content-service")))
                 .containsExactly("http://127.0.0.1:8183", "http://127.0.0.1:28183");
 
-        assertThat(RunningPlatform.environment(Service.REMINDERS, 2, ports, secrets))
+        assertThat(ServiceEnvironment.of(Service.REMINDERS, 2, ports, secrets))
                 .containsEntry("SERVER_PORT", "28182")
                 .containsEntry("MANAGEMENT_SERVER_PORT", "29182")
                 .containsEntry("RAPPORT_KAFKA_BROKERS", "127.0.0.1:9192");
-        assertThat(RunningPlatform.environment(Service.GATEWAY, new Ports(100), secrets))
+        assertThat(ServiceEnvironment.of(Service.GATEWAY, new Ports(100), secrets))
                 .doesNotContainKey("SPRING_APPLICATION_JSON");
     }
 

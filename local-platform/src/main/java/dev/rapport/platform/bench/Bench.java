@@ -1,21 +1,15 @@
 package dev.rapport.platform.bench;
 
-import dev.rapport.platform.LocalPlatform;
 import dev.rapport.platform.PlatformException;
 import dev.rapport.platform.PlatformOptions;
 import dev.rapport.platform.RunningPlatform;
+import dev.rapport.platform.harness.HarnessPlatform;
 import dev.rapport.platform.harness.HarnessRuns;
 import dev.rapport.platform.harness.Machine;
 import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,73 +55,37 @@ public final class Bench {
     }
 
     static int run(BenchOptions options) {
-        try {
-            prepareVarDir(options.varDir());
-        } catch (BenchException e) {
-            System.err.println("rapport bench: " + e.getMessage());
-            return 1;
-        }
-        int offset = options.portOffset() >= 0 ? options.portOffset() : freeOffset();
-        String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        String loadBefore = Machine.loadAverage();
-        log.info(
-                "Benchmark ({}): platform in {} with port offset {}",
-                options.quick() ? "quick" : "full",
-                options.varDir(),
-                offset);
-        AtomicReference<RunningPlatform> running = new AtomicReference<>();
-        Thread hook = new Thread(
-                () -> {
-                    RunningPlatform platform = running.get();
-                    if (platform != null) {
-                        platform.close();
-                    }
-                },
-                "bench-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         Report report = new Report();
-        long startNanos = System.nanoTime();
-        RunningPlatform platform;
-        try {
-            platform = LocalPlatform.start(options.platformOptions(offset));
-        } catch (RuntimeException e) {
-            System.err.println("rapport bench: the platform did not start (" + e.getMessage() + "); logs in "
-                    + options.varDir().resolve("logs"));
+        AtomicBoolean complete = new AtomicBoolean();
+        HarnessPlatform.Run run = HarnessPlatform.run(
+                "rapport bench",
+                "Benchmark (" + (options.quick() ? "quick" : "full") + ")",
+                options.varDir(),
+                () -> prepareVarDir(options.varDir()),
+                options.portOffset(),
+                Bench::freeOffset,
+                options::platformOptions,
+                (platform, startup) -> {
+                    try (PlatformClient client = new PlatformClient(
+                                    platform.gatewayUrl(),
+                                    platform.tokenIssuer(),
+                                    platform.secrets().identitySecret());
+                            EventWatcher events = new EventWatcher(platform.kafkaBootstrap())) {
+                        Scenarios scenarios = new Scenarios(options, platform, client, events, report, startup);
+                        complete.set(scenarios.runAll());
+                    } catch (RuntimeException e) {
+                        log.error("The benchmark failed", e);
+                        report.problem("The benchmark stopped: " + e);
+                    }
+                });
+        if (run == null) {
             return 1;
         }
-        running.set(platform);
-        Duration startup = Duration.ofNanos(System.nanoTime() - startNanos);
-        boolean complete;
-        try (platform) {
-            try (PlatformClient client = new PlatformClient(
-                            platform.gatewayUrl(),
-                            platform.tokenIssuer(),
-                            platform.secrets().identitySecret());
-                    EventWatcher events = new EventWatcher(platform.kafkaBootstrap())) {
-                Scenarios scenarios = new Scenarios(options, platform, client, events, report, startup);
-                complete = scenarios.runAll();
-            } catch (RuntimeException e) {
-                log.error("The benchmark failed", e);
-                report.problem("The benchmark stopped: " + e);
-                complete = false;
-            }
-        }
-        running.set(null);
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook runs anyway.
-        }
-        String header = header(options, started, loadBefore, offset);
-        try {
-            Files.createDirectories(options.out().getParent());
-            Files.writeString(options.out(), report.render(header, options.quick()), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            System.err.println("rapport bench: cannot write " + options.out() + ": " + e.getMessage());
+        String header = header(options, run.started(), run.loadBefore(), run.offset());
+        if (!HarnessPlatform.writeReport("rapport bench", options.out(), report.render(header, options.quick()))) {
             return 1;
         }
-        log.info("Report written to {}", options.out());
-        if (!complete) {
+        if (!complete.get()) {
             System.err.println("rapport bench: some scenarios could not be measured:");
             report.problems().forEach(problem -> System.err.println("  " + problem));
             return 1;

@@ -1,9 +1,9 @@
 package dev.rapport.platform.bench;
 
 import dev.rapport.platform.PlatformOptions;
+import dev.rapport.platform.harness.HarnessOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -54,14 +54,7 @@ record BenchOptions(
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--var-dir" -> varDir = Path.of(value(args, ++i, arg));
                 case "--note" -> note = value(args, ++i, arg);
-                case "--port-offset" -> {
-                    String value = value(args, ++i, arg);
-                    try {
-                        portOffset = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--port-offset needs a whole number, not '" + value + "'");
-                    }
-                }
+                case "--port-offset" -> portOffset = HarnessOptions.portOffset(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -110,23 +103,16 @@ record BenchOptions(
     }
 
     private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
+        return HarnessOptions.value(args, index, option);
     }
 
     /** The command as typed, for the report. */
     String command() {
-        List<String> parts = new ArrayList<>(List.of("./rapport", "bench"));
-        for (String argument : arguments) {
-            parts.add(argument.contains(" ") ? "\"" + argument + "\"" : argument);
-        }
-        return String.join(" ", parts);
+        return HarnessOptions.command("bench", arguments);
     }
 
     PlatformOptions platformOptions(int offset) {
-        return new PlatformOptions(repoRoot, varDir, offset, true, PlatformOptions.DEFAULT_STARTUP_TIMEOUT);
+        return HarnessOptions.platformOptions(repoRoot, varDir, offset);
     }
 
     Sizes sizes() {

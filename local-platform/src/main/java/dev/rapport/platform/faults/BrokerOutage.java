@@ -50,23 +50,8 @@ final class BrokerOutage {
         long deadLetteredBefore = run.deadLettered();
 
         // The run without the fault: the same promises on the same contacts (by position), as fast as it goes.
-        Load.Result control = Load.run(
-                "broker-control",
-                CLIENTS,
-                Duration.ofMinutes(10),
-                Duration.ofSeconds(30),
-                total,
-                (c, seq) -> run.client.status(run.interaction(
-                        CONTROL, controlContacts.get((int) (seq % controlContacts.size())), promise(seq))));
-        if (control.ok() != total) {
-            throw new FaultException(
-                    "The control member's posts did not all succeed (no fault yet): " + control.non2xxDetail());
-        }
-        Set<String> all = promises(total);
-        Await.until(
-                "the control member's " + total + " follow-ups",
-                sizes.settle(),
-                () -> run.followUpCounts(CONTROL, all).size() == total);
+        run.promises.control(
+                "broker-control", CLIENTS, Duration.ofMinutes(10), CONTROL, controlContacts, "broker", total);
 
         Map<Long, Integer> statuses = new ConcurrentHashMap<>();
         AtomicLong sent = new AtomicLong();
@@ -78,8 +63,8 @@ final class BrokerOutage {
                     // A steady rate: request n leaves at n / rate seconds from the start.
                     Await.untilTime("post " + seq + "'s turn", start + seq * intervalNanos);
                     sent.incrementAndGet();
-                    int status = run.client.status(
-                            run.interaction(MEMBER, contacts.get((int) (seq % contacts.size())), promise(seq)));
+                    int status = run.client.status(run.promises.interaction(
+                            MEMBER, contacts.get((int) (seq % contacts.size())), promise(seq)));
                     statuses.put(seq, status);
                     return status;
                 });
@@ -107,13 +92,13 @@ final class BrokerOutage {
             settled = Await.until(
                     "a follow-up for every accepted promise",
                     sizes.settle(),
-                    () -> run.followUpCounts(MEMBER, succeeded).size() == succeeded.size());
+                    () -> run.promises.followUpCounts(MEMBER, succeeded).size() == succeeded.size());
             scenario.note("every follow-up readable " + Stats.seconds(settled.toMillis() / 1000.0)
                     + " after the last post was answered");
         } catch (FaultException e) {
             scenario.note(e.getMessage());
         }
-        Map<String, Integer> counts = run.followUpCounts(MEMBER, succeeded);
+        Map<String, Integer> counts = run.promises.followUpCounts(MEMBER, succeeded);
         long once = counts.values().stream().filter(n -> n == 1).count();
         long more = counts.values().stream().filter(n -> n > 1).count();
         scenario.equal("accepted promises with exactly one follow-up reminder", (long) succeeded.size(), once);
@@ -138,22 +123,22 @@ final class BrokerOutage {
         scenario.equal("records added to the dead-letter topics", 0L, run.deadLettered() - deadLetteredBefore);
         scenario.equal(
                 "digest of the follow-ups, against the control member's for the same promises",
-                run.followUpDigest(CONTROL, succeeded),
-                run.followUpDigest(MEMBER, succeeded));
+                run.promises.followUpDigest(CONTROL, succeeded),
+                run.promises.followUpDigest(MEMBER, succeeded));
     }
 
     private void injectFault(FaultReport.Scenario scenario, AtomicLong sent, int total) {
         try {
             Await.until("a quarter of the posts sent", Duration.ofMinutes(3), () -> sent.get() >= total / 4);
             long killedAt = System.nanoTime();
-            long pid = run.platform.killKafka();
+            long pid = run.platform.controls().killKafka();
             scenario.note("killed the broker (pid " + pid + ", SIGKILL) after " + sent.get() + " posts");
             // The outage lasts this long by definition: the broker is dead in the meantime.
             Await.untilTime(
                     "the end of the broker outage",
                     killedAt + sizes.brokerDown().toNanos());
             long sentWhileDown = sent.get();
-            long newPid = run.platform.restartKafka();
+            long newPid = run.platform.controls().restartKafka();
             scenario.note("restarted it (pid " + newPid + ") after "
                     + Stats.seconds((System.nanoTime() - killedAt) / 1e9) + " dead; posts sent by then: "
                     + sentWhileDown);
@@ -164,14 +149,10 @@ final class BrokerOutage {
     }
 
     private static String promise(long seq) {
-        return FaultScenarios.promise("broker", seq);
+        return Promises.promise("broker", seq);
     }
 
     private static Set<String> promises(int total) {
-        Set<String> promises = new TreeSet<>();
-        for (int i = 0; i < total; i++) {
-            promises.add(promise(i));
-        }
-        return promises;
+        return Promises.all("broker", total);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Scenario 3: reminders-service is killed (SIGKILL) halfway through consuming a backlog of interactions with one
@@ -42,38 +41,16 @@ final class ConsumerKilled {
         List<String> contacts = run.contacts(MEMBER, sizes.contacts());
         List<String> controlContacts = run.contacts(CONTROL, sizes.contacts());
         long deadLetteredBefore = run.deadLettered();
-        Set<String> all = new TreeSet<>();
-        for (int i = 0; i < total; i++) {
-            all.add(promise(i));
-        }
-        Load.Result control = Load.run(
-                "consumer-control",
-                CLIENTS,
-                Duration.ofMinutes(15),
-                Duration.ofSeconds(30),
-                total,
-                (c, seq) -> run.client.status(run.interaction(
-                        CONTROL, controlContacts.get((int) (seq % controlContacts.size())), promise(seq))));
-        if (control.ok() != total) {
-            throw new FaultException("The control member's posts did not all succeed: " + control.non2xxDetail());
-        }
-        Await.until(
-                "the control member's " + total + " follow-ups",
-                sizes.settle(),
-                () -> run.followUpCounts(CONTROL, all).size() == total);
+        Set<String> all = Promises.all("consumer", total);
+        run.promises.control(
+                "consumer-control", CLIENTS, Duration.ofMinutes(15), CONTROL, controlContacts, "consumer", total);
 
         // The backlog: posted while reminders-service is frozen, so that it consumes all of it at once afterwards.
-        run.platform.pause(Service.REMINDERS);
+        run.platform.controls().pause(Service.REMINDERS);
         long backlog;
         try {
-            Load.Result posted = Load.run(
-                    "consumer-backlog",
-                    CLIENTS,
-                    Duration.ofMinutes(15),
-                    Duration.ofSeconds(30),
-                    total,
-                    (c, seq) -> run.client.status(
-                            run.interaction(MEMBER, contacts.get((int) (seq % contacts.size())), promise(seq))));
+            Load.Result posted = run.promises.post(
+                    "consumer-backlog", CLIENTS, Duration.ofMinutes(15), MEMBER, contacts, "consumer", total);
             scenario.equal("posts accepted", (long) total, posted.ok());
             Await.until(
                     "the backlog's events on " + Topics.CONTACTS,
@@ -86,7 +63,7 @@ final class ConsumerKilled {
                             >= total);
             backlog = run.topics.lag(GROUP, Topics.CONTACTS);
         } finally {
-            run.platform.resume(Service.REMINDERS);
+            run.platform.controls().resume(Service.REMINDERS);
         }
         // Killed once a quarter of the backlog shows in its state. Not by committed offsets: the consumer commits per
         // poll batch (up to 500 records), so a small backlog goes from all to nothing in one commit.
@@ -94,13 +71,13 @@ final class ConsumerKilled {
         Await.until(
                 "reminders-service a quarter through its backlog",
                 Duration.ofMinutes(5),
-                () -> run.followUpCounts(MEMBER, all).size() >= quarter);
-        int done = run.followUpCounts(MEMBER, all).size();
-        long pid = run.platform.kill(Service.REMINDERS);
+                () -> run.promises.followUpCounts(MEMBER, all).size() >= quarter);
+        int done = run.promises.followUpCounts(MEMBER, all).size();
+        long pid = run.platform.controls().kill(Service.REMINDERS);
         // Read after the kill: a dead consumer commits nothing more.
         long left = run.topics.lag(GROUP, Topics.CONTACTS);
         long restartedAt = System.nanoTime();
-        long newPid = run.platform.restart(Service.REMINDERS);
+        long newPid = run.platform.controls().restart(Service.REMINDERS);
         scenario.note("backlog of " + backlog + " events; killed reminders-service (pid " + pid + ", SIGKILL) with "
                 + done + " follow-ups made just before it and " + left + " events not committed after it (redelivered"
                 + " after the restart);"
@@ -116,14 +93,14 @@ final class ConsumerKilled {
             Duration settled = Await.until(
                     "a follow-up for every promise",
                     sizes.settle(),
-                    () -> run.followUpCounts(MEMBER, all).size() == total
+                    () -> run.promises.followUpCounts(MEMBER, all).size() == total
                             && run.topics.lag(GROUP, Topics.CONTACTS) == 0);
             scenario.note(
                     "every follow-up readable " + Stats.seconds(settled.toMillis() / 1000.0) + " after the restart");
         } catch (FaultException e) {
             scenario.note(e.getMessage());
         }
-        Map<String, Integer> counts = run.followUpCounts(MEMBER, all);
+        Map<String, Integer> counts = run.promises.followUpCounts(MEMBER, all);
         scenario.equal(
                 "promises with exactly one follow-up reminder",
                 (long) total,
@@ -141,11 +118,7 @@ final class ConsumerKilled {
         scenario.equal("records added to the dead-letter topics", 0L, run.deadLettered() - deadLetteredBefore);
         scenario.equal(
                 "digest of the follow-ups, against the control member's",
-                run.followUpDigest(CONTROL, all),
-                run.followUpDigest(MEMBER, all));
-    }
-
-    private static String promise(long seq) {
-        return FaultScenarios.promise("consumer", seq);
+                run.promises.followUpDigest(CONTROL, all),
+                run.promises.followUpDigest(MEMBER, all));
     }
 }

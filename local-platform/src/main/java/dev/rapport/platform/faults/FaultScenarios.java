@@ -9,17 +9,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +43,9 @@ final class FaultScenarios {
     final PlatformClient client;
     final FaultReport report;
     final Topics topics;
+    /** Posts with promises and their follow-ups, which most scenarios check. */
+    final Promises promises;
+
     final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     FaultScenarios(FaultOptions options, RunningPlatform platform, PlatformClient client, FaultReport report) {
@@ -57,6 +55,7 @@ final class FaultScenarios {
         this.client = client;
         this.report = report;
         this.topics = new Topics(platform.kafkaBootstrap());
+        this.promises = new Promises(this);
     }
 
     void runAll() {
@@ -211,85 +210,13 @@ final class FaultScenarios {
         return new ArrayList<>(byName.values());
     }
 
-    /** {@code POST /api/v1/interactions} through the gateway: a call with one promise {@code what}, due in a week. */
-    HttpRequest interaction(String member, String contactId, String what) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("contactIds", List.of(contactId));
-        body.put("type", "call");
-        body.put("direction", "outbound");
-        body.put("occurredAt", Instant.now().minusSeconds(60).toString());
-        body.put("summary", "Fault suite call");
-        body.put(
-                "promises",
-                List.of(Map.of(
-                        "owedBy", "me", "what", what, "dueOn", today.plusDays(7).toString())));
-        return PlatformClient.json(client.viaGateway(member, "POST", "/api/v1/interactions"), "POST", body)
+    /** {@code POST /api/v1/content/items} through the gateway: a draft LinkedIn post titled {@code title}. */
+    HttpRequest draftPost(String member, String title) {
+        return PlatformClient.json(
+                        client.viaGateway(member, "POST", "/api/v1/content/items"),
+                        "POST",
+                        Map.of("title", title, "channel", "linkedin-post", "format", "article", "status", "draft"))
                 .build();
-    }
-
-    /** Every follow-up reminder of {@code member} (read straight from reminders-service, every page). */
-    List<JsonNode> followUps(String member) throws Exception {
-        List<JsonNode> reminders = new ArrayList<>();
-        String cursor = null;
-        do {
-            String path = "/api/v1/reminders?kind=follow-up&limit=200"
-                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            JsonNode page = client.expectOk(
-                            client.direct(service(Service.REMINDERS), member, "GET", path)
-                                    .GET()
-                                    .build(),
-                            "list " + member + "'s follow-ups")
-                    .json();
-            page.path("items").forEach(reminders::add);
-            JsonNode next = page.path("nextCursor");
-            cursor = next.isString() && !next.asString().isBlank() ? next.asString() : null;
-        } while (cursor != null);
-        return reminders;
-    }
-
-    /** A promise's text: fixed width, so that no promise's text contains another's. */
-    static String promise(String scenario, long n) {
-        return String.format(java.util.Locale.ROOT, "%s promise %06d.", scenario, n);
-    }
-
-    /** How many follow-ups of {@code member} carry each promise of {@code promises} in their title. */
-    Map<String, Integer> followUpCounts(String member, Set<String> promises) throws Exception {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (JsonNode reminder : followUps(member)) {
-            String title = reminder.path("title").asString("");
-            for (String promise : promises) {
-                if (title.contains(promise)) {
-                    counts.merge(promise, 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
-    }
-
-    /**
-     * A digest of the state of {@code member}'s follow-ups whose promise is in {@code promises}: kind, status, title,
-     * contact name and due date of each, sorted (ids and times differ between members by nature).
-     */
-    String followUpDigest(String member, Set<String> promises) throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (JsonNode reminder : followUps(member)) {
-            String title = reminder.path("title").asString("");
-            if (promises.stream().anyMatch(title::contains)) {
-                lines.add(String.join(
-                        "|",
-                        reminder.path("kind").asString(""),
-                        reminder.path("status").asString(""),
-                        title,
-                        reminder.path("contactName").asString(""),
-                        reminder.path("dueOn").asString("")));
-            }
-        }
-        lines.sort(null);
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        return lines.size() + " reminders, sha256 "
-                + HexFormat.of()
-                        .formatHex(sha.digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)))
-                        .substring(0, 16);
     }
 
     /** The HTTP status of a service's readiness group on its management port. */

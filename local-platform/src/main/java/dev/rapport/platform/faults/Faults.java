@@ -1,21 +1,13 @@
 package dev.rapport.platform.faults;
 
-import dev.rapport.platform.LocalPlatform;
 import dev.rapport.platform.PlatformException;
 import dev.rapport.platform.PlatformOptions;
-import dev.rapport.platform.RunningPlatform;
+import dev.rapport.platform.harness.HarnessPlatform;
 import dev.rapport.platform.harness.HarnessRuns;
 import dev.rapport.platform.harness.Machine;
 import dev.rapport.platform.harness.PlatformClient;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,69 +42,38 @@ public final class Faults {
     }
 
     static int run(FaultOptions options) {
-        try {
-            prepareVarDir(options.varDir());
-        } catch (FaultException e) {
-            System.err.println("rapport faults: " + e.getMessage());
-            return 1;
-        }
-        int offset = options.portOffset() >= 0 ? options.portOffset() : freeOffset();
-        String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        String loadBefore = Machine.loadAverage();
-        log.info(
-                "Fault suite ({}): platform in {} with port offset {}",
-                options.quick() ? "quick" : "long",
-                options.varDir(),
-                offset);
-        AtomicReference<RunningPlatform> running = new AtomicReference<>();
-        // Whatever happens (a failed check, an exception, Ctrl-C): the platform this run started is stopped.
-        Thread hook = new Thread(
-                () -> {
-                    RunningPlatform platform = running.get();
-                    if (platform != null) {
-                        platform.close();
-                    }
-                },
-                "faults-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         FaultReport report = new FaultReport();
-        long startNanos = System.nanoTime();
-        RunningPlatform platform;
-        try {
-            platform = LocalPlatform.start(options.platformOptions(offset));
-        } catch (RuntimeException e) {
-            System.err.println("rapport faults: the platform did not start (" + e.getMessage() + "); logs in "
-                    + options.varDir().resolve("logs"));
+        HarnessPlatform.Run run = HarnessPlatform.run(
+                "rapport faults",
+                "Fault suite (" + (options.quick() ? "quick" : "long") + ")",
+                options.varDir(),
+                () -> prepareVarDir(options.varDir()),
+                options.portOffset(),
+                Faults::freeOffset,
+                options::platformOptions,
+                (platform, startup) -> {
+                    try (PlatformClient client = new PlatformClient(
+                            platform.gatewayUrl(),
+                            platform.tokenIssuer(),
+                            platform.secrets().identitySecret())) {
+                        new FaultScenarios(options, platform, client, report).runAll();
+                    } catch (RuntimeException e) {
+                        log.error("The fault suite stopped", e);
+                        report.start("Suite", "n/a", "n/a").error = e.toString();
+                    }
+                });
+        if (run == null) {
             return 1;
         }
-        running.set(platform);
-        double startup = (System.nanoTime() - startNanos) / 1e9;
-        try (platform;
-                PlatformClient client = new PlatformClient(
-                        platform.gatewayUrl(),
-                        platform.tokenIssuer(),
-                        platform.secrets().identitySecret())) {
-            new FaultScenarios(options, platform, client, report).runAll();
-        } catch (RuntimeException e) {
-            log.error("The fault suite stopped", e);
-            report.start("Suite", "n/a", "n/a").error = e.toString();
-        } finally {
-            running.set(null);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook runs anyway.
-        }
-        String header = header(options, started, loadBefore, offset, startup);
-        try {
-            Files.createDirectories(options.out().getParent());
-            Files.writeString(options.out(), report.render(header), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            System.err.println("rapport faults: cannot write " + options.out() + ": " + e.getMessage());
+        String header = header(
+                options,
+                run.started(),
+                run.loadBefore(),
+                run.offset(),
+                run.startup().toNanos() / 1e9);
+        if (!HarnessPlatform.writeReport("rapport faults", options.out(), report.render(header))) {
             return 1;
         }
-        log.info("Report written to {}", options.out());
         if (!report.passed()) {
             System.err.println("rapport faults: some checks failed:");
             for (FaultReport.Scenario scenario : report.scenarios()) {

@@ -4,32 +4,19 @@ import dev.rapport.platform.harness.PlatformClient;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Scenario 6: hostile requests for every operation of the published OpenAPI documents (fetched from the gateway),
@@ -49,24 +36,20 @@ final class HostileInput {
             List.of("/v3/api-docs/contacts", "/v3/api-docs/reminders", "/v3/api-docs/content", "/v3/api-docs");
     /** Never sent: it erases the member (the data this scenario compares). */
     private static final Set<String> SKIPPED = Set.of("DELETE /api/v1/me");
-    /** An address the outbound guard refuses: nothing generated here ever leaves the machine. */
-    private static final String LOOPBACK_URL = "https://127.0.0.1:1/faults";
 
-    private static final int OVERSIZED = 1_500_000;
     private static final int CLIENTS = 6;
 
-    /** One generated request. */
-    record Case(String document, String method, String template, String kind, String member, HttpRequest request) {}
-
     /** A request whose answer broke a rule. */
-    record Finding(Case hostile, int status, String contentType, String body) {}
+    record Finding(HostileRequests.Case hostile, int status, String contentType, String body) {}
 
     private final FaultScenarios run;
     private final int perOperation;
+    private final HostileRequests requests;
 
     HostileInput(FaultScenarios run) {
         this.run = run;
         this.perOperation = run.sizes.casesPerOperation();
+        this.requests = new HostileRequests(run.client, perOperation);
     }
 
     String load() {
@@ -79,8 +62,8 @@ final class HostileInput {
     void run(FaultReport.Scenario scenario) throws Exception {
         List<String> contacts = run.contacts(MEMBER, 3);
         run.contacts(FUZZ, 3);
-        String promise = FaultScenarios.promise("hostile", 0);
-        run.client.expectOk(run.interaction(MEMBER, contacts.getFirst(), promise), "log an interaction");
+        String promise = Promises.promise("hostile", 0);
+        run.client.expectOk(run.promises.interaction(MEMBER, contacts.getFirst(), promise), "log an interaction");
         run.client.expectOk(
                 PlatformClient.json(
                                 run.client.viaGateway(MEMBER, "POST", "/api/v1/content/items"),
@@ -91,10 +74,10 @@ final class HostileInput {
         Await.until(
                 "the follow-up of the target member's promise",
                 Duration.ofSeconds(60),
-                () -> run.followUpCounts(MEMBER, Set.of(promise)).size() == 1);
+                () -> run.promises.followUpCounts(MEMBER, Set.of(promise)).size() == 1);
         String before = exportDigest("before");
 
-        List<Case> cases = new ArrayList<>();
+        List<HostileRequests.Case> cases = new ArrayList<>();
         Map<String, Integer> operations = new TreeMap<>();
         for (String document : DOCUMENTS) {
             OpenAPI api = fetch(document);
@@ -106,7 +89,8 @@ final class HostileInput {
                             || !path.getKey().startsWith("/api/")) {
                         continue;
                     }
-                    List<Case> generated = cases(document, method, path.getKey(), operation.getValue());
+                    List<HostileRequests.Case> generated =
+                            requests.cases(document, method, path.getKey(), operation.getValue());
                     operations.merge(document, 1, Integer::sum);
                     cases.addAll(generated);
                 }
@@ -114,7 +98,7 @@ final class HostileInput {
         }
         scenario.note("operations per document: " + operations + "; " + cases.size() + " requests generated");
 
-        ConcurrentLinkedQueue<Case> queue = new ConcurrentLinkedQueue<>(cases);
+        ConcurrentLinkedQueue<HostileRequests.Case> queue = new ConcurrentLinkedQueue<>(cases);
         ConcurrentLinkedQueue<Finding> serverErrors = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Finding> notProblems = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
@@ -122,7 +106,7 @@ final class HostileInput {
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             clients.add(Thread.ofVirtual().name("hostile-" + i).start(() -> {
-                Case next;
+                HostileRequests.Case next;
                 while ((next = queue.poll()) != null && !Thread.currentThread().isInterrupted()) {
                     try {
                         HttpResponse<String> answer = run.send(next.request());
@@ -235,327 +219,9 @@ final class HostileInput {
 
     /** The target member's export without its time of export, as a digest. */
     private String exportDigest(String name) throws Exception {
-        PlatformClient.Answer export = run.client.expectOk(
-                run.client.viaGateway(MEMBER, "GET", "/api/v1/me/export").GET().build(), "export " + MEMBER);
-        JsonNode body = export.json();
-        withoutExportTimes(body);
-        byte[] canonical = PlatformClient.JSON.writeValueAsBytes(body);
+        byte[] canonical = MemberState.export(run.client, MEMBER, "export " + MEMBER);
         // Kept next to the logs: when the digests differ, a diff of the two files says what changed.
         java.nio.file.Files.write(run.platform.varDir().resolve("hostile-export-" + name + ".json"), canonical);
-        return canonical.length + " bytes, sha256 "
-                + HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical))
-                        .substring(0, 16);
-    }
-
-    /** Removes every part's {@code exportedAt}: the time of the export, not the member's data. */
-    private static void withoutExportTimes(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove("exportedAt");
-        }
-        for (JsonNode child : node) {
-            withoutExportTimes(child);
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------ generation
-
-    private List<Case> cases(String document, String method, String template, Operation operation) {
-        List<Case> cases = new ArrayList<>();
-        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
-        Schema<?> body = jsonBody(operation);
-        boolean hasBody = operation.getRequestBody() != null;
-        boolean imports = template.contains("/imports");
-        boolean writes = !method.equals("GET") && !method.equals("HEAD");
-
-        // Garbage in every path parameter (the target member: no such resource, nothing changes).
-        for (int i = 0; i < perOperation; i++) {
-            String value = i == 0 ? HostileValues.huge().substring(0, 3_000) : HostileValues.unusual();
-            if (!parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
-                break;
-            }
-            cases.add(request(
-                    document,
-                    method,
-                    template,
-                    "garbage path id",
-                    MEMBER,
-                    path(template, p -> value),
-                    query(parameters, false),
-                    hasBody ? "application/json" : null,
-                    hasBody ? skeleton(body) : null));
-        }
-        // Hostile query values, cursors, limits: reads only for the target member.
-        List<Parameter> queries =
-                parameters.stream().filter(p -> "query".equals(p.getIn())).toList();
-        if (!queries.isEmpty()) {
-            for (int i = 0; i < perOperation; i++) {
-                String who = writes ? FUZZ : MEMBER;
-                cases.add(request(
-                        document,
-                        method,
-                        template,
-                        "hostile query values",
-                        who,
-                        path(template, p -> UUID.randomUUID().toString()),
-                        query(parameters, true),
-                        hasBody ? "application/json" : null,
-                        hasBody ? skeleton(body) : null));
-            }
-        }
-        if (!hasBody) {
-            return cases;
-        }
-        String real = path(template, p -> UUID.randomUUID().toString());
-        String target = imports ? FUZZ : MEMBER;
-        // Must be refused: invalid JSON, wrong content types, oversized.
-        for (String invalid : List.of("{", "{\"a\":", "[1,", "nul", "{\"a\" 1}", "\"unterminated", "{}}")) {
-            cases.add(
-                    request(document, method, template, "invalid JSON", target, real, "", "application/json", invalid));
-        }
-        cases.add(request(
-                document,
-                method,
-                template,
-                "bytes that are not UTF-8",
-                target,
-                real,
-                "",
-                "application/json",
-                new String(new byte[] {(byte) 0xff, (byte) 0xfe, '{'}, StandardCharsets.ISO_8859_1)));
-        cases.add(
-                request(document, method, template, "wrong content type", target, real, "", "application/xml", "<a/>"));
-        cases.add(request(document, method, template, "wrong content type", FUZZ, real, "", "text/plain", "hello"));
-        cases.add(request(document, method, template, "no content type", target, real, "", null, "{}"));
-        cases.add(request(
-                document,
-                method,
-                template,
-                "oversized body",
-                imports ? FUZZ : MEMBER,
-                real,
-                "",
-                "application/json",
-                "{\"x\":\"" + "a".repeat(OVERSIZED) + "\"}"));
-        if (body == null || body.getProperties() == null) {
-            cases.add(request(
-                    document,
-                    method,
-                    template,
-                    "JSON of the wrong shape",
-                    target,
-                    real,
-                    "",
-                    "application/json",
-                    "[[[]]]"));
-            return cases;
-        }
-        Map<String, Object> skeleton = skeleton(body);
-        for (Map.Entry<String, Schema> property : body.getProperties().entrySet()) {
-            String name = property.getKey();
-            Schema<?> schema = property.getValue();
-            Map<String, Object> wrong = new LinkedHashMap<>(skeleton);
-            wrong.put(name, HostileValues.wrongType(type(schema)));
-            cases.add(request(
-                    document, method, template, "wrong type for " + name, target, real, "", "application/json", wrong));
-            if (isNumber(schema) && (schema.getMinimum() != null || schema.getMaximum() != null)) {
-                for (int i = 0; i < Math.max(2, perOperation / 4); i++) {
-                    Map<String, Object> range = new LinkedHashMap<>(skeleton);
-                    range.put(name, HostileValues.outOfRange());
-                    cases.add(request(
-                            document,
-                            method,
-                            template,
-                            "out-of-range " + name,
-                            FUZZ,
-                            real,
-                            "",
-                            "application/json",
-                            range));
-                }
-            }
-            if ("string".equals(type(schema))) {
-                for (int i = 0; i < perOperation; i++) {
-                    Map<String, Object> odd = new LinkedHashMap<>(skeleton);
-                    odd.put(name, i == 0 ? HostileValues.huge() : HostileValues.unusual());
-                    cases.add(request(
-                            document,
-                            method,
-                            template,
-                            (i == 0 ? "huge " : "unusual ") + name,
-                            FUZZ,
-                            real,
-                            "",
-                            "application/json",
-                            odd));
-                }
-            }
-        }
-        for (Object required : body.getRequired() == null ? List.of() : body.getRequired()) {
-            Map<String, Object> missing = new LinkedHashMap<>(skeleton);
-            missing.remove(String.valueOf(required));
-            cases.add(request(
-                    document, method, template, "missing " + required, FUZZ, real, "", "application/json", missing));
-        }
-        Map<String, Object> extra = new LinkedHashMap<>(skeleton);
-        extra.put("unexpected" + HostileValues.unusual(), HostileValues.unusual());
-        extra.put("$where", Map.of("$gt", ""));
-        extra.put("__proto__", Map.of("admin", true));
-        cases.add(request(document, method, template, "extra fields", FUZZ, real, "", "application/json", extra));
-        return cases;
-    }
-
-    private Case request(
-            String document,
-            String method,
-            String template,
-            String kind,
-            String member,
-            String path,
-            String query,
-            String contentType,
-            Object body) {
-        String pathAndQuery = path + query;
-        HttpRequest.Builder builder = run.client
-                .viaGateway(member, method, pathAndQuery)
-                .timeout(Duration.ofSeconds(30))
-                .header("Idempotency-Key", UUID.randomUUID().toString());
-        if (contentType != null) {
-            builder.header("Content-Type", contentType);
-        }
-        if (kind.equals("oversized body")) {
-            // As a careful client sends a large upload: the gateway's 413 comes before the body is sent. Without it,
-            // the gateway answers 413 from the declared length and closes while the body is still being sent, and
-            // the client may read a reset instead of the answer (seen once in a few thousand).
-            builder.expectContinue(true);
-        }
-        HttpRequest.BodyPublisher publisher;
-        if (body == null) {
-            publisher = HttpRequest.BodyPublishers.noBody();
-        } else if (body instanceof String text) {
-            publisher = HttpRequest.BodyPublishers.ofByteArray(
-                    text.getBytes(kind.contains("UTF-8") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
-        } else {
-            publisher = HttpRequest.BodyPublishers.ofString(HostileValues.json(body), StandardCharsets.UTF_8);
-        }
-        return new Case(
-                document,
-                method,
-                template,
-                kind,
-                member,
-                builder.method(method, publisher).build());
-    }
-
-    private static String path(String template, java.util.function.Function<String, String> value) {
-        StringBuilder out = new StringBuilder();
-        java.util.regex.Matcher matcher =
-                java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template);
-        while (matcher.find()) {
-            matcher.appendReplacement(
-                    out, java.util.regex.Matcher.quoteReplacement(HostileValues.encode(value.apply(matcher.group(1)))));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
-
-    private static String query(List<Parameter> parameters, boolean hostile) {
-        StringBuilder out = new StringBuilder();
-        for (Parameter parameter : parameters) {
-            if (!"query".equals(parameter.getIn()) || (!hostile && !Boolean.TRUE.equals(parameter.getRequired()))) {
-                continue;
-            }
-            String name = parameter.getName();
-            Object value;
-            if (!hostile) {
-                value = plain(parameter.getSchema(), name);
-            } else if (name.toLowerCase(Locale.ROOT).contains("cursor")) {
-                value = HostileValues.cursor();
-            } else if (isNumber(parameter.getSchema())) {
-                value = HostileValues.outOfRange();
-            } else {
-                value = HostileValues.unusual();
-            }
-            out.append(out.isEmpty() ? '?' : '&')
-                    .append(HostileValues.encode(name))
-                    .append('=')
-                    .append(HostileValues.encode(String.valueOf(value)));
-        }
-        return out.toString();
-    }
-
-    private static Schema<?> jsonBody(Operation operation) {
-        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
-            return null;
-        }
-        MediaType json = operation.getRequestBody().getContent().get("application/json");
-        return json == null ? null : json.getSchema();
-    }
-
-    /** A plausible body from the schema: examples, enums, first values; URLs on loopback, refused by the guard. */
-    private static Map<String, Object> skeleton(Schema<?> schema) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (schema == null || schema.getProperties() == null) {
-            return body;
-        }
-        schema.getProperties().forEach((name, property) -> body.put(name, plain(property, name)));
-        return body;
-    }
-
-    private static Object plain(Schema<?> schema, String name) {
-        if (schema == null) {
-            return "x";
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (schema.getExample() != null && !(lower.contains("url") || lower.contains("host"))) {
-            return schema.getExample() instanceof JsonNode node ? node.toString() : schema.getExample();
-        }
-        if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
-            return String.valueOf(schema.getEnum().getFirst());
-        }
-        String type = type(schema);
-        String format = schema.getFormat() == null ? "" : schema.getFormat();
-        return switch (type) {
-            case "integer", "number" -> schema.getMinimum() != null ? schema.getMinimum() : 1;
-            case "boolean" -> Boolean.TRUE;
-            case "array" -> List.of();
-            case "object" -> skeleton(schema);
-            default -> {
-                if (format.equals("uri") || lower.contains("url") || lower.contains("host") || lower.contains("feed")) {
-                    yield LOOPBACK_URL;
-                }
-                if (format.equals("date-time")) {
-                    yield LocalDate.now(ZoneOffset.UTC).plusDays(3) + "T09:00:00Z";
-                }
-                if (format.equals("date")) {
-                    yield LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
-                }
-                if (format.equals("email") || lower.contains("email")) {
-                    yield "someone@example.org";
-                }
-                yield "faults";
-            }
-        };
-    }
-
-    private static String type(Schema<?> schema) {
-        if (schema.getType() != null) {
-            return schema.getType();
-        }
-        if (schema.getTypes() != null && !schema.getTypes().isEmpty()) {
-            return schema.getTypes().stream()
-                    .filter(t -> !t.equals("null"))
-                    .findFirst()
-                    .orElse("object");
-        }
-        return schema.getProperties() != null ? "object" : "string";
-    }
-
-    private static boolean isNumber(Schema<?> schema) {
-        if (schema == null) {
-            return false;
-        }
-        String type = type(schema);
-        return type.equals("integer") || type.equals("number");
+        return canonical.length + " bytes, " + MemberState.digest(canonical);
     }
 }

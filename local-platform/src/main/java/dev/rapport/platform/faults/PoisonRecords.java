@@ -48,21 +48,8 @@ final class PoisonRecords {
         }
         // The content item first: its publication is the good record on content.events.
         String itemId;
-        PlatformClient.Answer item = run.client.expectOk(
-                PlatformClient.json(
-                                run.client.viaGateway(MEMBER, "POST", "/api/v1/content/items"),
-                                "POST",
-                                Map.of(
-                                        "title",
-                                        "Fault suite post",
-                                        "channel",
-                                        "linkedin-post",
-                                        "format",
-                                        "article",
-                                        "status",
-                                        "draft"))
-                        .build(),
-                "create a content item");
+        PlatformClient.Answer item =
+                run.client.expectOk(run.draftPost(MEMBER, "Fault suite post"), "create a content item");
         itemId = item.json().path("id").asString();
 
         Map<String, Integer> partitions = new LinkedHashMap<>();
@@ -102,8 +89,8 @@ final class PoisonRecords {
         // The good records: an interaction (contacts.events, then the reminder's ReminderCreated on
         // reminders.events) and the item's publication (content.events), all keyed by the member.
         long goodSent = System.nanoTime();
-        String promise = FaultScenarios.promise("poison", 0);
-        int interaction = run.client.status(run.interaction(MEMBER, contacts.getFirst(), promise));
+        String promise = Promises.promise("poison", 0);
+        int interaction = run.client.status(run.promises.interaction(MEMBER, contacts.getFirst(), promise));
         scenario.equal("the interaction after the poison is accepted", 201, interaction);
         int published = run.client.status(PlatformClient.json(
                         run.client.viaGateway(MEMBER, "POST", "/api/v1/content/items/" + itemId + "/publish"),
@@ -180,11 +167,14 @@ final class PoisonRecords {
         Await.until(
                 "the follow-up of the promise made after the poison",
                 Duration.ofSeconds(30),
-                () -> run.followUpCounts(MEMBER, java.util.Set.of(promise)).size() == 1);
+                () -> run.promises
+                                .followUpCounts(MEMBER, java.util.Set.of(promise))
+                                .size()
+                        == 1);
         scenario.equal(
                 "follow-ups of the promise made after the poison",
                 1,
-                run.followUpCounts(MEMBER, java.util.Set.of(promise)).getOrDefault(promise, 0));
+                run.promises.followUpCounts(MEMBER, java.util.Set.of(promise)).getOrDefault(promise, 0));
     }
 
     /** A poison record written to {@code topic} by this scenario (as the dead-letter topic keeps it). */

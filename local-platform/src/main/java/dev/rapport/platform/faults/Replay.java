@@ -4,25 +4,15 @@ import dev.rapport.platform.Service;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Scenario 4: after a load that puts events on every topic (an import, interactions with promises, milestones,
@@ -37,8 +27,6 @@ final class Replay {
     private static final int CLIENTS = 8;
     private static final List<Service> CONSUMERS = List.of(Service.CONTACTS, Service.CONTENT, Service.REMINDERS);
     private static final List<String> EVENT_TOPICS = List.of(Topics.CONTACTS, Topics.CONTENT, Topics.REMINDERS);
-    private static final Pattern CONSUMED =
-            Pattern.compile("^rapport_events_consumed_total\\{[^}]*outcome=\"([a-z-]+)\"[^}]*}\\s+([0-9.eE+]+)");
 
     /**
      * The event types each service's inbox acts on (its {@code *Inbox} lets only those through; empty: every type),
@@ -81,18 +69,9 @@ final class Replay {
         int total = sizes.replayInteractions();
         List<String> contacts = run.contacts(MEMBER, sizes.contacts());
         long deadLetteredBefore = run.deadLettered();
-        Set<String> all = new TreeSet<>();
-        for (int i = 0; i < total; i++) {
-            all.add(promise(i));
-        }
-        Load.Result posted = Load.run(
-                "replay-load",
-                CLIENTS,
-                Duration.ofMinutes(15),
-                Duration.ofSeconds(30),
-                total,
-                (c, seq) -> run.client.status(
-                        run.interaction(MEMBER, contacts.get((int) (seq % contacts.size())), promise(seq))));
+        Set<String> all = Promises.all("replay", total);
+        Load.Result posted =
+                run.promises.post("replay-load", CLIENTS, Duration.ofMinutes(15), MEMBER, contacts, "replay", total);
         scenario.equal("interactions accepted", (long) total, posted.ok());
         int milestonesRecorded = 0;
         for (int i = 0; i < milestones(); i++) {
@@ -117,21 +96,7 @@ final class Replay {
         int published = 0;
         for (int i = 0; i < items(); i++) {
             String itemId = run.client
-                    .expectOk(
-                            PlatformClient.json(
-                                            run.client.viaGateway(MEMBER, "POST", "/api/v1/content/items"),
-                                            "POST",
-                                            Map.of(
-                                                    "title",
-                                                    "Fault suite replay post " + i,
-                                                    "channel",
-                                                    "linkedin-post",
-                                                    "format",
-                                                    "article",
-                                                    "status",
-                                                    "draft"))
-                                    .build(),
-                            "create a content item")
+                    .expectOk(run.draftPost(MEMBER, "Fault suite replay post " + i), "create a content item")
                     .json()
                     .path("id")
                     .asString();
@@ -146,9 +111,9 @@ final class Replay {
         Await.until(
                 "a follow-up for each of the " + total + " promises",
                 sizes.settle(),
-                () -> run.followUpCounts(MEMBER, all).size() == total);
+                () -> run.promises.followUpCounts(MEMBER, all).size() == total);
         int completed = 0;
-        List<JsonNode> followUps = run.followUps(MEMBER);
+        List<JsonNode> followUps = run.promises.followUps(MEMBER);
         for (JsonNode reminder : followUps.subList(0, Math.min(completions(), followUps.size()))) {
             completed += run.client.status(PlatformClient.json(
                                                     run.client.viaGateway(
@@ -171,11 +136,11 @@ final class Replay {
         Duration quiet = awaitQuiet(groups);
         scenario.note("consumer groups: " + groups + "; every group caught up and no topic grew for 5 s, "
                 + Stats.seconds(quiet.toMillis() / 1000.0) + " after the last write");
-        State before = state(all);
+        MemberState before = MemberState.read(run, MEMBER, EVENT_TOPICS, all);
 
         // The fault: the consumers leave their groups (a graceful stop), every group goes back to offset 0.
         long stopStart = System.nanoTime();
-        parallel(CONSUMERS, run.platform::stop);
+        parallel(CONSUMERS, run.platform.controls()::stop);
         for (String group : groups) {
             Await.until(
                     "consumer group " + group + " empty", Duration.ofMinutes(2), () -> run.topics.members(group) == 0);
@@ -194,7 +159,7 @@ final class Replay {
             lagAfterRewind.put(group, lag(group, rewound.get(group)));
         }
         scenario.equal("every group's lag after the rewind (records of its topics)", toReplay, lagAfterRewind);
-        parallel(CONSUMERS, run.platform::restart);
+        parallel(CONSUMERS, run.platform.controls()::restart);
         scenario.note("stopped contacts-, content- and reminders-service, rewound " + groups.size()
                 + " groups, started the services again in "
                 + Stats.seconds((System.nanoTime() - stopStart) / 1e9) + "; records to consume again per group: "
@@ -216,7 +181,7 @@ final class Replay {
             typesByTopic.put(topic, types);
         }
         for (Service service : CONSUMERS) {
-            Map<String, Long> outcomes = consumed(service);
+            Map<String, Long> outcomes = InboxMetrics.consumed(run, service);
             Set<String> actedOn = ACTED_ON.get(service);
             long expected = 0;
             for (String topic : Topics.CONSUMERS.keySet()) {
@@ -234,34 +199,17 @@ final class Replay {
                     outcomes.getOrDefault("duplicate", 0L));
             scenario.equal(service.module() + ": records processed anew", 0L, outcomes.getOrDefault("processed", 0L));
         }
-        State after = state(all);
-        scenario.equal("records on the event topics (nothing published again)", before.topicSizes, after.topicSizes);
-        scenario.equal("the member's events on each topic", before.memberEvents, after.memberEvents);
-        scenario.equal("digest of the member's follow-ups", before.followUps, after.followUps);
+        MemberState after = MemberState.read(run, MEMBER, EVENT_TOPICS, all);
         scenario.equal(
-                "digest of the member's contacts as listed (clocks, tiers, status)", before.contacts, after.contacts);
-        scenario.equal("the member's export (GET /api/v1/me/export)", before.export, after.export);
+                "records on the event topics (nothing published again)", before.topicSizes(), after.topicSizes());
+        scenario.equal("the member's events on each topic", before.memberEvents(), after.memberEvents());
+        scenario.equal("digest of the member's follow-ups", before.followUps(), after.followUps());
+        scenario.equal(
+                "digest of the member's contacts as listed (clocks, tiers, status)",
+                before.contacts(),
+                after.contacts());
+        scenario.equal("the member's export (GET /api/v1/me/export)", before.export(), after.export());
         scenario.equal("records added to the dead-letter topics", 0L, run.deadLettered() - deadLetteredBefore);
-    }
-
-    /** What must not change: the topics, the member's follow-ups, contacts and export. */
-    private record State(
-            Map<String, Long> topicSizes,
-            Map<String, Long> memberEvents,
-            String followUps,
-            String contacts,
-            String export) {}
-
-    private State state(Set<String> promises) throws Exception {
-        Map<String, Long> sizesNow = new LinkedHashMap<>();
-        Map<String, Long> memberEvents = new LinkedHashMap<>();
-        for (String topic : EVENT_TOPICS) {
-            sizesNow.put(topic, run.topics.size(topic));
-            memberEvents.put(topic, (long)
-                    run.topics.read(topic, e -> MEMBER.equals(e.key())).size());
-        }
-        return new State(
-                sizesNow, memberEvents, run.followUpDigest(MEMBER, promises), contactsDigest(), exportDigest());
     }
 
     /** Waits until every group has consumed its topics to the end and no topic has grown for 5 s (sweeps, relays). */
@@ -311,80 +259,6 @@ final class Replay {
         }
     }
 
-    /** The service's {@code rapport.events.consumed} counters by outcome, read from its Prometheus endpoint. */
-    private Map<String, Long> consumed(Service service) throws Exception {
-        String text = run.client
-                .expectOk(
-                        HttpRequest.newBuilder(run.management(service, "/actuator/prometheus"))
-                                .timeout(Duration.ofSeconds(10))
-                                .GET()
-                                .build(),
-                        "read " + service.module() + "'s metrics")
-                .body();
-        return consumedOutcomes(text);
-    }
-
-    /** Sums {@code rapport_events_consumed_total} by outcome over every event type. */
-    static Map<String, Long> consumedOutcomes(String prometheus) {
-        Map<String, Long> outcomes = new TreeMap<>();
-        for (String line : prometheus.lines().toList()) {
-            Matcher matcher = CONSUMED.matcher(line);
-            if (matcher.find()) {
-                outcomes.merge(matcher.group(1), Math.round(Double.parseDouble(matcher.group(2))), Long::sum);
-            }
-        }
-        return outcomes;
-    }
-
-    /** Every contact of the member as the list shows it (every field), sorted by id, as a digest. */
-    private String contactsDigest() throws Exception {
-        List<String> lines = new ArrayList<>();
-        String cursor = null;
-        do {
-            String path = "/api/v1/contacts?limit=200"
-                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            JsonNode page = run.client
-                    .expectOk(run.client.viaGateway(MEMBER, "GET", path).GET().build(), "list the contacts")
-                    .json();
-            page.path("items").forEach(item -> lines.add(PlatformClient.JSON.writeValueAsString(item)));
-            JsonNode next = page.path("nextCursor");
-            cursor = next.isString() && !next.asString().isBlank() ? next.asString() : null;
-        } while (cursor != null);
-        lines.sort(null);
-        return lines.size() + " contacts, " + digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The member's export without its time of export, as a digest. */
-    private String exportDigest() throws Exception {
-        JsonNode body = run.client
-                .expectOk(
-                        run.client
-                                .viaGateway(MEMBER, "GET", "/api/v1/me/export")
-                                .GET()
-                                .build(),
-                        "export")
-                .json();
-        withoutExportTimes(body);
-        byte[] canonical = PlatformClient.JSON.writeValueAsBytes(body);
-        return canonical.length + " bytes, " + digest(canonical);
-    }
-
-    private static void withoutExportTimes(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove("exportedAt");
-        }
-        for (JsonNode child : node) {
-            withoutExportTimes(child);
-        }
-    }
-
-    private static String digest(byte[] bytes) throws Exception {
-        return "sha256 "
-                + HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
-                        .substring(0, 16);
-    }
-
     @FunctionalInterface
     private interface ServiceAction {
         long apply(Service service);
@@ -418,9 +292,5 @@ final class Replay {
         }
         String[] parts = type.split("\\.");
         return parts.length == 4 ? parts[2] : type;
-    }
-
-    private static String promise(long seq) {
-        return FaultScenarios.promise("replay", seq);
     }
 }

@@ -7,12 +7,9 @@ import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +44,6 @@ final class Soak {
      * theirs runs, as documented), and a steady rate must not make them overlap.
      */
     private static final int IMPORT_MEMBERS = 8;
-
-    private static final List<Service> SAMPLED =
-            List.of(Service.GATEWAY, Service.CONTACTS, Service.REMINDERS, Service.CONTENT);
-    private static final Pattern HEAP_USED =
-            Pattern.compile("(?m)^\\s*[A-Za-z][\\w -]*?\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
 
     /** One request of the mix, chosen by its sequence number. */
     enum Kind {
@@ -132,9 +121,8 @@ final class Soak {
         for (int m = 0; m < minutes; m++) {
             byMinute.put(m, new Minute());
         }
-        Map<Service, List<double[]>> heap = new LinkedHashMap<>();
-        SAMPLED.forEach(service -> heap.put(service, new ArrayList<>()));
-        sampleHeap(heap, 0);
+        HeapSamples heap = new HeapSamples(run.platform.controls());
+        heap.sample(0);
 
         long start = System.nanoTime();
         AtomicLong samplerError = new AtomicLong();
@@ -147,7 +135,7 @@ final class Soak {
             for (double minute : at) {
                 try {
                     Await.untilTime("minute " + minute + " of the soak", start + (long) (minute * 60e9));
-                    sampleHeap(heap, minute);
+                    heap.sample(minute);
                 } catch (Exception e) {
                     samplerError.incrementAndGet();
                     log.warn("Could not sample the heap at minute {}", minute, e);
@@ -202,14 +190,14 @@ final class Soak {
         Set<String> promises = new TreeSet<>();
         for (long seq = 0; seq < planned; seq++) {
             if (Kind.of(seq) == Kind.INTERACTION) {
-                promises.add(FaultScenarios.promise("soak", seq));
+                promises.add(Promises.promise("soak", seq));
             }
         }
         Await.until(
                 "a follow-up for each of the soak's " + interactions + " promises",
                 sizes.settle(),
-                () -> run.followUpCounts(MEMBER, promises).size() == promises.size());
-        Map<String, Integer> counts = run.followUpCounts(MEMBER, promises);
+                () -> run.promises.followUpCounts(MEMBER, promises).size() == promises.size());
+        Map<String, Integer> counts = run.promises.followUpCounts(MEMBER, promises);
         scenario.equal(
                 "promises with exactly one follow-up reminder",
                 interactions,
@@ -223,8 +211,8 @@ final class Soak {
         scenario.equal("records added to the dead-letter topics", 0L, run.deadLettered() - deadLetteredBefore);
 
         scenario.equal("heap samples that could not be taken", 0L, samplerError.get());
-        scenario.table(heapTable(heap));
-        if (heap.get(SAMPLED.getFirst()).stream()
+        scenario.table(heap.table());
+        if (heap.of(HeapSamples.SAMPLED.getFirst()).stream()
                         .filter(sample -> sample[0] >= 1)
                         .count()
                 < 2) {
@@ -232,9 +220,8 @@ final class Soak {
                     + " of warm-up (the table shows them over the samples there are)");
             return;
         }
-        for (Service service : SAMPLED) {
-            List<double[]> samples = heap.get(service);
-            double slope = slope(trend(samples));
+        for (Service service : HeapSamples.SAMPLED) {
+            double slope = HeapSamples.slope(HeapSamples.trend(heap.of(service)));
             scenario.check(
                     service.module() + ": heap after a full GC, slope",
                     String.format(Locale.ROOT, "≤ %.1f MB/min", SLOPE_BOUND_MB),
@@ -253,22 +240,9 @@ final class Soak {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(LinkedInCsv.generate(IMPORT_ROWS, "soak" + seq)))
                         .build());
             case INTERACTION ->
-                client.status(run.interaction(
-                        MEMBER, contacts.get((int) (seq % contacts.size())), FaultScenarios.promise("soak", seq)));
-            case CONTENT_ITEM ->
-                client.status(PlatformClient.json(
-                                client.viaGateway(MEMBER, "POST", "/api/v1/content/items"),
-                                "POST",
-                                Map.of(
-                                        "title",
-                                        "Soak post " + seq,
-                                        "channel",
-                                        "linkedin-post",
-                                        "format",
-                                        "article",
-                                        "status",
-                                        "draft"))
-                        .build());
+                client.status(run.promises.interaction(
+                        MEMBER, contacts.get((int) (seq % contacts.size())), Promises.promise("soak", seq)));
+            case CONTENT_ITEM -> client.status(run.draftPost(MEMBER, "Soak post " + seq));
             case DIGEST -> get("/api/v1/digest/today");
             case CONTACTS -> get("/api/v1/contacts?limit=20");
             case REMINDERS -> get("/api/v1/reminders?status=open&limit=20");
@@ -297,79 +271,6 @@ final class Soak {
                 .json()
                 .path("total")
                 .asLong(-1);
-    }
-
-    // ------------------------------------------------------------------------------------------------ heap
-
-    /** Runs a full GC in every sampled service and records its heap in use after it (MB) at {@code minute}. */
-    private void sampleHeap(Map<Service, List<double[]>> heap, double minute) throws Exception {
-        for (Service service : SAMPLED) {
-            long pid = run.platform.pid(service);
-            jcmd(pid, "GC.run");
-            double megabytes = heapUsedKb(jcmd(pid, "GC.heap_info")) / 1024.0;
-            synchronized (heap) {
-                heap.get(service).add(new double[] {minute, megabytes});
-            }
-        }
-    }
-
-    private static String jcmd(long pid, String command) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
-                .redirectErrorStream(true)
-                .start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new FaultException("jcmd " + pid + " " + command + " failed: "
-                    + PlatformClient.abbreviate(new String(output, StandardCharsets.UTF_8)));
-        }
-        return new String(output, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The heap in use (kB) that {@code GC.heap_info} reports: the sum of the "used" of its spaces that have a "total"
-     * (Serial's DefNew and Tenured, G1's heap), not the metaspace's.
-     */
-    static long heapUsedKb(String heapInfo) {
-        Matcher matcher = HEAP_USED.matcher(heapInfo);
-        long used = 0;
-        boolean found = false;
-        while (matcher.find()) {
-            used += Long.parseLong(matcher.group(1));
-            found = true;
-        }
-        if (!found) {
-            throw new FaultException(
-                    "GC.heap_info said nothing of the heap in use: " + PlatformClient.abbreviate(heapInfo));
-        }
-        return used;
-    }
-
-    /**
-     * The samples the slope is fitted to: those after the first minute of traffic (warm-up fills caches and pools
-     * once) when there are at least two of them, else every sample.
-     */
-    static List<double[]> trend(List<double[]> samples) {
-        List<double[]> after = samples.stream().filter(s -> s[0] >= 1).toList();
-        return after.size() >= 2 ? after : samples;
-    }
-
-    /** The least-squares slope of (minute, MB) points, in MB a minute; NaN with fewer than two distinct minutes. */
-    static double slope(List<double[]> points) {
-        int n = points.size();
-        if (n < 2) {
-            return Double.NaN;
-        }
-        double meanX = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
-        double meanY = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
-        double sxx = 0;
-        double sxy = 0;
-        for (double[] p : points) {
-            sxx += (p[0] - meanX) * (p[0] - meanX);
-            sxy += (p[0] - meanX) * (p[1] - meanY);
-        }
-        return sxx == 0 ? Double.NaN : sxy / sxx;
     }
 
     // ----------------------------------------------------------------------------------------------- tables
@@ -404,29 +305,6 @@ final class Soak {
                     .append(" |\n");
         }
         return table.toString();
-    }
-
-    private static String heapTable(Map<Service, List<double[]>> heap) {
-        StringBuilder table = new StringBuilder("| heap after a full GC (MB) at minute |");
-        List<double[]> first = heap.values().iterator().next();
-        StringBuilder rule = new StringBuilder("| --- |");
-        for (double[] sample : first) {
-            table.append(' ').append(minuteLabel(sample[0])).append(" |");
-            rule.append(" --- |");
-        }
-        table.append(" slope |\n").append(rule).append(" --- |\n");
-        heap.forEach((service, samples) -> {
-            table.append("| ").append(service.module()).append(" |");
-            samples.forEach(s -> table.append(String.format(Locale.ROOT, " %.1f |", s[1])));
-            double slope = slope(trend(samples));
-            table.append(Double.isNaN(slope) ? " n/a |" : String.format(Locale.ROOT, " %+.2f MB/min |", slope))
-                    .append('\n');
-        });
-        return table.toString();
-    }
-
-    private static String minuteLabel(double minute) {
-        return minute == Math.rint(minute) ? Long.toString((long) minute) : String.format(Locale.ROOT, "%.1f", minute);
     }
 
     private static String describe(Duration duration) {

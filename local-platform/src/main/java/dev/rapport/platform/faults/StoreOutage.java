@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Scenario 2: right after a burst of interactions (whose events reminders-service is still consuming), the
@@ -51,40 +50,18 @@ final class StoreOutage {
         List<String> contacts = run.contacts(MEMBER, sizes.contacts());
         List<String> controlContacts = run.contacts(CONTROL, sizes.contacts());
         long deadLetteredBefore = run.deadLettered();
-        Set<String> all = new TreeSet<>();
-        for (int i = 0; i < total; i++) {
-            all.add(promise(i));
-        }
-        Load.Result control = Load.run(
-                "store-control",
-                CLIENTS,
-                Duration.ofMinutes(10),
-                Duration.ofSeconds(30),
-                total,
-                (c, seq) -> run.client.status(run.interaction(
-                        CONTROL, controlContacts.get((int) (seq % controlContacts.size())), promise(seq))));
-        if (control.ok() != total) {
-            throw new FaultException("The control member's posts did not all succeed: " + control.non2xxDetail());
-        }
-        Await.until(
-                "the control member's " + total + " follow-ups",
-                sizes.settle(),
-                () -> run.followUpCounts(CONTROL, all).size() == total);
+        Set<String> all = Promises.all("store", total);
+        run.promises.control(
+                "store-control", CLIENTS, Duration.ofMinutes(10), CONTROL, controlContacts, "store", total);
 
         // reminders-service is frozen while the burst is posted, so that every one of its events waits for it and
         // is consumed while the store is down; it is let go right after the store stops.
-        run.platform.pause(Service.REMINDERS);
+        run.platform.controls().pause(Service.REMINDERS);
         long lag;
         long stoppedAt;
         try {
-            Load.Result posted = Load.run(
-                    "store-burst",
-                    CLIENTS,
-                    Duration.ofMinutes(10),
-                    Duration.ofSeconds(30),
-                    total,
-                    (c, seq) -> run.client.status(
-                            run.interaction(MEMBER, contacts.get((int) (seq % contacts.size())), promise(seq))));
+            Load.Result posted =
+                    run.promises.post("store-burst", CLIENTS, Duration.ofMinutes(10), MEMBER, contacts, "store", total);
             scenario.equal("posts accepted before the fault", (long) total, posted.ok());
             Await.until(
                     "the burst's events on " + Topics.CONTACTS,
@@ -97,9 +74,9 @@ final class StoreOutage {
                             >= total);
             lag = run.topics.lag("reminders-service", Topics.CONTACTS);
             stoppedAt = System.nanoTime();
-            run.platform.stopMongo();
+            run.platform.controls().stopMongo();
         } finally {
-            run.platform.resume(Service.REMINDERS);
+            run.platform.controls().resume(Service.REMINDERS);
         }
         scenario.note("stopped the store with " + lag + " events on " + Topics.CONTACTS
                 + " not yet consumed by reminders-service (frozen with SIGSTOP during the burst, SIGCONT right after"
@@ -116,7 +93,7 @@ final class StoreOutage {
         Map<Service, Long> slowest = new EnumMap<>(Service.class);
         Map<Service, Duration> readinessDown = new LinkedHashMap<>();
         List<String> refusedWrites = new ArrayList<>();
-        String refusedWrite = FaultScenarios.promise("store-refused", 0);
+        String refusedWrite = Promises.promise("store-refused", 0);
         boolean writeRefused = false;
         long upAt = stoppedAt + sizes.storeDown().toNanos();
         while (System.nanoTime() < upAt - ANSWER_BOUND.toNanos()) {
@@ -149,7 +126,8 @@ final class StoreOutage {
                 }
             }
             if (!writeRefused) {
-                HttpResponse<String> write = run.send(run.interaction(MEMBER, contacts.getFirst(), refusedWrite));
+                HttpResponse<String> write =
+                        run.send(run.promises.interaction(MEMBER, contacts.getFirst(), refusedWrite));
                 writeRefused = true;
                 if (write.statusCode() != 503) {
                     refusedWrites.add(write.statusCode() + " " + FaultsText.abbreviate(write.body(), 200));
@@ -158,7 +136,7 @@ final class StoreOutage {
         }
         // The outage lasts this long by definition; the probes above ran during it.
         Await.untilTime("the end of the store outage", upAt);
-        run.platform.restartMongo();
+        run.platform.controls().restartMongo();
         long restartedAt = System.nanoTime();
         scenario.note("restarted the store after " + Stats.seconds((restartedAt - stoppedAt) / 1e9));
 
@@ -211,11 +189,11 @@ final class StoreOutage {
             Await.until(
                     "a follow-up for every promise posted before the fault",
                     sizes.settle(),
-                    () -> run.followUpCounts(MEMBER, all).size() == total);
+                    () -> run.promises.followUpCounts(MEMBER, all).size() == total);
         } catch (FaultException e) {
             scenario.note(e.getMessage());
         }
-        Map<String, Integer> counts = run.followUpCounts(MEMBER, all);
+        Map<String, Integer> counts = run.promises.followUpCounts(MEMBER, all);
         scenario.equal(
                 "promises with exactly one follow-up reminder",
                 (long) total,
@@ -223,15 +201,11 @@ final class StoreOutage {
         scenario.equal(
                 "the write refused during the outage left no follow-up",
                 0,
-                run.followUpCounts(MEMBER, Set.of(refusedWrite)).size());
+                run.promises.followUpCounts(MEMBER, Set.of(refusedWrite)).size());
         scenario.equal("records added to the dead-letter topics", 0L, run.deadLettered() - deadLetteredBefore);
         scenario.equal(
                 "digest of the follow-ups, against the control member's",
-                run.followUpDigest(CONTROL, all),
-                run.followUpDigest(MEMBER, all));
-    }
-
-    private static String promise(long seq) {
-        return FaultScenarios.promise("store", seq);
+                run.promises.followUpDigest(CONTROL, all),
+                run.promises.followUpDigest(MEMBER, all));
     }
 }

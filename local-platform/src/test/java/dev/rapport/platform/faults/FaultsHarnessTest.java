@@ -61,14 +61,14 @@ class FaultsHarnessTest {
     void theHeapSlopeIsFittedToTheSamplesAfterTheFirstMinute() {
         List<double[]> flat =
                 List.of(new double[] {0, 40}, new double[] {1, 80}, new double[] {2, 81}, new double[] {3, 79});
-        assertThat(Soak.slope(Soak.trend(flat))).isCloseTo(-0.5, within(1e-9));
+        assertThat(HeapSamples.slope(HeapSamples.trend(flat))).isCloseTo(-0.5, within(1e-9));
         List<double[]> leaking =
                 List.of(new double[] {0, 40}, new double[] {1, 50}, new double[] {2, 60}, new double[] {3, 70});
-        assertThat(Soak.slope(Soak.trend(leaking))).isCloseTo(10, within(1e-9));
+        assertThat(HeapSamples.slope(HeapSamples.trend(leaking))).isCloseTo(10, within(1e-9));
         // Half a minute of soak: the two samples there are.
-        assertThat(Soak.slope(Soak.trend(List.of(new double[] {0, 40}, new double[] {0.5, 41}))))
+        assertThat(HeapSamples.slope(HeapSamples.trend(List.of(new double[] {0, 40}, new double[] {0.5, 41}))))
                 .isCloseTo(2, within(1e-9));
-        assertThat(Soak.slope(List.of(new double[] {1, 40}))).isNaN();
+        assertThat(HeapSamples.slope(List.of(new double[] {1, 40}))).isNaN();
     }
 
     @Test
@@ -80,7 +80,7 @@ class FaultsHarnessTest {
                  tenured generation   total 21576K, used 10240K [0x00000000e8aa0000, 0x00000000e9fb2000)
                  Metaspace       used 56789K, committed 57344K, reserved 1114112K
                 """;
-        assertThat(Soak.heapUsedKb(serial)).isEqualTo(12_288);
+        assertThat(HeapSamples.heapUsedKb(serial)).isEqualTo(12_288);
         // JDK 25's Serial collector names its generations so.
         String jdk25 = """
                 7565:
@@ -92,10 +92,10 @@ class FaultsHarnessTest {
                  Metaspace       used 5678K, committed 5888K, reserved 1114112K
                   class space    used 512K, committed 640K, reserved 1048576K
                 """;
-        assertThat(Soak.heapUsedKb(jdk25)).isEqualTo(32_171);
-        assertThat(Soak.heapUsedKb(" garbage-first heap   total 262144K, used 51200K [0x0, 0x1)\n"))
+        assertThat(HeapSamples.heapUsedKb(jdk25)).isEqualTo(32_171);
+        assertThat(HeapSamples.heapUsedKb(" garbage-first heap   total 262144K, used 51200K [0x0, 0x1)\n"))
                 .isEqualTo(51_200);
-        assertThatThrownBy(() -> Soak.heapUsedKb("Could not attach")).isInstanceOf(FaultException.class);
+        assertThatThrownBy(() -> HeapSamples.heapUsedKb("Could not attach")).isInstanceOf(FaultException.class);
     }
 
     @Test
@@ -122,7 +122,7 @@ class FaultsHarnessTest {
                 rapport_events_consumed_total{application="reminders-service",outcome="processed",type="rapport.contacts.ContactAdded.v1"} 1.0
                 rapport_events_consumed_other_total{outcome="duplicate"} 9.0
                 """;
-        assertThat(Replay.consumedOutcomes(prometheus)).isEqualTo(Map.of("duplicate", 123L, "processed", 1L));
+        assertThat(InboxMetrics.consumedOutcomes(prometheus)).isEqualTo(Map.of("duplicate", 123L, "processed", 1L));
         assertThat(Replay.name("rapport.content.ContentPublished.v1")).isEqualTo("ContentPublished");
         assertThat(Replay.name(null)).isEqualTo("(none)");
     }
