@@ -40,12 +40,7 @@ public class ContactStaleness {
     /** Marks every contact whose cadence lapsed before {@code now} as stale; answers how many this call marked. */
     public int markLapsed(Instant now) {
         List<ContactDocument> lapsed = mongo.find(
-                new Query(Criteria.where("stale")
-                                .ne(true)
-                                .and("archived")
-                                .ne(true)
-                                .and("nextTouchDueAt")
-                                .lt(now))
+                new Query(KeepInTouchCriteria.lapsed(now))
                         .with(Sort.by("nextTouchDueAt"))
                         .limit(properties.staleness().batch()),
                 ContactDocument.class);
