@@ -3,11 +3,11 @@ package dev.rapport.reminders.reminders;
 import dev.rapport.reminders.reminders.domain.ReminderKind;
 import dev.rapport.reminders.reminders.domain.ReminderStatus;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.data.convert.ReadingConverter;
-import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.convert.ConverterBuilder;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 /**
@@ -21,42 +21,18 @@ public class ReminderStorage {
     /** The store's conversions: Boot's (none here beyond its defaults) and the reminders' vocabularies. */
     @Bean
     MongoCustomConversions mongoCustomConversions() {
-        return MongoCustomConversions.create(conversions -> conversions.registerConverters(CONVERTERS));
+        return MongoCustomConversions.create(conversions -> conversions.registerConverters(List.of(
+                asWireName(ReminderKind.class, ReminderKind::id, ReminderKind::of),
+                asWireName(ReminderStatus.class, ReminderStatus::id, ReminderStatus::of))));
     }
 
-    static final List<Converter<?, ?>> CONVERTERS =
-            List.of(new KindToWire(), new WireToKind(), new StatusToWire(), new WireToStatus());
-
-    @WritingConverter
-    static final class KindToWire implements Converter<ReminderKind, String> {
-        @Override
-        public String convert(ReminderKind kind) {
-            return kind.id();
-        }
-    }
-
-    /** A kind this build does not know reads as absent (shown as a manual reminder), as it did as a string. */
-    @ReadingConverter
-    static final class WireToKind implements Converter<String, ReminderKind> {
-        @Override
-        public ReminderKind convert(String wire) {
-            return ReminderKind.of(wire).orElse(null);
-        }
-    }
-
-    @WritingConverter
-    static final class StatusToWire implements Converter<ReminderStatus, String> {
-        @Override
-        public String convert(ReminderStatus status) {
-            return status.id();
-        }
-    }
-
-    @ReadingConverter
-    static final class WireToStatus implements Converter<String, ReminderStatus> {
-        @Override
-        public ReminderStatus convert(String wire) {
-            return ReminderStatus.of(wire).orElse(null);
-        }
+    /**
+     * Writes {@code type} as its wire name and reads it back; a name this build does not know reads as absent (a
+     * reminder of an unknown kind shows as a manual one, as it did when the kind was a string).
+     */
+    private static <E extends Enum<E>> ConverterBuilder.ConverterAware asWireName(
+            Class<E> type, Function<E, String> wireName, Function<String, Optional<E>> named) {
+        return ConverterBuilder.writing(type, String.class, wireName)
+                .andReading(wire -> named.apply(wire).orElse(null));
     }
 }
