@@ -8,6 +8,7 @@ import dev.rapport.contacts.domain.SearchText;
 import dev.rapport.contacts.domain.Tier;
 import dev.rapport.contracts.events.ContactAdded;
 import dev.rapport.contracts.events.ContactArchived;
+import dev.rapport.contracts.events.ContactGoneStale;
 import dev.rapport.contracts.events.ContactReengaged;
 import dev.rapport.contracts.events.ContactTier;
 import dev.rapport.contracts.events.ContactUpdated;
@@ -213,6 +214,33 @@ public class ContactDocument extends OutboxDocument {
         return true;
     }
 
+    /**
+     * Starts the next staleness episode with {@code ContactGoneStale} when the cadence has lapsed at {@code now}
+     * ({@link KeepInTouch#lapsed}: overdue, not in an episode already, not archived); otherwise changes nothing.
+     *
+     * @return whether an episode started
+     */
+    boolean startStaleness(Instant now) {
+        if (!KeepInTouch.lapsed(nextTouchDueAt, stale, archived, now)) {
+            return false;
+        }
+        stale = true;
+        staleSince = nextTouchDueAt;
+        int started = ++episode;
+        record(h -> new ContactGoneStale(
+                h.at(now),
+                id,
+                displayName(),
+                ContactTier.of(tier.id()),
+                lastInteractionAt,
+                lastInteractionSummary,
+                effectiveCadenceDays(),
+                nextTouchDueAt,
+                started,
+                interests));
+        return true;
+    }
+
     /** Archives the contact with {@code ContactArchived}; an archived one is left as it is (answers false). */
     boolean archive(Instant now) {
         if (archived) {
@@ -309,16 +337,8 @@ public class ContactDocument extends OutboxDocument {
         return stale;
     }
 
-    public boolean isArchived() {
-        return archived;
-    }
-
     public int getEpisode() {
         return episode;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public Instant getUpdatedAt() {

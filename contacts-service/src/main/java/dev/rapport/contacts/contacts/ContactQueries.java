@@ -8,8 +8,8 @@ import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.web.ApiException;
 import dev.rapport.support.web.CursorPage;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,16 +65,11 @@ public class ContactQueries {
             criteria.add(Criteria.where("goalIds").is(filter.goalId()));
         }
         if (filter.status() != null) {
-            Instant now = clock.instant();
-            Instant soon = now.plus(KeepInTouch.DUE_SOON);
-            criteria.add(
-                    switch (filter.status()) {
-                        case "stale" -> Criteria.where("nextTouchDueAt").lt(now);
-                        case "due-soon" ->
-                            Criteria.where("nextTouchDueAt").gte(now).lt(soon);
-                        case "ok" -> Criteria.where("nextTouchDueAt").gte(soon);
-                        default -> throw ApiException.invalidField("status", "must be stale, due-soon or ok");
-                    });
+            KeepInTouch.Status status = Arrays.stream(KeepInTouch.Status.values())
+                    .filter(s -> s.id().equals(filter.status()))
+                    .findFirst()
+                    .orElseThrow(() -> ApiException.invalidField("status", "must be stale, due-soon or ok"));
+            criteria.add(KeepInTouchCriteria.inStatus(status, clock.instant()));
         }
         if (cursor != null && !ObjectId.isValid(cursor)) {
             throw ApiException.invalidField("cursor", "is not a cursor this API returned");

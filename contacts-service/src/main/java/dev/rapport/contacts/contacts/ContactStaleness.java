@@ -2,9 +2,6 @@ package dev.rapport.contacts.contacts;
 
 import dev.rapport.contacts.ContactsProperties;
 import dev.rapport.contacts.domain.Birthdays;
-import dev.rapport.contacts.domain.KeepInTouch;
-import dev.rapport.contracts.events.ContactGoneStale;
-import dev.rapport.contracts.events.ContactTier;
 import dev.rapport.contracts.events.MilestoneKind;
 import dev.rapport.contracts.events.MilestoneRecorded;
 import dev.rapport.support.events.Aggregates;
@@ -12,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts staleness episodes and announces birthdays, safely with any number of instances running
- * the same sweep: each change is one atomic conditional update ({@code findAndModify}) that also
- * pushes the event into the contact's outbox, so only the instance whose update matched publishes.
+ * the same sweep: each change is written only if the contact is still as read, by exactly its {@code _id} and
+ * {@code version} (which every store serves from an index) with its event in the same write, so only the instance
+ * whose write matched publishes. An episode is the contact's own change, saved with the versioned save.
  */
 @Component
 public class ContactStaleness {
@@ -40,12 +39,7 @@ public class ContactStaleness {
     /** Marks every contact whose cadence lapsed before {@code now} as stale; answers how many this call marked. */
     public int markLapsed(Instant now) {
         List<ContactDocument> lapsed = mongo.find(
-                new Query(Criteria.where("stale")
-                                .ne(true)
-                                .and("archived")
-                                .ne(true)
-                                .and("nextTouchDueAt")
-                                .lt(now))
+                new Query(KeepInTouchCriteria.lapsed(now))
                         .with(Sort.by("nextTouchDueAt"))
                         .limit(properties.staleness().batch()),
                 ContactDocument.class);
@@ -59,35 +53,20 @@ public class ContactStaleness {
     }
 
     /**
-     * Starts the next staleness episode of a contact as read, unless anything changed since: the
-     * filter repeats the lapse condition and pins the version, so of two instances racing for the
-     * same contact exactly one update matches, and only its event is stored.
+     * Starts the next staleness episode of a contact as read ({@link ContactDocument#startStaleness}) and saves it
+     * through the one write path, guarded by the version it was read at: of two instances racing for the same
+     * contact exactly one save matches, the other stores nothing, so the episode and its event are stored once.
      */
     boolean markStale(ContactDocument contact, Instant now) {
-        if (!KeepInTouch.lapsed(contact.nextTouchDueAt, contact.stale, contact.archived, now)) {
+        if (!contact.startStaleness(now)) {
             return false;
         }
-        int episode = contact.episode + 1;
-        contact.record(h -> new ContactGoneStale(
-                h.at(now),
-                contact.getId(),
-                contact.displayName(),
-                ContactTier.of(contact.tier.id()),
-                contact.lastInteractionAt,
-                contact.lastInteractionSummary,
-                contact.effectiveCadenceDays(),
-                contact.nextTouchDueAt,
-                episode,
-                contact.interests));
-        // The lapse was checked on the contact as read; pinning its version (exactly _id and version, which every
-        // store serves from an index) makes the update match only that state, for one instance.
-        Query unchanged = unchanged(contact);
-        Update startEpisode = new Update()
-                .set("stale", true)
-                .set("staleSince", contact.nextTouchDueAt)
-                .set("episode", episode)
-                .inc("version", 1);
-        return aggregates.update(contact, unchanged, startEpisode) != null;
+        try {
+            aggregates.save(contact);
+            return true;
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            return false; // another instance started it, or the contact changed since it was read: that stands
+        }
     }
 
     /** Announces every birthday whose announcement is due at {@code now}; answers how many this call announced. */
@@ -131,7 +110,7 @@ public class ContactStaleness {
         return aggregates.update(contact, unchanged, next) != null;
     }
 
-    /** The contact exactly as read: its id and version, nothing else (see markStale). */
+    /** The contact exactly as read: its id and version, nothing else. */
     private static Query unchanged(ContactDocument contact) {
         return new Query(Criteria.where("id").is(contact.getId()).and("version").is(contact.getVersion()));
     }

@@ -1,5 +1,6 @@
 package dev.rapport.contacts.groups;
 
+import dev.rapport.contracts.events.GroupGoneQuiet;
 import dev.rapport.support.events.OutboxDocument;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,24 @@ public class GroupDocument extends OutboxDocument {
         this.tenantId = tenantId;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /**
+     * Starts the next quiet episode with {@code GroupGoneQuiet} when the participation cadence has lapsed at
+     * {@code now} and no episode is running; otherwise changes nothing.
+     *
+     * @return whether an episode started
+     */
+    boolean goQuiet(Instant now) {
+        if (quiet || nextParticipationDueAt == null || !nextParticipationDueAt.isBefore(now)) {
+            return false;
+        }
+        quiet = true;
+        quietSince = nextParticipationDueAt;
+        int started = ++episode;
+        record(h -> new GroupGoneQuiet(
+                h.at(now), id, name, lastParticipationAt, cadenceDays, nextParticipationDueAt, started));
+        return true;
     }
 
     public String getName() {

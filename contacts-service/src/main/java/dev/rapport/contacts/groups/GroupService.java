@@ -3,7 +3,6 @@ package dev.rapport.contacts.groups;
 import dev.rapport.contacts.ContactsProperties;
 import dev.rapport.contacts.domain.KeepInTouch;
 import dev.rapport.contacts.goals.GoalIds;
-import dev.rapport.contracts.events.GroupGoneQuiet;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.mongo.OptimisticRetry;
@@ -15,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.types.ObjectId;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** Groups, participations, and noticing when the member has gone quiet in one. */
@@ -141,30 +140,16 @@ public class GroupService {
                 GroupDocument.class);
         int marked = 0;
         for (GroupDocument group : lapsed) {
-            int episode = group.episode + 1;
-            group.record(h -> new GroupGoneQuiet(
-                    h.at(now),
-                    group.getId(),
-                    group.name,
-                    group.lastParticipationAt,
-                    group.cadenceDays,
-                    group.nextParticipationDueAt,
-                    episode));
-            // Same guarantee as for contacts: the update matches only the group as read, for one instance.
-            GroupDocument updated = aggregates.update(
-                    group,
-                    // Read as lapsed; exactly _id and version (served by an index on every store) pin that state.
-                    new Query(Criteria.where("id")
-                            .is(group.getId())
-                            .and("version")
-                            .is(group.getVersion())),
-                    new Update()
-                            .set("quiet", true)
-                            .set("quietSince", group.nextParticipationDueAt)
-                            .set("episode", episode)
-                            .inc("version", 1));
-            if (updated != null) {
+            if (!group.goQuiet(now)) {
+                continue;
+            }
+            // Same guarantee as for contacts: the versioned save (exactly _id and version, served by an index on
+            // every store) matches only the group as read, for one instance.
+            try {
+                aggregates.save(group);
                 marked++;
+            } catch (OptimisticLockingFailureException changedMeanwhile) {
+                // another instance started the episode, or a participation came in since it was read: that stands
             }
         }
         return marked;

@@ -10,13 +10,11 @@ import dev.rapport.contracts.events.ContentPublished;
 import dev.rapport.contracts.events.ContentShareSuggested;
 import dev.rapport.contracts.events.DomainEvent;
 import dev.rapport.contracts.events.GroupGoneQuiet;
-import dev.rapport.contracts.events.InteractionDirection;
 import dev.rapport.contracts.events.InteractionLogged;
 import dev.rapport.contracts.events.InteractionRemoved;
 import dev.rapport.contracts.events.MeetingCancelled;
 import dev.rapport.contracts.events.MeetingScheduled;
 import dev.rapport.contracts.events.MilestoneRecorded;
-import dev.rapport.contracts.events.OwedBy;
 import dev.rapport.contracts.events.PromiseKept;
 import dev.rapport.contracts.events.PromiseReopened;
 import dev.rapport.contracts.events.WireValue;
@@ -28,11 +26,8 @@ import dev.rapport.reminders.reminders.domain.ReminderStatus;
 import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +46,7 @@ public class EventReactions {
     private final ReminderService reminders;
     private final ReminderChanges changes;
     private final ReminderContext context;
+    private final InteractionReactions interactions;
     private final ContentReactions content;
     private final MeetingReactions meetings;
     private final ContactContexts contacts;
@@ -62,6 +58,7 @@ public class EventReactions {
             ReminderService reminders,
             ReminderChanges changes,
             ReminderContext context,
+            InteractionReactions interactions,
             ContentReactions content,
             MeetingReactions meetings,
             ContactContexts contacts,
@@ -71,6 +68,7 @@ public class EventReactions {
         this.reminders = reminders;
         this.changes = changes;
         this.context = context;
+        this.interactions = interactions;
         this.content = content;
         this.meetings = meetings;
         this.contacts = contacts;
@@ -82,10 +80,10 @@ public class EventReactions {
     /** Acts on one consumed event; events that call for no action are ignored. */
     public void on(DomainEvent event) {
         switch (event) {
-            case InteractionLogged e -> interactionLogged(e);
-            case InteractionRemoved e -> interactionRemoved(e);
-            case PromiseKept e -> promiseChanged(e.memberId(), e.promiseId(), true, e.revision(), null);
-            case PromiseReopened e -> promiseChanged(e.memberId(), e.promiseId(), false, e.revision(), e);
+            case InteractionLogged e -> interactions.logged(e);
+            case InteractionRemoved e -> interactions.removed(e);
+            case PromiseKept e -> interactions.promiseChanged(e.memberId(), e.promiseId(), true, e.revision(), null);
+            case PromiseReopened e -> interactions.promiseChanged(e.memberId(), e.promiseId(), false, e.revision(), e);
             case ContactUpdated e -> contactUpdated(e);
             case ContactGoneStale e -> contactGoneStale(e);
             case ContactReengaged e -> contactReengaged(e);
@@ -99,125 +97,6 @@ public class EventReactions {
             case MeetingCancelled e -> meetings.meetingCancelled(e);
             default -> {}
         }
-    }
-
-    private void interactionLogged(InteractionLogged e) {
-        List<InteractionLogged.Participant> participants = list(e.contacts());
-        boolean touch = e.direction() != InteractionDirection.INBOUND;
-        Instant at = e.interactionAt() != null ? e.interactionAt() : e.occurredAt();
-        for (InteractionLogged.Participant p : participants) {
-            if (p == null || p.contactId() == null) {
-                continue;
-            }
-            // A reach-out lasts as long as its staleness episode: contacts-service ends it (ContactReengaged)
-            // when an interaction brings the contact back within cadence, not on any interaction.
-            contacts.interaction(e.memberId(), p.contactId(), p.displayName(), at, e.summary(), touch);
-        }
-        InteractionLogged.Participant first = participants.stream()
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(new InteractionLogged.Participant(null, null));
-        MemberPreferences member = settings.preferences(e.memberId());
-        for (InteractionLogged.Promise promise : list(e.promises())) {
-            if (promise == null || promise.promiseId() == null) {
-                continue;
-            }
-            if (promise.done()) {
-                continue; // kept already: nothing to follow up
-            }
-            ReminderDocument reminder = followUp(
-                    e.memberId(),
-                    e.tenantId(),
-                    promise.promiseId(),
-                    first.contactId(),
-                    first.displayName(),
-                    promise.owedBy(),
-                    promise.what(),
-                    promise.dueOn(),
-                    member);
-            reminder.detail = e.summary();
-            reminder.lastInteractionAt = at;
-            reminder.lastInteractionSummary = e.summary();
-            reminder.sourceEventId = e.eventId();
-            reminder.promiseRevision = 0;
-            context.fill(reminder, e.memberId(), first.contactId());
-            reminders.create(reminder, member);
-        }
-    }
-
-    /**
-     * An interaction was removed (a captured meeting cancelled or moved, its source deleted): the follow-ups of
-     * the promises made in it are dismissed while open (one already done stays done: the member did it), and the
-     * contact's last interaction goes back to what remains. A reach-out the interaction had ended is not reopened
-     * here: contacts-service's sweep starts a new staleness episode when the clock, put back, has lapsed.
-     */
-    private void interactionRemoved(InteractionRemoved e) {
-        if (e.contactId() != null) {
-            contacts.interactionRemoved(
-                    e.memberId(), e.contactId(), e.interactionAt(), e.lastInteractionAt(), e.lastInteractionSummary());
-        }
-        List<String> followUps = list(e.promiseIds()).stream()
-                .filter(Objects::nonNull)
-                .map(promiseId -> ReminderIds.of(e.memberId(), "follow-up", promiseId))
-                .toList();
-        if (!followUps.isEmpty()) {
-            changes.closeMatching(
-                    e.memberId(),
-                    Criteria.where("_id").in(followUps),
-                    ReminderStatus.DISMISSED,
-                    ClosedBy.INTERACTION_REMOVED);
-        }
-    }
-
-    private ReminderDocument followUp(
-            String memberId,
-            String tenantId,
-            String promiseId,
-            String contactId,
-            String contactName,
-            OwedBy owedBy,
-            String what,
-            LocalDate dueOn,
-            MemberPreferences member) {
-        ReminderDocument reminder = new ReminderDocument(
-                ReminderIds.of(memberId, "follow-up", promiseId),
-                ReminderKind.FOLLOW_UP,
-                memberId,
-                tenantId,
-                clock.instant());
-        reminder.contactId = contactId;
-        reminder.contactName = contactName;
-        reminder.what = what;
-        // A promise owed by a party this build does not know (null) is followed up as the member's own.
-        reminder.owedBy = (owedBy == OwedBy.THEM ? OwedBy.THEM : OwedBy.ME).wire();
-        reminder.dueOn = dueOn != null ? dueOn : member.today(clock.instant());
-        return reminder;
-    }
-
-    /**
-     * A promise was kept (its follow-up is done) or opened again (its follow-up is open again, and made
-     * anew if it is not there); a change older than the one applied is ignored.
-     */
-    private void promiseChanged(String memberId, String promiseId, boolean kept, int revision, PromiseReopened e) {
-        String id = ReminderIds.of(memberId, "follow-up", promiseId);
-        if (changes.promiseChanged(memberId, id, kept, revision) || kept) {
-            return;
-        }
-        MemberPreferences member = settings.preferences(memberId);
-        ReminderDocument reminder = followUp(
-                memberId,
-                e.tenantId(),
-                promiseId,
-                e.contactId(),
-                e.contactId() == null ? null : contacts.of(memberId, e.contactId()).displayName,
-                e.owedBy(),
-                e.what(),
-                e.dueOn(),
-                member);
-        reminder.sourceEventId = e.eventId();
-        reminder.promiseRevision = revision;
-        context.fill(reminder, memberId, e.contactId());
-        reminders.create(reminder, member);
     }
 
     private void contactGoneStale(ContactGoneStale e) {
@@ -261,15 +140,7 @@ public class EventReactions {
     private void contactReengaged(ContactReengaged e) {
         contacts.reengaged(e.memberId(), e.contactId(), e.episode());
         // The reach-outs of this episode and earlier ones; a later episode's (a replayed old event) stays.
-        Criteria which = new Criteria()
-                .andOperator(
-                        Criteria.where("kind").is(ReminderKind.REACH_OUT.id()),
-                        Criteria.where("contactId").is(e.contactId()),
-                        new Criteria()
-                                .orOperator(
-                                        Criteria.where("episode").lte(e.episode()),
-                                        Criteria.where("episode").is(null)));
-        changes.closeMatching(e.memberId(), which, ReminderStatus.DONE, ClosedBy.REENGAGED);
+        changes.closeReachOuts(e.memberId(), e.contactId(), e.episode(), ReminderStatus.DONE, ClosedBy.REENGAGED);
     }
 
     private void milestoneRecorded(MilestoneRecorded e) {
@@ -322,11 +193,7 @@ public class EventReactions {
         if (!contacts.archived(e.memberId(), e.contactId(), e.occurredAt())) {
             return; // restored since: a late or replayed archive changes nothing
         }
-        changes.closeMatching(
-                e.memberId(),
-                Criteria.where("contactId").is(e.contactId()),
-                ReminderStatus.DISMISSED,
-                ClosedBy.CONTACT_ARCHIVED);
+        changes.closeOfContact(e.memberId(), e.contactId(), ReminderStatus.DISMISSED, ClosedBy.CONTACT_ARCHIVED);
         routines.contactArchived(e.memberId(), e.contactId());
     }
 

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 /** What captured meetings do to the member's reminders: prepare each contact the day before; a cancelled one dismisses them. */
@@ -79,8 +78,7 @@ class MeetingReactions {
                 .map(contactId -> ReminderIds.of(e.memberId(), "prepare", e.meetingId(), contactId))
                 .toList();
         if (!ids.isEmpty()) {
-            changes.closeMatching(
-                    e.memberId(), Criteria.where("_id").in(ids), ReminderStatus.DISMISSED, ClosedBy.MEETING_CANCELLED);
+            changes.closeAll(e.memberId(), ids, ReminderStatus.DISMISSED, ClosedBy.MEETING_CANCELLED);
         }
     }
 }

@@ -33,12 +33,47 @@ public class ReminderChanges {
     }
 
     /**
-     * Completes or dismisses the member's active reminders matching {@code criteria}, each with its event;
-     * a reminder changed concurrently is read again and retried.
+     * Completes or dismisses those of the reminders {@code ids} (derived from their causes: the promises of a removed
+     * interaction, the contacts of a cancelled meeting) that are still active.
      *
      * @return how many were closed
      */
-    int closeMatching(String memberId, Criteria criteria, ReminderStatus outcome, ClosedBy closedBy) {
+    int closeAll(String memberId, List<String> ids, ReminderStatus outcome, ClosedBy closedBy) {
+        return closeActive(memberId, Criteria.where("_id").in(ids), outcome, closedBy);
+    }
+
+    /**
+     * Completes or dismisses the contact's active reach-outs of staleness episode {@code episode} and earlier ones
+     * (and those of no known episode); a later episode's stays, so a replayed old event cannot end a new episode.
+     *
+     * @return how many were closed
+     */
+    int closeReachOuts(String memberId, String contactId, int episode, ReminderStatus outcome, ClosedBy closedBy) {
+        Criteria which = new Criteria()
+                .andOperator(
+                        Criteria.where("kind").is(ReminderKind.REACH_OUT.id()),
+                        Criteria.where("contactId").is(contactId),
+                        new Criteria()
+                                .orOperator(
+                                        Criteria.where("episode").lte(episode),
+                                        Criteria.where("episode").is(null)));
+        return closeActive(memberId, which, outcome, closedBy);
+    }
+
+    /**
+     * Completes or dismisses every active reminder about the contact (the contact was archived).
+     *
+     * @return how many were closed
+     */
+    int closeOfContact(String memberId, String contactId, ReminderStatus outcome, ClosedBy closedBy) {
+        return closeActive(memberId, Criteria.where("contactId").is(contactId), outcome, closedBy);
+    }
+
+    /**
+     * Completes or dismisses the member's active reminders matching {@code criteria}, each with its event;
+     * a reminder changed concurrently is read again and retried.
+     */
+    private int closeActive(String memberId, Criteria criteria, ReminderStatus outcome, ClosedBy closedBy) {
         Query query = new Query(new Criteria()
                 .andOperator(
                         Criteria.where("memberId").is(memberId),

@@ -25,8 +25,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("reminders")
 public class ReminderDocument extends OutboxDocument {
 
-    String kind;
-    String status;
+    /** Stored as its wire name ({@link ReminderStorage}); null when the stored name is unknown to this build. */
+    ReminderKind kind;
+    /** Stored as its wire name ({@link ReminderStorage}). */
+    ReminderStatus status;
     /** The member's own title (manual and routine reminders); other kinds are titled from their subject. */
     String title;
 
@@ -75,15 +77,15 @@ public class ReminderDocument extends OutboxDocument {
 
     ReminderDocument(String id, ReminderKind kind, String memberId, String tenantId, Instant createdAt) {
         this.id = id;
-        this.kind = kind.id();
+        this.kind = kind;
         this.memberId = memberId;
         this.tenantId = tenantId;
         this.createdAt = createdAt;
-        this.status = "open";
+        this.status = ReminderStatus.OPEN;
     }
 
     ReminderKind kind() {
-        return ReminderKind.of(kind).orElse(ReminderKind.MANUAL);
+        return kind != null ? kind : ReminderKind.MANUAL;
     }
 
     ReminderSubject subject() {
@@ -95,7 +97,7 @@ public class ReminderDocument extends OutboxDocument {
 
     /** The day the reminder is for: the snooze's end while snoozed, else its due date. */
     public LocalDate effectiveDay() {
-        return "snoozed".equals(status) && snoozedUntil != null ? snoozedUntil : dueOn;
+        return status == ReminderStatus.SNOOZED && snoozedUntil != null ? snoozedUntil : dueOn;
     }
 
     /** Whether the contact's last milestone (in the reminder's context) is at most 90 days before {@code today}. */
@@ -103,19 +105,19 @@ public class ReminderDocument extends OutboxDocument {
         return milestoneDate != null && !milestoneDate.isBefore(today.minusDays(90));
     }
 
-    /** The reminder's status (stored as its id). */
+    /** The reminder's status. */
     ReminderStatus currentStatus() {
-        return ReminderStatus.of(status).orElseThrow();
+        return Optional.ofNullable(status).orElseThrow();
     }
 
     /** The reminder's kind as the events carry it (the same names as {@link ReminderKind}'s). */
     dev.rapport.contracts.events.ReminderKind wireKind() {
-        return dev.rapport.contracts.events.ReminderKind.of(kind);
+        return dev.rapport.contracts.events.ReminderKind.of(kind == null ? null : kind.id());
     }
 
     /** Closes it as {@code status} (done or dismissed) by {@code closedBy}, recording its completed or dismissed event. */
     void close(ReminderStatus status, ClosedBy closedBy, Instant now) {
-        this.status = status.id();
+        this.status = status;
         closedAt = now;
         this.closedBy = closedBy.wire();
         snoozedUntil = null;
@@ -152,14 +154,14 @@ public class ReminderDocument extends OutboxDocument {
      */
     void snooze(LocalDate until, LocalDate today, ZoneId zone) {
         currentStatus().checkSnooze(until, today);
-        status = ReminderStatus.SNOOZED.id();
+        status = ReminderStatus.SNOOZED;
         snoozedUntil = until;
         wakeAt = until.atStartOfDay(zone).toInstant();
     }
 
     /** Opens it again, recording {@code ReminderReopened}. */
     void reopen(ReopenedBy by) {
-        status = ReminderStatus.OPEN.id();
+        status = ReminderStatus.OPEN;
         closedAt = null;
         closedBy = null;
         record(h -> new ReminderReopened(h, getId(), wireKind(), contactId, by));

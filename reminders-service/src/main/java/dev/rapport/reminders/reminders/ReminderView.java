@@ -105,8 +105,8 @@ public record ReminderView(
                 && r.milestoneTitle == null;
         return new ReminderView(
                 r.getId(),
-                r.kind,
-                r.status,
+                r.kind == null ? null : r.kind.id(),
+                r.status == null ? null : r.status.id(),
                 ReminderTexts.title(member.locale(), subject),
                 ReminderTexts.why(
                         member.locale(),

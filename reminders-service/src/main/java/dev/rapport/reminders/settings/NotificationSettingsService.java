@@ -6,12 +6,9 @@ import dev.rapport.reminders.settings.domain.MemberPreferences;
 import dev.rapport.reminders.settings.domain.QuietHours;
 import dev.rapport.reminders.signing.domain.WebhookSignature;
 import dev.rapport.support.outbound.OutboundGuard;
-import dev.rapport.support.outbound.OutboundRefusedException;
 import dev.rapport.support.web.ApiException;
 import dev.rapport.support.web.ConditionalRequests;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -82,8 +79,9 @@ public class NotificationSettingsService {
      */
     public Versioned replace(IdentityAssertion caller, NotificationSettingsRequest request, Long expectedVersion) {
         ZoneId zone = zone(request.timeZone());
-        URI webhook =
-                request.webhook() == null ? null : webhookUrl(request.webhook().url());
+        URI webhook = request.webhook() == null
+                ? null
+                : outbound.acceptInput(request.webhook().url(), "webhook.url");
         NotificationSettingsDocument stored = mongo.findById(caller.memberId(), NotificationSettingsDocument.class);
         long current = versionOf(stored);
         ConditionalRequests.requireVersion(expectedVersion, current);
@@ -196,31 +194,6 @@ public class NotificationSettingsService {
         } catch (DateTimeException e) {
             throw ApiException.invalidField("timeZone", "must be an IANA time zone such as Europe/Madrid");
         }
-    }
-
-    /**
-     * The webhook URL, if the outbound guard lets a digest go there. A host that does not resolve now is accepted
-     * (DNS may be down for a moment): every send checks the URL again, and a refused one fails the delivery.
-     */
-    private URI webhookUrl(String url) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-            outbound.checkSyntax(uri);
-        } catch (URISyntaxException | OutboundRefusedException e) {
-            throw ApiException.invalidField(
-                    "webhook.url",
-                    "must be an absolute " + (outbound.allowsHttp() ? "http or https" : "https")
-                            + " URL without credentials");
-        }
-        try {
-            outbound.check(uri);
-        } catch (OutboundRefusedException e) {
-            throw ApiException.invalidField("webhook.url", e.getMessage());
-        } catch (UnknownHostException e) {
-            // accepted: checked again when the digest is sent
-        }
-        return uri;
     }
 
     private NotificationSettingsView toView(NotificationSettingsDocument doc, String newSecret) {

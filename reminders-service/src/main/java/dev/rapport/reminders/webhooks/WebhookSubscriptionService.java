@@ -8,11 +8,8 @@ import dev.rapport.reminders.webhooks.domain.EventTypeFilter;
 import dev.rapport.reminders.webhooks.domain.SigningSecret;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.outbound.OutboundGuard;
-import dev.rapport.support.outbound.OutboundRefusedException;
 import dev.rapport.support.web.ApiException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +56,7 @@ class WebhookSubscriptionService {
     }
 
     WebhookViews.Subscription create(IdentityAssertion caller, WebhookRequests.Create request) {
-        URI url = checkedUrl(request.url());
+        URI url = outbound.acceptInput(request.url(), "url");
         List<String> types = checkedTypes(request.types());
         Instant now = clock.instant();
         String secret = WebhookSignature.newSecret();
@@ -103,7 +100,7 @@ class WebhookSubscriptionService {
     }
 
     WebhookViews.Subscription update(IdentityAssertion caller, String id, WebhookRequests.Change request) {
-        URI url = request.url() == null ? null : checkedUrl(request.url());
+        URI url = request.url() == null ? null : outbound.acceptInput(request.url(), "url");
         List<String> types = request.types() == null ? null : checkedTypes(request.types());
         Instant now = clock.instant();
         Subscription changed = change(caller, false, endpoints -> {
@@ -223,31 +220,6 @@ class WebhookSubscriptionService {
             throw ApiException.invalidField("types", problem);
         });
         return List.copyOf(new java.util.LinkedHashSet<>(types));
-    }
-
-    /**
-     * The URL, if the outbound guard lets deliveries go there. A host that does not resolve now is accepted (DNS
-     * may be down for a moment): every send checks it again.
-     */
-    private URI checkedUrl(String url) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-            outbound.checkSyntax(uri);
-        } catch (URISyntaxException | OutboundRefusedException e) {
-            throw ApiException.invalidField(
-                    "url",
-                    "must be an absolute " + (outbound.allowsHttp() ? "http or https" : "https")
-                            + " URL without credentials");
-        }
-        try {
-            outbound.check(uri);
-        } catch (OutboundRefusedException e) {
-            throw ApiException.invalidField("url", e.getMessage());
-        } catch (UnknownHostException e) {
-            // accepted: checked again at every delivery
-        }
-        return uri;
     }
 
     private static String randomId() {

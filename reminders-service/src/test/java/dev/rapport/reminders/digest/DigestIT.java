@@ -2,34 +2,15 @@ package dev.rapport.reminders.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.reminders.support.AsNewMember;
 import dev.rapport.reminders.support.MutableClock;
 import dev.rapport.reminders.support.RemindersIntegrationTest;
-import dev.rapport.testkit.ApiClient;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @RemindersIntegrationTest
-class DigestIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
-    ApiClient api;
-
-    @BeforeEach
-    void member() {
-        ((MutableClock) clock).set(RemindersIntegrationTest.START);
-        api = ApiClient.asMember(port, "member-" + UUID.randomUUID());
-    }
+class DigestIT extends AsNewMember {
 
     @Test
     void todaysDigestIsCappedByTheMembersDailyCap() {

@@ -81,20 +81,20 @@ class KeepInTouchLoopIT {
     void keepingAPromiseCompletesItsFollowUpReopeningItReopensItAndALateChangeIsIgnored() {
         deliver(interaction("i-1", "c1", "2026-03-01T10:00:00Z", "p-1"));
         String followUp = ReminderIds.of(member, "follow-up", "p-1");
-        assertThat(reminder(followUp).status).isEqualTo("open");
+        assertThat(reminder(followUp).status.id()).isEqualTo("open");
 
         deliver(new PromiseKept(h("2026-03-02T10:00:00Z"), "i-1", "p-1", "c1", OwedBy.ME, "send the deck", null, 1));
-        assertThat(reminder(followUp).status).isEqualTo("done");
+        assertThat(reminder(followUp).status.id()).isEqualTo("done");
         assertThat(reminder(followUp).closedBy).isEqualTo("promise-kept");
 
         deliver(new PromiseReopened(
                 h("2026-03-03T10:00:00Z"), "i-1", "p-1", "c1", OwedBy.ME, "send the deck", null, 2));
-        assertThat(reminder(followUp).status).isEqualTo("open");
+        assertThat(reminder(followUp).status.id()).isEqualTo("open");
         assertThat(reminder(followUp).closedAt).isNull();
 
         // The first change delivered again (a redelivery, or a replay of the topic): the promise is open.
         deliver(new PromiseKept(h("2026-03-02T10:00:00Z"), "i-1", "p-1", "c1", OwedBy.ME, "send the deck", null, 1));
-        assertThat(reminder(followUp).status).isEqualTo("open");
+        assertThat(reminder(followUp).status.id()).isEqualTo("open");
         assertThat(api.get("/api/v1/reminders?kind=follow-up&status=open")
                         .json()
                         .get("total")
@@ -114,7 +114,7 @@ class KeepInTouchLoopIT {
                 LocalDate.of(2026, 3, 20),
                 2));
         ReminderDocument followUp = reminder(ReminderIds.of(member, "follow-up", "p-2"));
-        assertThat(followUp.status).isEqualTo("open");
+        assertThat(followUp.status.id()).isEqualTo("open");
         assertThat(followUp.owedBy).isEqualTo("them");
         assertThat(followUp.dueOn).isEqualTo(LocalDate.of(2026, 3, 20));
     }
@@ -126,11 +126,11 @@ class KeepInTouchLoopIT {
         deliver(stale("c3", "2025-08-22T10:00:00Z", 1));
         String reachOut = ReminderIds.of(member, "reach-out", "c3", "1");
         deliver(interaction("i-3", "c3", "2025-11-30T10:00:00Z", null));
-        assertThat(reminder(reachOut).status).isEqualTo("open");
+        assertThat(reminder(reachOut).status.id()).isEqualTo("open");
 
         deliver(new ContactReengaged(
                 h("2026-03-09T10:00:00Z"), "c3", "Ana", 1, "i-4", Instant.parse("2026-03-09T09:00:00Z")));
-        assertThat(reminder(reachOut).status).isEqualTo("done");
+        assertThat(reminder(reachOut).status.id()).isEqualTo("done");
         assertThat(reminder(reachOut).closedBy).isEqualTo("reengaged");
     }
 
@@ -141,12 +141,12 @@ class KeepInTouchLoopIT {
         deliver(new ContactArchived(h("2026-03-01T10:00:00Z"), "c6", "Ana"));
         String reachOut = ReminderIds.of(member, "reach-out", "c6", "1");
         String followUp = ReminderIds.of(member, "follow-up", "p-6");
-        assertThat(reminder(reachOut).status).isEqualTo("dismissed");
-        assertThat(reminder(followUp).status).isEqualTo("dismissed");
+        assertThat(reminder(reachOut).status.id()).isEqualTo("dismissed");
+        assertThat(reminder(followUp).status.id()).isEqualTo("dismissed");
 
         deliver(updated("c6", "2026-03-02T10:00:00Z", null, "archived"));
-        assertThat(reminder(reachOut).status).isEqualTo("open");
-        assertThat(reminder(followUp).status).isEqualTo("open");
+        assertThat(reminder(reachOut).status.id()).isEqualTo("open");
+        assertThat(reminder(followUp).status.id()).isEqualTo("open");
     }
 
     @Test

@@ -93,8 +93,8 @@ class PrepareRemindersIT {
         reactions.on(event);
 
         ReminderDocument reminder = prepare();
-        assertThat(reminder.kind).isEqualTo("prepare");
-        assertThat(reminder.status).isEqualTo("open");
+        assertThat(reminder.kind.id()).isEqualTo("prepare");
+        assertThat(reminder.status.id()).isEqualTo("open");
         assertThat(reminder.dueOn).isEqualTo(LocalDate.parse("2026-03-13"));
         assertThat(reminder.openPromises).extracting(p -> p.what()).containsExactly("send her the SLO article");
         JsonNode listed = api.get("/api/v1/reminders?kind=prepare").json().get("items");
@@ -114,7 +114,7 @@ class PrepareRemindersIT {
 
         reactions.on(new MeetingCancelled(h(), "m-1", "cal-1", List.of("c1")));
 
-        assertThat(prepare().status).isEqualTo("dismissed");
+        assertThat(prepare().status.id()).isEqualTo("dismissed");
         assertThat(prepare().closedBy).isEqualTo("meeting-cancelled");
     }
 

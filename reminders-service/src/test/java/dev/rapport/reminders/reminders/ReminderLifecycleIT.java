@@ -2,40 +2,24 @@ package dev.rapport.reminders.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.reminders.support.AsNewMember;
 import dev.rapport.reminders.support.MutableClock;
 import dev.rapport.reminders.support.RemindersIntegrationTest;
 import dev.rapport.testkit.ApiClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @RemindersIntegrationTest
-class ReminderLifecycleIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
+class ReminderLifecycleIT extends AsNewMember {
 
     @Autowired
     ReminderService reminders;
-
-    ApiClient api;
-
-    @BeforeEach
-    void member() {
-        ((MutableClock) clock).set(RemindersIntegrationTest.START);
-        api = ApiClient.asMember(port, "member-" + UUID.randomUUID());
-    }
 
     @Test
     void aManualReminderIsCreatedOnceEvenWhenThePostIsRetriedWithItsIdempotencyKey() {

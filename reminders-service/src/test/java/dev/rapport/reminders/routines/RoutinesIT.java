@@ -2,39 +2,23 @@ package dev.rapport.reminders.routines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.reminders.support.AsNewMember;
 import dev.rapport.reminders.support.MutableClock;
 import dev.rapport.reminders.support.RemindersIntegrationTest;
 import dev.rapport.testkit.ApiClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @RemindersIntegrationTest
-class RoutinesIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
+class RoutinesIT extends AsNewMember {
 
     @Autowired
     RoutineService routines;
-
-    ApiClient api;
-
-    @BeforeEach
-    void member() {
-        ((MutableClock) clock).set(RemindersIntegrationTest.START);
-        api = ApiClient.asMember(port, "member-" + UUID.randomUUID());
-    }
 
     @Test
     void aPresetRoutineIsTitledInTheMembersLanguageAndShowsItsNextOccurrences() {

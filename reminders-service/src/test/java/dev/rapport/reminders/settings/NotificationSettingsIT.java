@@ -2,35 +2,16 @@ package dev.rapport.reminders.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.reminders.support.MutableClock;
+import dev.rapport.reminders.support.AsNewMember;
 import dev.rapport.reminders.support.RemindersIntegrationTest;
 import dev.rapport.testkit.ApiClient;
-import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @RemindersIntegrationTest
-class NotificationSettingsIT {
+class NotificationSettingsIT extends AsNewMember {
 
     static final String PATH = "/api/v1/me/notification-settings";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
-    ApiClient api;
-
-    @BeforeEach
-    void member() {
-        ((MutableClock) clock).set(RemindersIntegrationTest.START);
-        api = ApiClient.asMember(port, "member-" + UUID.randomUUID());
-    }
 
     @Test
     void aNewMemberStartsSmallWithTheDefaults() {

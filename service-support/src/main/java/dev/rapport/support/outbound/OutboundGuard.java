@@ -1,5 +1,6 @@
 package dev.rapport.support.outbound;
 
+import dev.rapport.support.web.ApiException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -66,6 +67,29 @@ public class OutboundGuard {
         } catch (URISyntaxException e) {
             throw new OutboundRefusedException("must be an absolute " + schemes() + " URL");
         }
+    }
+
+    /**
+     * A URL a member gives as the field {@code field} of a request (a webhook), if requests may go there; else a 400
+     * problem on that field. A host that does not resolve now is accepted (DNS may be down for a moment): every
+     * request to it is checked again when connecting.
+     */
+    public URI acceptInput(String url, String field) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+            checkSyntax(uri);
+        } catch (URISyntaxException | OutboundRefusedException e) {
+            throw ApiException.invalidField(field, "must be an absolute " + schemes() + " URL without credentials");
+        }
+        try {
+            check(uri);
+        } catch (OutboundRefusedException e) {
+            throw ApiException.invalidField(field, e.getMessage());
+        } catch (UnknownHostException e) {
+            // accepted: checked again when connecting
+        }
+        return uri;
     }
 
     /** The scheme, host and credential rules alone, without resolving. */

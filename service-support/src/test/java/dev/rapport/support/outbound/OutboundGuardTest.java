@@ -3,6 +3,7 @@ package dev.rapport.support.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.support.web.ApiException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpStatus;
 
 class OutboundGuardTest {
 
@@ -210,5 +212,24 @@ class OutboundGuardTest {
                 .hasValue("192.168.1.1");
         assertThat(OutboundAddresses.numeric("public.example")).isEmpty();
         assertThat(OutboundAddresses.numeric("1.2.3.com")).isEmpty();
+    }
+
+    @Test
+    void aUrlGivenAsInputIsRefusedWithA400OnItsFieldUnlessRequestsMayGoThereAndAnUnresolvedHostIsAccepted() {
+        assertThatThrownBy(() -> STRICT.acceptInput("http://public.example/hook", "webhook.url"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(e.getMessage())
+                            .contains("webhook.url: must be an absolute https URL without credentials");
+                });
+        assertThatThrownBy(() -> STRICT.acceptInput("https://localhost/hook", "url"))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.getMessage()).startsWith("url: ").contains("private or local address"));
+
+        assertThat(STRICT.acceptInput(" https://public.example/hook ", "url"))
+                .isEqualTo(URI.create("https://public.example/hook"));
+        assertThat(STRICT.acceptInput("https://not-resolvable-now.example/hook", "url"))
+                .isEqualTo(URI.create("https://not-resolvable-now.example/hook"));
     }
 }
