@@ -147,7 +147,7 @@ class ContactController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody MilestoneRequest request) {
         return idempotency.execute(caller, idempotencyKey, request, () -> {
-            ContactDocument.Milestone milestone = service.recordMilestone(caller, id, request);
+            Milestone milestone = service.recordMilestone(caller, id, request);
             return ResponseEntity.created(URI.create("/api/v1/contacts/" + id + "/milestones"))
                     .body(MilestoneView.of(milestone));
         });
@@ -176,7 +176,7 @@ class ContactController {
     /** A milestone as the API shows it. */
     record MilestoneView(
             String id, String kind, String title, java.time.LocalDate date, String note, java.time.Instant recordedAt) {
-        static MilestoneView of(ContactDocument.Milestone m) {
+        static MilestoneView of(Milestone m) {
             return new MilestoneView(m.milestoneId(), m.kind(), m.title(), m.date(), m.note(), m.recordedAt());
         }
     }

@@ -12,6 +12,7 @@ import dev.rapport.contracts.events.ContactGoneStale;
 import dev.rapport.contracts.events.ContactReengaged;
 import dev.rapport.contracts.events.ContactTier;
 import dev.rapport.contracts.events.ContactUpdated;
+import dev.rapport.contracts.events.EventHeader;
 import dev.rapport.contracts.events.InteractionKind;
 import dev.rapport.contracts.events.InteractionRemoved;
 import dev.rapport.contracts.events.MilestoneKind;
@@ -88,16 +89,6 @@ public class ContactDocument extends OutboxDocument {
         this.updatedAt = now;
     }
 
-    /** Something worth congratulating that happened to the contact. */
-    public record Milestone(
-            String milestoneId, String kind, String title, LocalDate date, String note, Instant recordedAt) {}
-
-    /**
-     * The link of a contact to a profile of the organization's alumni directory, with the employer and
-     * title the directory last said, so that a change between two syncs is recognised once.
-     */
-    public record DirectoryLink(String profileId, String employer, String title, Instant syncedAt) {}
-
     /** The name shown to the member. */
     public String displayName() {
         String name = Stream.of(firstName, lastName)
@@ -129,9 +120,6 @@ public class ContactDocument extends OutboxDocument {
                 : Birthdays.next(birthday, LocalDate.ofInstant(now, ZoneOffset.UTC), leadDays)
                         .announceAt();
     }
-
-    /** An interaction with this contact that is being removed, as its clock and its announcement need it. */
-    public record RemovedInteraction(String interactionId, String type, Instant occurredAt, List<String> promiseIds) {}
 
     /** Whether one of these removed interactions is what set the keep-in-touch clock (none older than it did). */
     public boolean clockSetByAnyOf(List<RemovedInteraction> removed) {
@@ -291,17 +279,30 @@ public class ContactDocument extends OutboxDocument {
             Instant now) {
         Milestone milestone = new Milestone(milestoneId, kind, title, date, note, now);
         milestones.add(milestone);
-        record(h -> new MilestoneRecorded(
-                h,
-                milestoneId,
-                getId(),
-                displayName(),
-                MilestoneKind.of(kind),
-                title,
-                announced,
-                recurringYearly,
-                recurringYearly ? birthday : null));
+        record(h -> milestoneRecorded(h, milestoneId, MilestoneKind.of(kind), title, announced, recurringYearly));
         return milestone;
+    }
+
+    /**
+     * Announces the birthday due at {@code now} with {@code MilestoneRecorded} (the milestone id a birthday of that
+     * year always has) and schedules the next announcement; false when none is due.
+     */
+    boolean announceBirthday(Instant now, int leadDays, String title) {
+        if (archived || birthday == null || nextBirthdayNoticeAt == null || nextBirthdayNoticeAt.isAfter(now)) {
+            return false;
+        }
+        LocalDate occurrence =
+                Birthdays.nextOccurrence(birthday, LocalDate.ofInstant(nextBirthdayNoticeAt, ZoneOffset.UTC));
+        String milestoneId = birthdayMilestoneId(getId(), occurrence);
+        record(h -> milestoneRecorded(h.at(now), milestoneId, MilestoneKind.BIRTHDAY, title, occurrence, true));
+        nextBirthdayNoticeAt = Birthdays.after(birthday, occurrence, leadDays).announceAt();
+        return true;
+    }
+
+    private MilestoneRecorded milestoneRecorded(
+            EventHeader h, String id, MilestoneKind kind, String title, LocalDate announced, boolean yearly) {
+        return new MilestoneRecorded(
+                h, id, getId(), displayName(), kind, title, announced, yearly, yearly ? birthday : null);
     }
 
     /** The id of the milestone of one year's birthday: the same whoever announces it, so consumers can de-duplicate. */

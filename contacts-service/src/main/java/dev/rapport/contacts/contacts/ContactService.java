@@ -123,8 +123,8 @@ public class ContactService {
     }
 
     /** Records a milestone; a birthday also becomes the contact's birthday, announced again every year. */
-    public ContactDocument.Milestone recordMilestone(IdentityAssertion caller, String id, MilestoneRequest request) {
-        ContactDocument.Milestone[] recorded = new ContactDocument.Milestone[1];
+    public Milestone recordMilestone(IdentityAssertion caller, String id, MilestoneRequest request) {
+        Milestone[] recorded = new Milestone[1];
         OptimisticRetry.retry(ContactService.RETRIES, () -> {
             ContactDocument contact = get(caller, id);
             Instant now = clock.instant();
@@ -144,7 +144,7 @@ public class ContactService {
                     .filter(t -> !t.isBlank())
                     .map(String::strip)
                     .orElse(MilestoneRequest.defaultTitle(request.kind()));
-            ContactDocument.Milestone milestone = contact.addMilestone(
+            Milestone milestone = contact.addMilestone(
                     milestoneId, request.kind(), title, request.date(), date, request.note(), birthday, now);
             aggregates.save(contact);
             recorded[0] = milestone;

@@ -1,20 +1,14 @@
 package dev.rapport.contacts.contacts;
 
 import dev.rapport.contacts.ContactsProperties;
-import dev.rapport.contacts.domain.Birthdays;
-import dev.rapport.contracts.events.MilestoneKind;
-import dev.rapport.contracts.events.MilestoneRecorded;
 import dev.rapport.support.events.Aggregates;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,38 +74,24 @@ public class ContactStaleness {
                 ContactDocument.class);
         int announced = 0;
         for (ContactDocument contact : due) {
-            if (contact.birthday != null && announceBirthday(contact, now)) {
+            if (announceBirthday(contact, now)) {
                 announced++;
             }
         }
         return announced;
     }
 
+    /** Announces a contact's birthday ({@link ContactDocument#announceBirthday}) through the one write path. */
     private boolean announceBirthday(ContactDocument contact, Instant now) {
-        int lead = properties.birthdays().leadDays();
-        LocalDate occurrence = Birthdays.nextOccurrence(
-                contact.birthday, LocalDate.ofInstant(contact.nextBirthdayNoticeAt, ZoneOffset.UTC));
-        contact.record(h -> new MilestoneRecorded(
-                h.at(now),
-                ContactDocument.birthdayMilestoneId(contact.getId(), occurrence),
-                contact.getId(),
-                contact.displayName(),
-                MilestoneKind.BIRTHDAY,
-                MilestoneRequest.defaultTitle(MilestoneRequest.BIRTHDAY),
-                occurrence,
-                true,
-                contact.birthday));
-        Query unchanged = unchanged(contact);
-        Update next = new Update()
-                .set(
-                        "nextBirthdayNoticeAt",
-                        Birthdays.after(contact.birthday, occurrence, lead).announceAt())
-                .inc("version", 1);
-        return aggregates.update(contact, unchanged, next) != null;
-    }
-
-    /** The contact exactly as read: its id and version, nothing else. */
-    private static Query unchanged(ContactDocument contact) {
-        return new Query(Criteria.where("id").is(contact.getId()).and("version").is(contact.getVersion()));
+        String title = MilestoneRequest.defaultTitle(MilestoneRequest.BIRTHDAY);
+        if (!contact.announceBirthday(now, properties.birthdays().leadDays(), title)) {
+            return false;
+        }
+        try {
+            aggregates.save(contact);
+            return true;
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            return false; // announced by another instance, or changed since it was read: the next sweep sees it
+        }
     }
 }

@@ -66,7 +66,7 @@ public class DirectoryFollowing {
                 return;
             }
             ContactDocument contact = found.get();
-            ContactDocument.DirectoryLink link = contact.directory;
+            DirectoryLink link = contact.directory;
             boolean sameProfile = link != null && link.profileId().equals(profile.profileId());
             if (sameProfile
                     && Objects.equals(link.employer(), profile.employer())
@@ -89,8 +89,7 @@ public class DirectoryFollowing {
                     setIfDifferent(contact, "title", profile.title(), fields);
                 }
             }
-            contact.directory =
-                    new ContactDocument.DirectoryLink(profile.profileId(), profile.employer(), profile.title(), now);
+            contact.directory = new DirectoryLink(profile.profileId(), profile.employer(), profile.title(), now);
             if (!fields.isEmpty()) {
                 contact.refreshDerived(cadences.of(memberId));
                 contact.updatedAt = now;

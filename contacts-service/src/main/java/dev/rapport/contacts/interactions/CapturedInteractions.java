@@ -1,7 +1,7 @@
 package dev.rapport.contacts.interactions;
 
 import dev.rapport.contacts.contacts.ContactClock;
-import dev.rapport.contacts.contacts.ContactDocument;
+import dev.rapport.contacts.contacts.RemovedInteraction;
 import dev.rapport.contracts.events.InteractionDirection;
 import dev.rapport.contracts.events.InteractionKind;
 import dev.rapport.contracts.events.InteractionLogged;
@@ -158,9 +158,9 @@ public class CapturedInteractions {
             if (owned.isEmpty()) {
                 continue;
             }
-            Map<String, List<ContactDocument.RemovedInteraction>> byContact = new LinkedHashMap<>();
+            Map<String, List<RemovedInteraction>> byContact = new LinkedHashMap<>();
             for (InteractionDocument i : owned) {
-                ContactDocument.RemovedInteraction gone = new ContactDocument.RemovedInteraction(
+                RemovedInteraction gone = new RemovedInteraction(
                         i.getId(),
                         i.type,
                         i.occurredAt,

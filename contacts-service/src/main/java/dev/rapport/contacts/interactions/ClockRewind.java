@@ -1,8 +1,8 @@
 package dev.rapport.contacts.interactions;
 
 import dev.rapport.contacts.contacts.ContactDocument;
-import dev.rapport.contacts.contacts.ContactDocument.RemovedInteraction;
 import dev.rapport.contacts.contacts.ContactRepository;
+import dev.rapport.contacts.contacts.RemovedInteraction;
 import dev.rapport.support.events.Aggregates;
 import java.util.List;
 import java.util.Optional;
