@@ -42,9 +42,7 @@ class BirthdayAnnouncementTest {
     }
 
     private static ContactDocument contact(LocalDate birthday) {
-        ContactDocument contact = new ContactDocument("c-1", "member-1", "tenant-1", NOW.minus(Duration.ofDays(60)));
-        contact.firstName = "Ada";
-        contact.tier = dev.rapport.contacts.domain.Tier.REGULAR;
+        ContactDocument contact = ContactFixtures.contact(NOW);
         contact.birthday = birthday;
         return contact;
     }

@@ -47,9 +47,7 @@ class ContactStalenessEpisodeTest {
     }
 
     private static ContactDocument contact(Instant due) {
-        ContactDocument contact = new ContactDocument("c-1", "member-1", "tenant-1", NOW.minus(Duration.ofDays(60)));
-        contact.firstName = "Ada";
-        contact.tier = dev.rapport.contacts.domain.Tier.REGULAR;
+        ContactDocument contact = ContactFixtures.contact(NOW);
         contact.nextTouchDueAt = due;
         return contact;
     }
