@@ -5,6 +5,7 @@ import dev.rapport.contacts.interactions.CapturedInteractions;
 import dev.rapport.contracts.events.MeetingCancelled;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.mongo.OptimisticRetry;
 import dev.rapport.support.outbound.OutboundGuard;
 import dev.rapport.support.web.ApiException;
 import java.net.URI;
@@ -120,7 +121,7 @@ public class CalendarSources {
 
     /** Pauses or resumes a calendar, or turns its summaries on or off (for what it logs from now on). */
     CalendarSourceDocument change(IdentityAssertion caller, String id, CalendarChange change) {
-        for (int attempt = 1; ; attempt++) {
+        return OptimisticRetry.retry(5, () -> {
             CalendarSourceDocument source = get(caller, id);
             if (change.paused() != null && change.paused() != source.paused) {
                 source.paused = change.paused();
@@ -133,14 +134,8 @@ public class CalendarSources {
             if (change.name() != null && !change.name().isBlank()) {
                 source.name = change.name().strip();
             }
-            try {
-                return aggregates.save(source);
-            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+            return aggregates.save(source);
+        });
     }
 
     /**

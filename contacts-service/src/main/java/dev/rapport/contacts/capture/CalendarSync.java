@@ -7,6 +7,7 @@ import dev.rapport.contacts.interactions.CapturedInteractions;
 import dev.rapport.contracts.events.MeetingCancelled;
 import dev.rapport.contracts.events.MeetingScheduled;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.mongo.OptimisticRetry;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -229,7 +230,9 @@ class CalendarSync {
                             .map(r -> CapturedInteractions.id(memberId, SOURCE, r.occurrence(), r.contactId()))
                             .toList());
         }
-        for (int attempt = 1; ; attempt++) {
+        long loggedNow = logged;
+        long removedNow = removed;
+        OptimisticRetry.retry(5, () -> {
             CalendarSourceDocument source = mongo.findById(claimed.getId(), CalendarSourceDocument.class);
             if (source == null) {
                 return; // deleted meanwhile
@@ -256,8 +259,8 @@ class CalendarSync {
                 source.etag = outcome.etag();
                 source.lastModified = outcome.lastModified();
                 source.meetingsSeen = outcome.meetings();
-                source.interactionsLogged += logged;
-                source.interactionsRemoved += removed;
+                source.interactionsLogged += loggedNow;
+                source.interactionsRemoved += removedNow;
                 source.captured = new ArrayList<>(plan.captured());
                 source.upcoming = new ArrayList<>(plan.upcoming());
                 boolean summaries = source.summaries;
@@ -284,14 +287,7 @@ class CalendarSync {
                                     .toList()));
                 }
             }
-            try {
-                aggregates.save(source);
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+            aggregates.save(source);
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.rapport.contacts.capture;
 
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.mongo.OptimisticRetry;
 import dev.rapport.support.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.bson.types.ObjectId;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -93,7 +93,7 @@ public class MailboxSources {
     }
 
     MailboxSourceDocument change(IdentityAssertion caller, String id, CalendarChange change) {
-        for (int attempt = 1; ; attempt++) {
+        return OptimisticRetry.retry(5, () -> {
             MailboxSourceDocument source = get(caller, id);
             if (change.paused() != null && change.paused() != source.paused) {
                 source.paused = change.paused();
@@ -105,14 +105,8 @@ public class MailboxSources {
             if (change.name() != null && !change.name().isBlank()) {
                 source.name = change.name().strip();
             }
-            try {
-                return aggregates.save(source);
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+            return aggregates.save(source);
+        });
     }
 
     /** Removes a mailbox; the interactions it logged stay (they are ordinary interactions, in the export). */

@@ -3,6 +3,7 @@ package dev.rapport.contacts.capture;
 import dev.rapport.contacts.capture.domain.MailCapture;
 import dev.rapport.contacts.contacts.ContactQueries;
 import dev.rapport.contacts.interactions.CapturedInteractions;
+import dev.rapport.support.mongo.OptimisticRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,35 +169,35 @@ class MailboxSync {
             long read,
             long logged,
             Instant now) {
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            MailboxSourceDocument source = mongo.findById(id, MailboxSourceDocument.class);
-            if (source == null) {
-                return;
-            }
-            source.leaseUntil = null;
-            source.lastSyncAt = now;
-            source.nextSyncAt = source.paused ? null : now.plus(settings.pollInterval());
-            if (folders == null) {
-                source.status = "error";
-                source.errorCode = code;
-                source.errorMessage = message;
-            } else {
-                source.status = "ok";
-                source.errorCode = null;
-                source.errorMessage = null;
-                source.lastSuccessAt = now;
-                source.messagesRead += read;
-                source.interactionsLogged += logged;
-                source.folders = folders.stream()
-                        .map(f -> new MailboxSourceDocument.Folder(f.name(), f.uidValidity(), f.lastUid()))
-                        .toList();
-            }
-            try {
+        try {
+            // Changed meanwhile (paused, renamed): read it again, a few times.
+            OptimisticRetry.retry(5, () -> {
+                MailboxSourceDocument source = mongo.findById(id, MailboxSourceDocument.class);
+                if (source == null) {
+                    return;
+                }
+                source.leaseUntil = null;
+                source.lastSyncAt = now;
+                source.nextSyncAt = source.paused ? null : now.plus(settings.pollInterval());
+                if (folders == null) {
+                    source.status = "error";
+                    source.errorCode = code;
+                    source.errorMessage = message;
+                } else {
+                    source.status = "ok";
+                    source.errorCode = null;
+                    source.errorMessage = null;
+                    source.lastSuccessAt = now;
+                    source.messagesRead += read;
+                    source.interactionsLogged += logged;
+                    source.folders = folders.stream()
+                            .map(f -> new MailboxSourceDocument.Folder(f.name(), f.uidValidity(), f.lastUid()))
+                            .toList();
+                }
                 mongo.save(source);
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                // changed meanwhile (paused, renamed): read it again
-            }
+            });
+        } catch (OptimisticLockingFailureException keptChanging) {
+            log.info("Mailbox {} kept changing while its sync was recorded: the next sync records it", id);
         }
     }
 }
