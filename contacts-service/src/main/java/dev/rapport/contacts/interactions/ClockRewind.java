@@ -4,9 +4,9 @@ import dev.rapport.contacts.contacts.ContactDocument;
 import dev.rapport.contacts.contacts.ContactRepository;
 import dev.rapport.contacts.contacts.RemovedInteraction;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.mongo.OptimisticRetry;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,7 +40,7 @@ class ClockRewind {
      * looked for without them). A contact that no longer exists is skipped.
      */
     void removing(String memberId, String contactId, List<RemovedInteraction> removed) {
-        for (int attempt = 1; ; attempt++) {
+        OptimisticRetry.retry(RETRIES, () -> {
             Optional<ContactDocument> found = contacts.findOwned(contactId, memberId);
             if (found.isEmpty()) {
                 return;
@@ -50,15 +50,8 @@ class ClockRewind {
                     contact.clockSetByAnyOf(removed) ? newestRemaining(memberId, contactId, removed) : null;
             contact.interactionsRemoved(
                     removed, newest == null ? null : newest.occurredAt, newest == null ? null : newest.summary);
-            try {
-                aggregates.save(contact);
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == RETRIES) {
-                    throw e;
-                }
-            }
-        }
+            aggregates.save(contact);
+        });
     }
 
     private InteractionDocument newestRemaining(String memberId, String contactId, List<RemovedInteraction> removed) {
