@@ -61,33 +61,18 @@ class CalendarFetcher {
         if (lastModified != null) {
             headers.put("If-Modified-Since", lastModified);
         }
-        OutboundHttp.Response response;
-        try {
-            response = http.send(
-                    "GET",
-                    URI.create(url),
-                    headers,
-                    null,
-                    null,
-                    settings.maxSize().toBytes());
-        } catch (OutboundRefusedException e) {
-            return new Fetched.Failed("address-refused", "the calendar's address is refused: " + e.getMessage());
-        } catch (InterruptedIOException e) {
-            return new Fetched.Failed("timeout", "the calendar did not answer within " + settings.timeout());
-        } catch (IOException | IllegalArgumentException e) {
-            return new Fetched.Failed(
-                    "unreachable",
-                    "the calendar could not be reached (" + e.getClass().getSimpleName() + ")");
+        Sent sent = send("GET", url, headers, null, null);
+        if (sent.failure() != null) {
+            return sent.failure();
         }
+        OutboundHttp.Response response = sent.response();
         int status = response.status();
         if (status == 304) {
             return new Fetched.NotModified();
         }
         if (status == 200) {
             if (response.truncated()) {
-                return new Fetched.Failed(
-                        "too-large",
-                        "the calendar is larger than " + settings.maxSize().toMegabytes() + " MB");
+                return tooLarge();
             }
             return new Fetched.Feed(
                     response.body(),
@@ -120,24 +105,12 @@ class CalendarFetcher {
                         + Base64.getEncoder()
                                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
         String query = CALENDAR_QUERY.formatted(DAV_TIME.format(from), DAV_TIME.format(to));
-        OutboundHttp.Response response;
-        try {
-            response = http.send(
-                    "REPORT",
-                    URI.create(url),
-                    headers,
-                    query.getBytes(StandardCharsets.UTF_8),
-                    "application/xml; charset=utf-8",
-                    settings.maxSize().toBytes());
-        } catch (OutboundRefusedException e) {
-            return new Fetched.Failed("address-refused", "the calendar's address is refused: " + e.getMessage());
-        } catch (InterruptedIOException e) {
-            return new Fetched.Failed("timeout", "the calendar did not answer within " + settings.timeout());
-        } catch (IOException | IllegalArgumentException e) {
-            return new Fetched.Failed(
-                    "unreachable",
-                    "the calendar could not be reached (" + e.getClass().getSimpleName() + ")");
+        Sent sent =
+                send("REPORT", url, headers, query.getBytes(StandardCharsets.UTF_8), "application/xml; charset=utf-8");
+        if (sent.failure() != null) {
+            return sent.failure();
         }
+        OutboundHttp.Response response = sent.response();
         int status = response.status();
         if (status == 401 || status == 403) {
             return new Fetched.Failed(
@@ -145,9 +118,7 @@ class CalendarFetcher {
         }
         if (status == 207) {
             if (response.truncated()) {
-                return new Fetched.Failed(
-                        "too-large",
-                        "the calendar is larger than " + settings.maxSize().toMegabytes() + " MB");
+                return tooLarge();
             }
             try {
                 return new Fetched.Objects(calendarData(response.body()));
@@ -165,6 +136,42 @@ class CalendarFetcher {
         }
         return new Fetched.Failed(
                 "not-caldav", "the address answered " + status + " to a CalDAV query: is it a calendar collection?");
+    }
+
+    /** A request's answer, or why there was none (as the source's failure). */
+    private record Sent(OutboundHttp.Response response, Fetched.Failed failure) {}
+
+    /** Sends a request within the calendars' size and time limits; a transport failure becomes the source's. */
+    private Sent send(String method, String url, Map<String, String> headers, byte[] body, String contentType) {
+        try {
+            return new Sent(
+                    http.send(
+                            method,
+                            URI.create(url),
+                            headers,
+                            body,
+                            contentType,
+                            settings.maxSize().toBytes()),
+                    null);
+        } catch (OutboundRefusedException e) {
+            return new Sent(
+                    null,
+                    new Fetched.Failed("address-refused", "the calendar's address is refused: " + e.getMessage()));
+        } catch (InterruptedIOException e) {
+            return new Sent(
+                    null, new Fetched.Failed("timeout", "the calendar did not answer within " + settings.timeout()));
+        } catch (IOException | IllegalArgumentException e) {
+            return new Sent(
+                    null,
+                    new Fetched.Failed(
+                            "unreachable",
+                            "the calendar could not be reached (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    private Fetched.Failed tooLarge() {
+        return new Fetched.Failed(
+                "too-large", "the calendar is larger than " + settings.maxSize().toMegabytes() + " MB");
     }
 
     /** The {@code calendar-data} of each {@code response} of a multistatus (a parser that reads no DTD or entity). */

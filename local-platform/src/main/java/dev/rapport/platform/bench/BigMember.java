@@ -1,5 +1,6 @@
 package dev.rapport.platform.bench;
 
+import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
@@ -81,11 +82,10 @@ final class BigMember {
             throw new BenchException("Only " + logged.get() + " of " + reminders + " interactions with a promise were"
                     + " logged for the large member (first refusal: " + refusals.peek() + ")");
         }
-        long deadline = System.nanoTime() + run.sizes.settleBound().toNanos();
-        long open = 0;
-        while (System.nanoTime() < deadline) {
-            try {
-                open = run.client
+        long[] open = {0};
+        try {
+            Await.until("the large member's " + reminders + " open follow-ups", run.sizes.settleBound(), () -> {
+                open[0] = run.client
                         .expectOk(
                                 run.client
                                         .viaGateway(
@@ -97,18 +97,15 @@ final class BigMember {
                         .json()
                         .path("total")
                         .asLong();
-            } catch (BenchException | java.io.IOException e) {
-                log.warn("Counting the large member's open reminders failed (retried): {}", e.getMessage());
-            }
-            if (open >= reminders) {
-                break;
-            }
-            Thread.sleep(500);
+                return open[0] >= reminders;
+            });
+        } catch (Await.NotInTime e) {
+            log.warn("{}", e.getMessage());
         }
         String backlog = "";
-        if (open < reminders) {
+        if (open[0] < reminders) {
             // Measured anyway: the reads are what this scenario is about; the backlog is said next to them.
-            backlog = " Only " + open + " of the " + reminders + " follow-ups were open after waiting "
+            backlog = " Only " + open[0] + " of the " + reminders + " follow-ups were open after waiting "
                     + run.sizes.settleBound().toSeconds()
                     + " s for them (the reminders consumer was behind: consumer lag "
                     + run.events.lags() + ").";
@@ -138,7 +135,7 @@ final class BigMember {
         StringBuilder section = new StringBuilder("## A member with ")
                 .append(Stats.count(ids.size()))
                 .append(" contacts and ")
-                .append(Stats.count(open))
+                .append(Stats.count(open[0]))
                 .append(" open reminders\n\n");
         section.append("The member's contacts were imported (LinkedIn file, straight into contacts-service) and ")
                 .append(reminders)

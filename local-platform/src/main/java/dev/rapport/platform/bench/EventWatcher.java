@@ -1,5 +1,6 @@
 package dev.rapport.platform.bench;
 
+import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.KafkaReaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,6 +44,9 @@ final class EventWatcher implements AutoCloseable {
     private final Thread reader;
     private volatile boolean stopping;
 
+    /** How long the reader waits for the topic to exist: longer than any benchmark run. */
+    private static final Duration TOPIC_BOUND = Duration.ofHours(2);
+
     EventWatcher(String bootstrap) {
         Properties adminProperties = new Properties();
         adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -55,21 +59,20 @@ final class EventWatcher implements AutoCloseable {
     private void read(String bootstrap) {
         Properties properties = KafkaReaders.properties(bootstrap);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions = List.of();
-            while (!stopping && partitions.isEmpty()) {
-                // The topic appears with the services' first use of it.
+            // The topic appears with the services' first use of it.
+            AtomicReference<List<TopicPartition>> partitions = new AtomicReference<>(List.of());
+            Await.until("the topic " + TOPIC, TOPIC_BOUND, () -> {
                 List<PartitionInfo> infos =
                         consumer.listTopics(Duration.ofSeconds(5)).get(TOPIC);
                 if (infos != null && !infos.isEmpty()) {
-                    partitions = infos.stream()
+                    partitions.set(infos.stream()
                             .map(info -> new TopicPartition(TOPIC, info.partition()))
-                            .toList();
-                } else {
-                    Thread.sleep(500);
+                            .toList());
                 }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+                return stopping || !partitions.get().isEmpty();
+            });
+            consumer.assign(partitions.get());
+            consumer.seekToBeginning(partitions.get());
             while (!stopping) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     Header type = record.headers().lastHeader("ce_type");
@@ -83,8 +86,6 @@ final class EventWatcher implements AutoCloseable {
                     }
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             if (!stopping) {
                 failure.set(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -161,36 +162,40 @@ final class EventWatcher implements AutoCloseable {
      * or throws saying what was still missing after {@code timeout}.
      */
     Duration awaitConsumed(BooleanSupplier published, String what, Duration timeout) throws Exception {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        Map<TopicPartition, Long> target = null;
-        while (true) {
-            String readerFailure = failure.get();
-            if (readerFailure != null) {
-                throw new BenchException("The event watcher stopped: " + readerFailure);
-            }
-            if (target == null && published.getAsBoolean()) {
-                target = endOffsets();
-            }
-            if (target != null) {
-                if (target.values().stream().allMatch(end -> end == 0)) {
+        AtomicReference<Map<TopicPartition, Long>> target = new AtomicReference<>();
+        Duration waited;
+        try {
+            waited = Await.until(what, timeout, () -> {
+                if (failure.get() != null) {
+                    return true;
+                }
+                if (target.get() == null && published.getAsBoolean()) {
+                    target.set(endOffsets());
+                }
+                if (target.get() == null) {
+                    return false;
+                }
+                if (target.get().values().stream().allMatch(end -> end == 0)) {
                     // Nothing was ever published on the topic (a fresh platform): there is nothing to consume, and
                     // no consumer group commits an offset on an empty topic.
-                    return Duration.ofNanos(System.nanoTime() - start);
+                    return true;
                 }
-                Map<String, Long> lags = lagsBehind(target);
-                if (!lags.isEmpty() && lags.values().stream().allMatch(lag -> lag == 0)) {
-                    return Duration.ofNanos(System.nanoTime() - start);
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new BenchException("Not done after " + timeout.toSeconds() + " s: " + what
-                        + (target == null ? " (not all published yet" : " (all published, not all consumed")
-                        + "; ContactAdded seen in all: " + addedTotal.get() + "; consumer lag on " + TOPIC + ": "
-                        + lags() + ")");
-            }
-            Thread.sleep(250);
+                Map<String, Long> lags = lagsBehind(target.get());
+                return !lags.isEmpty() && lags.values().stream().allMatch(lag -> lag == 0);
+            });
+        } catch (Await.NotInTime e) {
+            throw new BenchException(
+                    "Not done after " + timeout.toSeconds() + " s: " + what
+                            + (target.get() == null ? " (not all published yet" : " (all published, not all consumed")
+                            + "; ContactAdded seen in all: " + addedTotal.get() + "; consumer lag on " + TOPIC + ": "
+                            + lags() + ")",
+                    e);
         }
+        String readerFailure = failure.get();
+        if (readerFailure != null) {
+            throw new BenchException("The event watcher stopped: " + readerFailure);
+        }
+        return waited;
     }
 
     @Override

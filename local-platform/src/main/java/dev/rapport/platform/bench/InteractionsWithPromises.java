@@ -1,5 +1,6 @@
 package dev.rapport.platform.bench;
 
+import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.pollinterval.PollInterval;
 import tools.jackson.databind.JsonNode;
 
 /** Interactions with one promise each posted through the gateway, and how soon each sampled promise's follow-up reminder is readable. */
@@ -188,40 +190,31 @@ final class InteractionsWithPromises {
             AtomicInteger missing) {
         String path =
                 "/api/v1/reminders?kind=follow-up&contactId=" + contactId + "&dueBefore=" + dueBefore + "&limit=200";
-        while (true) {
-            long now = System.nanoTime();
-            if (now > until) {
-                missing.incrementAndGet();
-                return;
-            }
-            try {
+        // Polled with a back-off of a tenth of the time waited so far (0.1 to 2 s); a failed poll is retried: the
+        // sample's figure is when the reminder is readable.
+        PollInterval backOff = (count, previous) ->
+                Duration.ofMillis(Math.min(2_000, Math.max(100, (System.nanoTime() - sent) / 10 / 1_000_000)));
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+            missing.incrementAndGet();
+            return;
+        }
+        try {
+            Await.until("the follow-up of " + what, Duration.ofNanos(left), backOff, () -> {
                 PlatformClient.Answer answer = run.client.send(
                         run.client.viaGateway(member, "GET", path).GET().build());
                 if (answer.ok()) {
                     for (JsonNode item : answer.json().path("items")) {
                         if (item.path("title").asString("").contains(what)) {
                             found.add(System.nanoTime() - sent);
-                            return;
+                            return true;
                         }
                     }
                 }
-                long waited = System.nanoTime() - sent;
-                long pause = Math.min(2_000, Math.max(100, waited / 10 / 1_000_000));
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                missing.incrementAndGet();
-                return;
-            } catch (Exception e) {
-                // A failed poll is retried: the sample's figure is when the reminder is readable.
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    missing.incrementAndGet();
-                    return;
-                }
-            }
+                return false;
+            });
+        } catch (Await.NotInTime e) {
+            missing.incrementAndGet();
         }
     }
 }

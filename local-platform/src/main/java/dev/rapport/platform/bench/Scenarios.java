@@ -2,6 +2,7 @@ package dev.rapport.platform.bench;
 
 import dev.rapport.platform.RunningPlatform;
 import dev.rapport.platform.Service;
+import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.LinkedInCsv;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.Machine;
@@ -300,31 +301,43 @@ final class Scenarios {
                 .headers()
                 .firstValue("Location")
                 .orElseThrow(() -> new BenchException("the import answered 202 without a Location"));
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (System.nanoTime() < deadline) {
-            URI uri = URI.create(location);
-            String path = uri.isAbsolute()
-                    ? uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
-                    : location;
-            PlatformClient.Answer job = client.send(get.apply(path).GET().build());
-            if (!job.ok()) {
-                throw new BenchException("the import's job " + location + " answered " + job.status() + " "
-                        + PlatformClient.abbreviate(job.body()));
-            }
-            JsonNode body = job.json();
-            String state = body.path("state")
-                    .asString(body.path("status").asString(""))
-                    .toLowerCase(Locale.ROOT);
-            if (state.equals("failed") || state.equals("error")) {
-                throw new BenchException("the import's job failed: " + PlatformClient.abbreviate(job.body()));
-            }
-            JsonNode found = reportIn(body);
-            if (found != null && !found.path("created").isMissingNode()) {
-                return found;
-            }
-            Thread.sleep(250);
+        URI uri = URI.create(location);
+        String path = uri.isAbsolute()
+                ? uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                : location;
+        JsonNode[] report = {null};
+        BenchException[] failed = {null};
+        try {
+            Await.until("a report in the import's job " + location, bound, () -> {
+                PlatformClient.Answer job = client.send(get.apply(path).GET().build());
+                if (!job.ok()) {
+                    failed[0] = new BenchException("the import's job " + location + " answered " + job.status() + " "
+                            + PlatformClient.abbreviate(job.body()));
+                    return true;
+                }
+                JsonNode body = job.json();
+                String state = body.path("state")
+                        .asString(body.path("status").asString(""))
+                        .toLowerCase(Locale.ROOT);
+                if (state.equals("failed") || state.equals("error")) {
+                    failed[0] = new BenchException("the import's job failed: " + PlatformClient.abbreviate(job.body()));
+                    return true;
+                }
+                JsonNode found = reportIn(body);
+                if (found != null && !found.path("created").isMissingNode()) {
+                    report[0] = found;
+                    return true;
+                }
+                return false;
+            });
+        } catch (Await.NotInTime e) {
+            throw new BenchException(
+                    "the import's job " + location + " had no report after " + bound.toSeconds() + " s", e);
         }
-        throw new BenchException("the import's job " + location + " had no report after " + bound.toSeconds() + " s");
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return report[0];
     }
 
     /** The report in an answer: the answer itself, or its {@code report} member. */

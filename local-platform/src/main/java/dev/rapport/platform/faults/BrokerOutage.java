@@ -1,5 +1,6 @@
 package dev.rapport.platform.faults;
 
+import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.Stats;
 import java.time.Duration;
@@ -95,7 +96,7 @@ final class BrokerOutage {
                     () -> run.promises.followUpCounts(MEMBER, succeeded).size() == succeeded.size());
             scenario.note("every follow-up readable " + Stats.seconds(settled.toMillis() / 1000.0)
                     + " after the last post was answered");
-        } catch (FaultException e) {
+        } catch (Await.NotInTime e) {
             scenario.note(e.getMessage());
         }
         Map<String, Integer> counts = run.promises.followUpCounts(MEMBER, succeeded);

@@ -1,6 +1,7 @@
 package dev.rapport.platform.faults;
 
 import dev.rapport.platform.Service;
+import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.Stats;
 import java.time.Duration;
@@ -97,7 +98,7 @@ final class ConsumerKilled {
                             && run.topics.lag(GROUP, Topics.CONTACTS) == 0);
             scenario.note(
                     "every follow-up readable " + Stats.seconds(settled.toMillis() / 1000.0) + " after the restart");
-        } catch (FaultException e) {
+        } catch (Await.NotInTime e) {
             scenario.note(e.getMessage());
         }
         Map<String, Integer> counts = run.promises.followUpCounts(MEMBER, all);

@@ -1,5 +1,6 @@
 package dev.rapport.platform.faults;
 
+import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.PlatformClient;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

@@ -1,5 +1,6 @@
 package dev.rapport.platform.faults;
 
+import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +130,7 @@ final class PoisonRecords {
                     waited = Duration.ofNanos(System.nanoTime() - goodSent);
                     observed = Stats.seconds(waited.toMillis() / 1000.0) + " after it was made";
                     inTime = waited.compareTo(GOOD_BOUND) <= 0;
-                } catch (FaultException e) {
+                } catch (Await.NotInTime e) {
                     observed = "not within 60 s";
                     inTime = false;
                 }
@@ -151,7 +152,7 @@ final class PoisonRecords {
                                 run.topics.read(dlq, e -> isPoisonOf(e, topic)).size();
                         return poisoned[0] >= 2;
                     });
-                } catch (FaultException e) {
+                } catch (Await.NotInTime e) {
                     // Checked below with the count seen.
                 }
                 scenario.equal("poison records of " + topic + " in " + dlq, 2L, poisoned[0]);

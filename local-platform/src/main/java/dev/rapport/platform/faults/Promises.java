@@ -1,6 +1,7 @@
 package dev.rapport.platform.faults;
 
 import dev.rapport.platform.Service;
+import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.PlatformClient;
 import java.net.URLEncoder;

@@ -1,6 +1,7 @@
 package dev.rapport.platform.faults;
 
 import dev.rapport.platform.Service;
+import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.Stats;
 import java.net.http.HttpResponse;
@@ -190,7 +191,7 @@ final class StoreOutage {
                     "a follow-up for every promise posted before the fault",
                     sizes.settle(),
                     () -> run.promises.followUpCounts(MEMBER, all).size() == total);
-        } catch (FaultException e) {
+        } catch (Await.NotInTime e) {
             scenario.note(e.getMessage());
         }
         Map<String, Integer> counts = run.promises.followUpCounts(MEMBER, all);

@@ -1,29 +1,45 @@
-package dev.rapport.platform.faults;
+package dev.rapport.platform.harness;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.pollinterval.PollInterval;
 
-/** Bounded waits on a condition (Awaitility): polled until it holds or its deadline passes, never a fixed sleep. */
-final class Await {
+/**
+ * Bounded waits on a condition (Awaitility), for the benchmarks and the fault suite: polled until it holds or its
+ * deadline passes, never a fixed sleep.
+ */
+public final class Await {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
     private Await() {}
 
+    /** The condition did not hold within its bound; the message names it, its bound and its last error. */
+    public static final class NotInTime extends HarnessException {
+        NotInTime(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /**
-     * Polls {@code condition} until it answers true; answers how long that took, or throws after {@code bound}
-     * with {@code what} and the last exception the condition threw (if any).
+     * Polls {@code condition} every 200 ms until it answers true; answers how long that took, or throws
+     * {@link NotInTime} after {@code bound} with {@code what} and the last exception the condition threw (if any).
      */
-    static Duration until(String what, Duration bound, Callable<Boolean> condition) {
+    public static Duration until(String what, Duration bound, Callable<Boolean> condition) {
+        return until(what, bound, (count, previous) -> POLL, condition);
+    }
+
+    /** {@link #until(String, Duration, Callable)} with its own intervals between polls (e.g. a back-off). */
+    public static Duration until(String what, Duration bound, PollInterval interval, Callable<Boolean> condition) {
         long start = System.nanoTime();
         Exception[] last = {null};
         try {
             Awaitility.await(what)
                     .atMost(bound)
                     .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL)
+                    .pollInterval(interval)
                     .until(() -> {
                         try {
                             boolean holds = Boolean.TRUE.equals(condition.call());
@@ -37,7 +53,7 @@ final class Await {
                         }
                     });
         } catch (ConditionTimeoutException e) {
-            throw new FaultException(
+            throw new NotInTime(
                     "Not within " + bound.toSeconds() + " s: " + what
                             + (last[0] == null ? "" : " (last error: " + last[0] + ")"),
                     last[0]);
@@ -46,7 +62,7 @@ final class Await {
     }
 
     /** Waits until the moment {@code deadlineNanos} of {@link System#nanoTime()} has come (an outage's end). */
-    static void untilTime(String what, long deadlineNanos) {
+    public static void untilTime(String what, long deadlineNanos) {
         long left = deadlineNanos - System.nanoTime();
         if (left > 0) {
             // First checked when the moment is due, then every few milliseconds (a steady rate needs precision).
