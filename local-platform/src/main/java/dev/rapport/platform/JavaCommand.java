@@ -10,6 +10,22 @@ import java.util.List;
 record JavaCommand(Path java, String classpath) {
 
     /**
+     * How every child JVM (services, gateway, broker) manages its memory, chosen by measurement (docs/benchmarks.md,
+     * idle memory): the serial collector (several JVMs on two cores gain nothing from parallel collection); a heap
+     * that starts at 32 MB (the default initial heap, 1/64 of the machine's memory, is touched and stays resident),
+     * grows while under 10 % of it is free after a collection and gives back what is over 20 % free; and the native
+     * memory freed by the JVM (the compilers' arenas above all) returned to the system every 5 s instead of kept by
+     * the C library's allocator. Idle, these took the platform from 1,697 to 1,448 MB resident. The launcher's own
+     * JVM gets the same from the {@code rapport} script.
+     */
+    static final List<String> MEMORY_FLAGS = List.of(
+            "-Xms32m",
+            "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=20",
+            "-XX:TrimNativeHeapInterval=5000");
+
+    /**
      * The {@code java} of the running JVM (so children get the same, checked, JDK) and the class path of
      * local-platform: its classes and the runtime jars copied to target/lib at package time. The JVM's
      * own class path is the fallback, e.g. when started from an IDE.

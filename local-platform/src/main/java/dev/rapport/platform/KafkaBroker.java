@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -28,12 +29,10 @@ import org.slf4j.LoggerFactory;
 final class KafkaBroker {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
-    private static final List<String> JVM_FLAGS = List.of(
-            "-Xms32m",
-            "-Xmx512m",
-            "-XX:+UseSerialGC",
-            "-Djava.awt.headless=true",
-            "-Dlogback.configurationFile=logback-kafka.xml");
+    private static final List<String> JVM_FLAGS = Stream.concat(
+                    Stream.of("-Xmx512m", "-Djava.awt.headless=true", "-Dlogback.configurationFile=logback-kafka.xml"),
+                    JavaCommand.MEMORY_FLAGS.stream())
+            .toList();
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final ChildProcess process;

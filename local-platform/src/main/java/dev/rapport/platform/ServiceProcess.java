@@ -23,12 +23,12 @@ final class ServiceProcess {
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
 
     /**
-     * The services' JVM flags, chosen by measurement (docs/benchmarks.md, "Gateway overhead (measured by hand)"):
-     * both compilers (C1-only code served the gateway at a fraction of the rate), a small initial heap that grows
-     * on demand (the default initial heap, 1/64 of the machine's memory, is touched and kept resident), and the
-     * serial collector (four JVMs on two cores gain nothing from parallel collection).
+     * The services' JVM flags, chosen by measurement (docs/gateway-overhead.md, docs/benchmarks.md): both compilers
+     * (C1-only code served the gateway at a fraction of the rate), at most 384 MB of heap, and the platform's
+     * {@linkplain JavaCommand#MEMORY_FLAGS memory flags}.
      */
-    static final List<String> JVM_FLAGS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC");
+    static final List<String> JVM_FLAGS = Stream.concat(Stream.of("-Xmx384m"), JavaCommand.MEMORY_FLAGS.stream())
+            .toList();
 
     /** Replaces {@link #JVM_FLAGS} (whitespace-separated), for measuring other choices. */
     static final String JVM_FLAGS_VARIABLE = "RAPPORT_JVM_FLAGS";
