@@ -25,6 +25,32 @@ class IdentityAssertionTest {
     }
 
     @Test
+    void signaturesMadeAtOnceOnManyVirtualThreadsWithTwoSecretsAreEachRight() throws Exception {
+        byte[] other = "another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 32; t++) {
+                int thread = t;
+                threads.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        byte[] secret = (thread + i) % 2 == 0 ? SECRET : other;
+                        byte[] notIt = secret == SECRET ? other : SECRET;
+                        String path = PATH + "/" + thread + "-" + i;
+                        String header = alice.encode(secret, "GET", path);
+                        if (!IdentityAssertion.verify(header, "GET", path, secret, CLOCK)
+                                        .equals(java.util.Optional.of(alice))
+                                || IdentityAssertion.verify(header, "GET", path, notIt, CLOCK)
+                                        .isPresent()) {
+                            wrong.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+        assertThat(wrong).hasValue(0);
+    }
+
+    @Test
     void anAssertionSignedWithAnotherSecretIsRefused() {
         byte[] other = "another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8);
         assertThat(IdentityAssertion.verify(alice.encode(other, "GET", PATH), "GET", PATH, SECRET, CLOCK))
