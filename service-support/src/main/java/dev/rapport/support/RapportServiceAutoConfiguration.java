@@ -129,13 +129,17 @@ public class RapportServiceAutoConfiguration {
         };
     }
 
-    /** Fail fast when MongoDB is down so the API answers 503 within about a second, not after 30 (the
-     * fault suite checks 2 s through the gateway, docs/reliability.md). */
+    /**
+     * Fail fast when MongoDB is down so the API answers 503 within about a second, not after 30 (the fault suite
+     * checks 2 s through the gateway, docs/reliability.md). The connect timeout stays the driver's 10 s: the driver
+     * also waits that long for the answer to a heartbeat, and with 3 s a store that stalled for a few seconds (its
+     * machine overloaded) was marked unknown and a read answered 503 (./rapport faults, the soak).
+     */
     @Bean
     MongoClientSettingsBuilderCustomizer rapportMongoTimeouts() {
         return (MongoClientSettings.Builder builder) -> builder.applyToClusterSettings(
                         cluster -> cluster.serverSelectionTimeout(1, TimeUnit.SECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(3, TimeUnit.SECONDS));
+                .applyToSocketSettings(socket -> socket.connectTimeout(10, TimeUnit.SECONDS));
     }
 
     /**
