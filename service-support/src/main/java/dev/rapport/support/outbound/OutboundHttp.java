@@ -2,7 +2,10 @@ package dev.rapport.support.outbound;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -13,19 +16,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -66,7 +75,7 @@ public final class OutboundHttp implements AutoCloseable {
                         .setResponseTimeout(Timeout.of(responseTimeout))
                         .build())
                 .disableRedirectHandling()
-                .disableAutomaticRetries()
+                .setRetryStrategy(new StaleConnectionRetry())
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .build();
@@ -132,5 +141,36 @@ public final class OutboundHttp implements AutoCloseable {
     @Override
     public void close() throws IOException {
         http.close();
+    }
+
+    /**
+     * Sends a safe request (GET, HEAD, REPORT) once more when it got no answer on a connection the server had
+     * already dropped (an idle keep-alive connection it closed; the pool only checks connections idle for longer than
+     * 2 s): the request could not have been acted on. Never a write, which could have been (a webhook delivery has
+     * its own retries), never on a status, and never after a timeout, a refused address or a failed connect.
+     */
+    static final class StaleConnectionRetry extends DefaultHttpRequestRetryStrategy {
+
+        private static final Set<String> SAFE = Set.of("GET", "HEAD", "REPORT");
+
+        StaleConnectionRetry() {
+            super(
+                    1,
+                    TimeValue.ZERO_MILLISECONDS,
+                    List.of(
+                            InterruptedIOException.class,
+                            UnknownHostException.class,
+                            ConnectException.class,
+                            ConnectionClosedException.class,
+                            NoRouteToHostException.class,
+                            SSLException.class,
+                            OutboundRefusedException.class),
+                    List.of());
+        }
+
+        @Override
+        protected boolean handleAsIdempotent(HttpRequest request) {
+            return SAFE.contains(request.getMethod().toUpperCase(Locale.ROOT));
+        }
     }
 }

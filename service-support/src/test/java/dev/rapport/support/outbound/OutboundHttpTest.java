@@ -75,6 +75,80 @@ class OutboundHttpTest {
         assertThat(hostHeaders).containsExactly("receiver.test:" + port());
     }
 
+    /**
+     * A server that answers each connection's first request as if it kept the connection open, then closes it: the
+     * client's next request on that pooled connection gets no answer.
+     */
+    private static final class DroppingServer implements AutoCloseable {
+        final java.net.ServerSocket socket;
+        final AtomicInteger answered = new AtomicInteger();
+        final Thread acceptor;
+
+        DroppingServer() throws java.io.IOException {
+            socket = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            acceptor = Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket connection = socket.accept()) {
+                        var in = new java.io.BufferedReader(
+                                new java.io.InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
+                        String line;
+                        int length = 0;
+                        while ((line = in.readLine()) != null && !line.isEmpty()) {
+                            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                                length = Integer.parseInt(line.substring(15).trim());
+                            }
+                        }
+                        in.skip(length);
+                        connection
+                                .getOutputStream()
+                                .write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n" + "Connection: keep-alive\r\n\r\nok")
+                                        .getBytes(StandardCharsets.US_ASCII));
+                        connection.getOutputStream().flush();
+                        answered.incrementAndGet();
+                    } catch (java.io.IOException closed) {
+                        // the test is over
+                    }
+                }
+            });
+        }
+
+        URI uri(String path) {
+            return URI.create("http://receiver.test:" + socket.getLocalPort() + path);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
+    }
+
+    @Test
+    void aSafeRequestOnAConnectionTheServerDroppedIsSentOnceMore() throws Exception {
+        try (DroppingServer dropping = new DroppingServer();
+                OutboundHttp http = new OutboundHttp(guard(true), Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+            for (String method : List.of("GET", "REPORT", "GET")) {
+                OutboundHttp.Response response = http.send(method, dropping.uri("/calendar"), Map.of(), null, null, 10);
+                assertThat(response.status()).as(method).isEqualTo(200);
+                assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+            }
+            assertThat(dropping.answered).hasValue(3);
+        }
+    }
+
+    @Test
+    void aWriteOnAConnectionTheServerDroppedIsNotSentAgain() throws Exception {
+        try (DroppingServer dropping = new DroppingServer();
+                OutboundHttp http = new OutboundHttp(guard(true), Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            assertThat(http.send("POST", dropping.uri("/hook"), Map.of(), body, "application/json", 10)
+                            .status())
+                    .isEqualTo(200);
+            assertThatThrownBy(() -> http.send("POST", dropping.uri("/hook"), Map.of(), body, "application/json", 10))
+                    .isInstanceOf(java.io.IOException.class);
+            assertThat(dropping.answered).hasValue(1);
+        }
+    }
+
     @Test
     void refusesAtConnectionTimeEvenWithoutAPriorCheck() {
         try (OutboundHttp http = new OutboundHttp(guard(false), Duration.ofSeconds(2), Duration.ofSeconds(2))) {
