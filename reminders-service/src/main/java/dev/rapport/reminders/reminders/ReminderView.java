@@ -105,7 +105,7 @@ public record ReminderView(
                 && r.milestoneTitle == null;
         return new ReminderView(
                 r.getId(),
-                r.kind == null ? null : r.kind.id(),
+                r.kind().id(),
                 r.status == null ? null : r.status.id(),
                 ReminderTexts.title(member.locale(), subject),
                 ReminderTexts.why(

@@ -107,6 +107,14 @@ class ReminderStorageTest {
 
         assertThat(future.kind()).isEqualTo(ReminderKind.MANUAL);
         assertThat(future.currentStatus()).isEqualTo(ReminderStatus.OPEN);
+        // What the API answers for it: a manual reminder, not a reminder without a kind.
+        assertThat(ReminderView.of(
+                                future,
+                                dev.rapport.reminders.settings.domain.MemberPreferences.defaults(
+                                        java.time.ZoneOffset.UTC, java.util.Locale.ENGLISH),
+                                java.time.Instant.parse("2026-12-01T10:00:00Z"))
+                        .kind())
+                .isEqualTo("manual");
     }
 
     private com.mongodb.client.MongoCollection<Document> raw() {
