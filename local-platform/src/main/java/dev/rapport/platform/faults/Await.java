@@ -17,13 +17,18 @@ final class Await {
      * with {@code what} and the last exception the condition threw (if any).
      */
     static Duration until(String what, Duration bound, Callable<Boolean> condition) {
+        return until(what, bound, POLL, condition);
+    }
+
+    /** As {@link #until(String, Duration, Callable)}, polling every {@code poll} (for conditions costly to check). */
+    static Duration until(String what, Duration bound, Duration poll, Callable<Boolean> condition) {
         long start = System.nanoTime();
         Exception[] last = {null};
         try {
             Awaitility.await(what)
                     .atMost(bound)
                     .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL)
+                    .pollInterval(poll)
                     .until(() -> {
                         try {
                             boolean holds = Boolean.TRUE.equals(condition.call());
