@@ -50,6 +50,19 @@ class OperationsIT {
     }
 
     @Test
+    void theMainPortAnswersTheInstancesReadinessForTheGatewaysBalancerWithItsStatusOnly() {
+        var readyz = ApiClient.anonymous("http://127.0.0.1:" + port).get("/readyz");
+        assertThat(readyz.status()).isEqualTo(200);
+        assertThat(readyz.json().get("status").asString()).isEqualTo("UP");
+        assertThat(readyz.json().propertyNames())
+                .as("no details, no components")
+                .containsExactly("status");
+        assertThat(ApiClient.anonymous("http://127.0.0.1:" + port).get("/livez").status())
+                .as("only readiness is on the main port")
+                .isIn(401, 404);
+    }
+
+    @Test
     void everyResponseCarriesTheRequestIdGivenOrANewOne() {
         ApiClient api = ApiClient.asMember(port, "ops-member");
         assertThat(api.header("X-Request-Id", "abc-123").get("/api/v1/contacts").header("X-Request-Id"))

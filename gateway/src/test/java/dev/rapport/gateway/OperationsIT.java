@@ -28,6 +28,23 @@ class OperationsIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void theServicesReadinessForTheBalancerIsNoRouteOfTheGateway() {
+        String token =
+                dev.rapport.gateway.support.MemberTokens.token(dev.rapport.gateway.support.MemberTokens.newMember());
+        for (String path : new String[] {"/readyz", "/livez"}) {
+            gateway.get().uri(path).exchange().expectStatus().isUnauthorized();
+            gateway.get()
+                    .uri(path)
+                    .headers(h -> h.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+        }
+        assertThat(Backends.contacts().findAll(anyRequestedFor(urlPathEqualTo("/readyz"))))
+                .isEmpty();
+    }
+
+    @Test
     void healthIsUpWithProbesOnTheManagementPort() {
         WebTestClient management = client(managementPort);
 

@@ -67,15 +67,41 @@ public final class ProcessControls {
 
     /** Kills a service's process with SIGKILL (no shutdown hook, no flush), as a crash would; answers its pid. */
     public long kill(Service service) {
-        ServiceProcess victim = platform.firstInstance(service);
+        return kill(service, 1);
+    }
+
+    /**
+     * Kills instance {@code instance} (1 or 2, {@code ./rapport run --instances 2}) of a service with SIGKILL, as a
+     * crash would; answers its pid.
+     */
+    public long kill(Service service, int instance) {
+        ServiceProcess victim = platform.instance(service, instance);
         long pid = victim.process().pid();
         victim.process().process().destroyForcibly();
         if (!victim.process().awaitExit(Duration.ofSeconds(30))) {
-            throw new PlatformException(service.module() + " (pid " + pid + ") did not die within 30 s of SIGKILL");
+            throw new PlatformException(victim.name() + " (pid " + pid + ") did not die within 30 s of SIGKILL");
         }
         platform.forget(victim);
-        log.info("Killed {} (pid {}, SIGKILL)", service.module(), pid);
+        log.info("Killed {} (pid {}, SIGKILL)", victim.name(), pid);
         return pid;
+    }
+
+    /** Freezes the Kafka broker (SIGSTOP): its connections stay open and nothing is answered until resumed. */
+    public void pauseKafka() {
+        signal("the Kafka broker", kafkaPid(), "STOP");
+    }
+
+    /** Lets a paused Kafka broker go on (SIGCONT). */
+    public void resumeKafka() {
+        signal("the Kafka broker", kafkaPid(), "CONT");
+    }
+
+    private long kafkaPid() {
+        KafkaBroker broker = platform.kafka();
+        if (broker == null) {
+            throw new PlatformException("No Kafka broker running");
+        }
+        return broker.process().pid();
     }
 
     /**
@@ -118,7 +144,10 @@ public final class ProcessControls {
     }
 
     private void signal(Service service, String signal) {
-        long pid = pid(service);
+        signal(service.module(), pid(service), signal);
+    }
+
+    private static void signal(String name, long pid, String signal) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
                     .redirectErrorStream(true)
@@ -128,12 +157,12 @@ public final class ProcessControls {
                         + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new PlatformException("Cannot signal " + service.module() + ": " + e.getMessage(), e);
+            throw new PlatformException("Cannot signal " + name + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PlatformException("Interrupted while signalling " + service.module());
+            throw new PlatformException("Interrupted while signalling " + name);
         }
-        log.info("Sent SIG{} to {} (pid {})", signal, service.module(), pid);
+        log.info("Sent SIG{} to {} (pid {})", signal, name, pid);
     }
 
     /** The pid of a service's process. */

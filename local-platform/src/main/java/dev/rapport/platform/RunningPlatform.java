@@ -278,11 +278,17 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** The first instance of a service, or a PlatformException when it is not running. */
     ServiceProcess firstInstance(Service service) {
+        return instance(service, 1);
+    }
+
+    /** Instance {@code instance} (1 or 2) of a service, or a PlatformException when it is not running. */
+    ServiceProcess instance(Service service, int instance) {
         synchronized (lock) {
             return services.stream()
-                    .filter(s -> s.service() == service && s.instance() == 1)
+                    .filter(s -> s.service() == service && s.instance() == instance)
                     .findFirst()
-                    .orElseThrow(() -> new PlatformException(service.module() + " is not running"));
+                    .orElseThrow(
+                            () -> new PlatformException(ServiceProcess.name(service, instance) + " is not running"));
         }
     }
 
@@ -291,7 +297,7 @@ public final class RunningPlatform implements AutoCloseable {
         synchronized (lock) {
             services.remove(gone);
         }
-        pidFiles.delete(gone.service().module());
+        pidFiles.delete(gone.name());
     }
 
     /** Takes a restarted service process in (or stops it when the platform is closing). */

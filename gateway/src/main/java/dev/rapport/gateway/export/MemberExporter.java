@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -29,6 +33,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,7 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  * that does not parse; a service that does not begin its part within that time makes it a 503.
  *
  * <p>The services' addresses are those of the routes {@code contacts}, {@code reminders} and {@code content}, so that
- * they are configured in one place.
+ * they are configured in one place; a service with two instances ({@code lb://<service>}) is reached through the
+ * balancer, as its routes are.
  */
 @Component
 class MemberExporter {
@@ -52,10 +58,16 @@ class MemberExporter {
     /** The path each service serves its part on. */
     static final String SERVICE_PATH = "/api/v1/me/export";
 
+    /** The scheme of a service URL the balancer resolves ({@code ./rapport run --instances 2}). */
+    private static final String LOAD_BALANCED = "lb";
+
     private static final DataBufferFactory BUFFERS = DefaultDataBufferFactory.sharedInstance;
 
     private final List<ExportPart> parts;
     private final WebClient client;
+    /** For a service with several instances ({@code lb://<service>}): the balancer picks one, as for the routes. */
+    private final @Nullable WebClient balancedClient;
+
     private final Duration idleTimeout;
     private final IdentitySigner signer;
     private final JsonMapper json;
@@ -67,13 +79,20 @@ class MemberExporter {
             GatewayProperties properties,
             IdentitySigner signer,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> balancers) {
         this.parts = List.of(
                 part(routes, "contacts", "contacts-service"),
                 part(routes, "reminders", "reminders-service"),
                 part(routes, "content", "content-service"));
         this.idleTimeout = properties.exportIdleTimeout();
-        this.client = client(httpClient, idleTimeout);
+        this.client = client(httpClient, idleTimeout).build();
+        ReactiveLoadBalancer.Factory<ServiceInstance> balancer = balancers.getIfAvailable();
+        this.balancedClient = balancer == null
+                ? null
+                : client(httpClient, idleTimeout)
+                        .filter(new ReactorLoadBalancerExchangeFilterFunction(balancer, List.of()))
+                        .build();
         this.signer = signer;
         this.json = json;
         this.clock = clock;
@@ -118,8 +137,15 @@ class MemberExporter {
     }
 
     private Mono<OpenPart> open(ExportPart part, String identity, @Nullable String requestId) {
-        return client.get()
-                .uri(part.baseUri().resolve(SERVICE_PATH))
+        URI base = part.baseUri();
+        WebClient target = client;
+        if (LOAD_BALANCED.equals(base.getScheme()) && balancedClient != null) {
+            // The balancer's filter reads the service's name from the host of an ordinary http URL.
+            base = URI.create("http://" + base.getHost() + "/");
+            target = balancedClient;
+        }
+        return target.get()
+                .uri(base.resolve(SERVICE_PATH))
                 .accept(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     headers.set(IdentityAssertion.HEADER, identity);
@@ -129,6 +155,11 @@ class MemberExporter {
                 })
                 .retrieve()
                 .toEntityFlux(DataBuffer.class)
+                // A refused connection (an instance that just died) sent nothing: try again, the balancer choosing
+                // again, as the routes' Retry filters do.
+                .retryWhen(Retry.backoff(2, Duration.ofMillis(50))
+                        .filter(MemberExporter::refused)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .map(answer -> {
                     OpenPart opened = new OpenPart(part, answer.getBody() == null ? Flux.empty() : answer.getBody());
                     MediaType type = answer.getHeaders().getContentType();
@@ -177,7 +208,16 @@ class MemberExporter {
         return new ExportPart(routeId, routeId, service, uri);
     }
 
-    private static WebClient client(HttpClientProperties settings, Duration idleTimeout) {
+    private static boolean refused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static WebClient.Builder client(HttpClientProperties settings, Duration idleTimeout) {
         HttpClient http = HttpClient.create()
                 .option(
                         ChannelOption.CONNECT_TIMEOUT_MILLIS,
@@ -187,9 +227,7 @@ class MemberExporter {
                 // a part's body waits its turn unread (back-pressure), so the handler goes and Flux.timeout applies.
                 .responseTimeout(idleTimeout)
                 .doOnResponse((response, connection) -> connection.removeHandler(NettyPipeline.ResponseTimeoutHandler));
-        return WebClient.builder()
-                .clientConnector(new ReactorClientHttpConnector(http))
-                .build();
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http));
     }
 
     /** A service could not give its part, so there is no export. */

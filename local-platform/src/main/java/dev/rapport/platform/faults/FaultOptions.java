@@ -34,7 +34,9 @@ record FaultOptions(
               --var-dir DIR    the platform's state, wiped at the start (default var/faults)
               --port-offset N  the platform's RAPPORT_PORT_OFFSET (default: the first free one from 600)
               --only 1,2,5,6   run only these scenarios (by their number in issue 13); the quick form runs 1, 2, 5
-                               and 6 unless told otherwise, the long form every one written (1 to 7)
+                               and 6 unless told otherwise, the long form every one (1 to 8). Scenario 8
+                               (scale-out) needs two instances of each service: with --only 8 the platform
+                               starts with them, otherwise the scenario starts a second platform of its own
               --soak-minutes M how long the soak (scenario 7) runs (default 10; 0.5 in the quick form, which runs it
                                only when --only names it)""";
 
@@ -120,7 +122,13 @@ record FaultOptions(
     }
 
     PlatformOptions platformOptions(int offset) {
-        return HarnessOptions.platformOptions(repoRoot, varDir, offset);
+        // Scenario 8 alone: the platform runs two instances of each service, so the scenario needs no second one.
+        return HarnessOptions.platformOptions(repoRoot, varDir, offset).withInstances(scaleOutOnly() ? 2 : 1);
+    }
+
+    /** Whether scenario 8 (scale-out) is the only one that runs. */
+    boolean scaleOutOnly() {
+        return only.equals(java.util.Set.of(ScaleOut.NUMBER));
     }
 
     Sizes sizes() {
@@ -143,6 +151,10 @@ record FaultOptions(
      * @param settle how long every consequence (reminders, events) may take to show after a fault
      * @param soak how long the soak's steady traffic runs
      * @param soakRate the soak's requests a second (a mix of reads, writes, imports and digests)
+     * @param scaleWrites the writes of the scale-out scenario's load (interactions, reminders, content items,
+     *     imports), one instance of each service killed a quarter of the way through
+     * @param scaleThroughput interactions with one promise each posted for the throughput with two instances and
+     *     again with one
      */
     record Sizes(
             int contacts,
@@ -156,7 +168,9 @@ record FaultOptions(
             int casesPerOperation,
             Duration settle,
             Duration soak,
-            int soakRate) {
+            int soakRate,
+            int scaleWrites,
+            int scaleThroughput) {
 
         static final Sizes LONG = new Sizes(
                 300,
@@ -170,7 +184,9 @@ record FaultOptions(
                 16,
                 Duration.ofMinutes(4),
                 Duration.ofMinutes(10),
-                10);
+                10,
+                1_500,
+                600);
 
         static final Sizes QUICK = new Sizes(
                 30,
@@ -184,7 +200,9 @@ record FaultOptions(
                 4,
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(30),
-                10);
+                10,
+                200,
+                100);
 
         /** These sizes with the soak lasting {@code soak} instead. */
         Sizes withSoak(Duration soak) {
@@ -200,7 +218,9 @@ record FaultOptions(
                     casesPerOperation,
                     settle,
                     soak,
-                    soakRate);
+                    soakRate,
+                    scaleWrites,
+                    scaleThroughput);
         }
     }
 }

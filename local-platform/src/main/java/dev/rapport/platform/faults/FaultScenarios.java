@@ -116,6 +116,13 @@ final class FaultScenarios {
                 "none but time: steady mixed traffic, the heap of every service sampled after a full GC each minute",
                 sizes.soak().plus(Duration.ofMinutes(options.quick() ? 6 : 15)),
                 soak::run);
+        ScaleOut scale = new ScaleOut(this);
+        run(
+                ScaleOut.NUMBER + ". Scale-out: an instance of each service killed",
+                scale.load(),
+                scale.fault(),
+                Duration.ofMinutes(options.quick() ? 20 : 30),
+                scale::run);
     }
 
     private void run(String name, String load, String fault, Duration bound, Body body) {

@@ -105,8 +105,8 @@ public final class Faults {
                                 ? "These figures come from the **quick form** (`--quick`, what CI runs in"
                                         + " `FaultsQuickIT`): scenarios 1, 2, 5 and 6 with shorter faults and fewer"
                                         + " requests."
-                                : "These figures come from the **long form** (every scenario; 3, 4 and 7 only"
-                                        + " there); `./rapport faults --quick` runs scenarios 1, 2, 5 and 6 at"
+                                : "These figures come from the **long form** (every scenario; 3, 4, 7 and 8"
+                                        + " only there); `./rapport faults --quick` runs scenarios 1, 2, 5 and 6 at"
                                         + " reduced size (CI runs it in `FaultsQuickIT`).")
                 .append(" Every wait is a condition polled until a deadline; a check compares an exact expected"
                         + " value (a count, a status, a digest) with the observed one.\n\n");
@@ -153,8 +153,11 @@ public final class Faults {
                                 : sizes.soak().toSeconds() + " s")
                 .append(" at ")
                 .append(sizes.soakRate())
-                .append("/s |\n");
-        header.append("\nNot written yet (issue 13): 8 (scale-out).\n");
+                .append("/s; scale-out: ")
+                .append(sizes.scaleWrites())
+                .append(" writes, ")
+                .append(sizes.scaleThroughput())
+                .append(" interactions per throughput |\n");
         return header.toString();
     }
 

@@ -158,6 +158,33 @@ final class Topics {
         }
     }
 
+    /** A consumer group's members now, and the partitions assigned to them (each member's count). */
+    record Assignment(int members, Set<TopicPartition> assigned, List<Integer> partitionsPerMember) {}
+
+    /** Who consumes what in {@code group} now, as the broker's group coordinator sees it. */
+    Assignment assignment(String group) throws Exception {
+        try (Admin admin = admin()) {
+            var description = admin.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .get(group);
+            Set<TopicPartition> assigned = new HashSet<>();
+            List<Integer> perMember = new ArrayList<>();
+            description.members().forEach(member -> {
+                Set<TopicPartition> partitions = member.assignment().topicPartitions();
+                assigned.addAll(partitions);
+                perMember.add(partitions.size());
+            });
+            perMember.sort(null);
+            return new Assignment(description.members().size(), assigned, perMember);
+        }
+    }
+
+    /** Every partition of {@code topic} (none when it does not exist). */
+    Set<TopicPartition> partitions(String topic) throws Exception {
+        return new HashSet<>(endOffsets(topic).keySet());
+    }
+
     /** How many members {@code group} has now (0: empty, its offsets may be altered). */
     int members(String group) throws Exception {
         try (Admin admin = admin()) {

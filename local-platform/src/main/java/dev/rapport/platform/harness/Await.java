@@ -28,7 +28,12 @@ public final class Await {
      * {@link NotInTime} after {@code bound} with {@code what} and the last exception the condition threw (if any).
      */
     public static Duration until(String what, Duration bound, Callable<Boolean> condition) {
-        return until(what, bound, (count, previous) -> POLL, condition);
+        return until(what, bound, POLL, condition);
+    }
+
+    /** As {@link #until(String, Duration, Callable)}, polling every {@code poll} (for conditions costly to check). */
+    public static Duration until(String what, Duration bound, Duration poll, Callable<Boolean> condition) {
+        return until(what, bound, (count, previous) -> poll, condition);
     }
 
     /** {@link #until(String, Duration, Callable)} with its own intervals between polls (e.g. a back-off). */

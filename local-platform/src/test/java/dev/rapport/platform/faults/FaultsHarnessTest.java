@@ -36,6 +36,25 @@ class FaultsHarnessTest {
     }
 
     @Test
+    void theScaleOutAloneRunsThePlatformWithTwoInstancesOfEachServiceAndOnlyInTheLongForm() {
+        assertThat(FaultOptions.parse(List.of("--only", "8"), temp)
+                        .platformOptions(900)
+                        .instances())
+                .isEqualTo(2);
+        assertThat(FaultOptions.parse(List.of("--only", "7,8"), temp)
+                        .platformOptions(900)
+                        .instances())
+                .as("with other scenarios, the platform has one instance and scenario 8 starts its own")
+                .isEqualTo(1);
+        assertThat(FaultOptions.parse(List.of(), temp).platformOptions(900).instances())
+                .isEqualTo(1);
+        assertThat(FaultOptions.parse(List.of(), temp).runs(8)).isTrue();
+        assertThat(FaultOptions.parse(List.of("--quick"), temp).runs(8)).isFalse();
+        assertThat(FaultOptions.parse(List.of("--quick", "--only", "8"), temp).runs(8))
+                .isTrue();
+    }
+
+    @Test
     void theSoakLastsTenMinutesInTheLongFormHalfAMinuteInTheQuickOneOrWhatSoakMinutesSays() {
         assertThat(FaultOptions.parse(List.of(), temp).sizes().soak()).isEqualTo(Duration.ofMinutes(10));
         assertThat(FaultOptions.parse(List.of("--quick"), temp).sizes().soak()).isEqualTo(Duration.ofSeconds(30));

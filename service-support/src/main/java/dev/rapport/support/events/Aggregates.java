@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -42,8 +43,34 @@ public class Aggregates {
         this.clock = clock;
     }
 
-    /** Inserts a new aggregate with the events its creation recorded. */
+    /**
+     * Inserts a new aggregate with the events its creation recorded. Run by a request with an
+     * {@code Idempotency-Key} ({@link IdempotentScope}), the aggregate carries which insert of that request made it;
+     * in a retry that took over the key of a run that died, the aggregate that run stored, if it did, is returned
+     * as it is now (and {@code aggregate} takes its id), and nothing is written.
+     */
+    @SuppressWarnings("unchecked")
     public <T extends OutboxDocument> T insert(T aggregate) {
+        IdempotentScope request = IdempotentScope.current();
+        if (request != null) {
+            aggregate.requestKey = request.nextInsertKey();
+            if (request.resumed()) {
+                // Rare (only after a crash), so a lookup without an index of its own is acceptable here.
+                T stored = mongo.findOne(
+                        Query.query(Criteria.where("memberId")
+                                .is(aggregate.getMemberId())
+                                .and("requestKey")
+                                .is(aggregate.requestKey)),
+                        (Class<T>) aggregate.getClass());
+                if (stored != null) {
+                    // Also for a caller that answers from the object it built rather than the one returned.
+                    aggregate.takeRecorded();
+                    aggregate.id = stored.id;
+                    aggregate.version = stored.version;
+                    return stored;
+                }
+            }
+        }
         return write(aggregate, () -> mongo.insert(aggregate));
     }
 

@@ -34,6 +34,13 @@ public abstract class OutboxDocument {
 
     protected List<OutboxEntry> outbox = new ArrayList<>();
 
+    /**
+     * For an aggregate created by a request with an {@code Idempotency-Key}: which insert of which request made it
+     * ({@link IdempotentScope}), so that a retry after a crash finds it instead of creating it again. Absent (not
+     * written) otherwise.
+     */
+    protected String requestKey;
+
     /** Events recorded by the change in progress, stamped and moved to {@link #outbox} by the write path. */
     @Transient
     private List<Function<EventHeader, ? extends DomainEvent>> recorded = new ArrayList<>();
@@ -52,6 +59,11 @@ public abstract class OutboxDocument {
 
     public String getTenantId() {
         return tenantId;
+    }
+
+    /** Which insert of which idempotent request created this aggregate, or null. */
+    public String getRequestKey() {
+        return requestKey;
     }
 
     /** The events stored and not yet published. */

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.support.events.IdempotentScope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * periodic purge does it on the embedded store, which has no TTL; an expired key is free again even before it is
  * deleted. Every change of a key's holder is a conditional write on the holder's token, so two retries never both
  * take it.
+ *
+ * <p>A request that died after writing but before its answer was kept is not run a second time in effect: the
+ * aggregates it created carry the key's seed ({@link IdempotentScope}), and the retry that takes the key over gets
+ * them back from the write path instead of creating them again.
  */
 public class IdempotentRequests {
 
@@ -70,27 +75,35 @@ public class IdempotentRequests {
         }
         String id = caller.memberId() + ":" + key;
         String requestHash = sha256(json.writeValueAsString(request));
-        String holder = claim(id, caller.memberId(), requestHash);
-        if (holder == null) {
+        Claim claim = claim(id, caller.memberId(), requestHash);
+        if (claim == null) {
             return replay(keys().find(Filters.eq("_id", id)).first(), requestHash);
         }
         ResponseEntity<?> response;
         try {
-            response = action.get();
+            // The aggregates the request creates carry the key's seed: a run after a crash finds what the dead run
+            // stored (its write and the key's answer are two documents, the crash may fall between them).
+            response = IdempotentScope.run(claim.seed(), claim.resumed(), action);
         } catch (RuntimeException e) {
             // A failed request did not happen: the same key may be used again.
-            keys().deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("holder", holder)));
+            keys().deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("holder", claim.holder())));
             throw e;
         }
-        keep(id, holder, response);
+        keep(id, claim.holder(), response);
         return response;
     }
 
     /**
-     * Takes the key for this request: a new key, an expired one, or a running one whose lease ran out (its request
-     * crashed). Returns the holder token, or null when the key belongs to another request (to replay or refuse).
+     * A key taken for this run: its holder token, the seed every run of the key's request shares, and whether an
+     * earlier run died holding it (its writes may exist).
      */
-    private String claim(String id, String memberId, String requestHash) {
+    private record Claim(String holder, String seed, boolean resumed) {}
+
+    /**
+     * Takes the key for this request: a new key, an expired one, or a running one whose lease ran out (its request
+     * crashed). Returns the claim, or null when the key belongs to another request (to replay or refuse).
+     */
+    private Claim claim(String id, String memberId, String requestHash) {
         MongoCollection<Document> keys = keys();
         for (int attempt = 0; attempt < 3; attempt++) {
             Instant now = clock.instant();
@@ -100,12 +113,13 @@ public class IdempotentRequests {
                     .append("requestHash", requestHash)
                     .append("state", "running")
                     .append("holder", holder)
+                    .append("seed", holder)
                     .append("createdAt", Date.from(now))
                     .append("leaseUntil", Date.from(now.plus(properties.lease())))
                     .append("expiresAt", Date.from(now.plus(properties.ttl())));
             try {
                 keys.insertOne(running);
-                return holder;
+                return new Claim(holder, holder, false);
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
@@ -122,13 +136,19 @@ public class IdempotentRequests {
             if (!expired && !crashed) {
                 return null;
             }
+            boolean resumed = crashed && !expired;
+            if (resumed) {
+                // The same request run again: it keeps the seed of the run that died, to find what that one stored.
+                String seed = stored.getString("seed");
+                running.append("seed", seed == null ? stored.getString("holder") : seed);
+            }
             // Compare-and-set on the holder that was read: of several retries, one takes the key.
             Bson same = Filters.and(Filters.eq("_id", id), Filters.eq("holder", stored.getString("holder")));
             if (keys.replaceOne(same, running).getModifiedCount() == 1) {
-                if (crashed && !expired) {
+                if (resumed) {
                     log.info("Idempotency key {} taken over after its lease ran out", id);
                 }
-                return holder;
+                return new Claim(holder, running.getString("seed"), resumed);
             }
         }
         return null;
