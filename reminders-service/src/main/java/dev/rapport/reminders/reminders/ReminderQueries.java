@@ -128,8 +128,7 @@ public class ReminderQueries {
                 .is("open"));
         query.fields().include("kind", "dueOn", "owedBy", "contactId", "tier");
         return mongo.stream(query, ReminderDocument.class)
-                .map(r -> new DigestCandidate(
-                        r.getId(), r.kind().id(), r.dueOn, r.owedBy, r.contactId, r.tier));
+                .map(r -> new DigestCandidate(r.getId(), r.kind().id(), r.dueOn, r.owedBy, r.contactId, r.tier));
     }
 
     /** The member's reminders of these ids (those that are not the member's are left out). */
