@@ -15,8 +15,9 @@ record JavaCommand(Path java, String classpath) {
      * that starts at 32 MB (the default initial heap, 1/64 of the machine's memory, is touched and stays resident),
      * grows while under 10 % of it is free after a collection and gives back what is over 20 % free; and the native
      * memory freed by the JVM (the compilers' arenas above all) returned to the system every 5 s instead of kept by
-     * the C library's allocator. Idle, these took the platform from 1,697 to 1,448 MB resident. The launcher's own
-     * JVM gets the same from the {@code rapport} script.
+     * the C library's allocator. Idle, these took the platform from 1,697 to about 1,450 MB resident. The launcher's
+     * own JVM (the store) keeps G1, with a small initial heap and the same native trimming (the {@code rapport}
+     * script).
      */
     static final List<String> MEMORY_FLAGS = List.of(
             "-Xms32m",

@@ -5,6 +5,7 @@ import dev.rapport.contacts.domain.MatchKeys;
 import dev.rapport.contacts.domain.SearchText;
 import dev.rapport.contacts.domain.Tier;
 import dev.rapport.contracts.identity.IdentityAssertion;
+import dev.rapport.support.privacy.MemberRows;
 import dev.rapport.support.web.ApiException;
 import dev.rapport.support.web.CursorPage;
 import java.time.Clock;
@@ -140,7 +141,9 @@ public class ContactQueries {
         if (!withArchived) {
             criteria = criteria.and("archived").is(false);
         }
-        return mongo.stream(new Query(criteria).with(Sort.by("_id")), ContactDocument.class);
+        return mongo.stream(
+                new Query(criteria).with(Sort.by("_id")).cursorBatchSize(MemberRows.EXPORT_BATCH),
+                ContactDocument.class);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.rapport.contracts.events.PromiseReopened;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.support.events.Aggregates;
 import dev.rapport.support.mongo.OptimisticRetry;
+import dev.rapport.support.privacy.MemberRows;
 import dev.rapport.support.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -209,7 +210,7 @@ public class InteractionService {
         Query query = new Query(
                 Criteria.where("memberId").is(memberId).and("occurredAt").gte(from));
         query.fields().include("type", "occurredAt", "contactIds");
-        return mongo.stream(query, InteractionDocument.class);
+        return mongo.stream(query.cursorBatchSize(MemberRows.EXPORT_BATCH), InteractionDocument.class);
     }
 
     /** The member's interactions with one contact since {@code from} (one contact's health). */
@@ -229,6 +230,6 @@ public class InteractionService {
         Query query = new Query(
                 Criteria.where("memberId").is(memberId).and("promises.done").is(false));
         query.fields().include("promises");
-        return mongo.stream(query, InteractionDocument.class);
+        return mongo.stream(query.cursorBatchSize(MemberRows.EXPORT_BATCH), InteractionDocument.class);
     }
 }
