@@ -20,9 +20,18 @@ public final class LocalPlatform {
 
     /** Starts the platform and returns once every process is ready; the caller must {@link RunningPlatform#close()} it. */
     public static RunningPlatform start(PlatformOptions options) {
-        RunningPlatform platform = new RunningPlatform(options);
+        RunningPlatform platform = prepare(options);
         platform.start();
         return platform;
+    }
+
+    /**
+     * The platform, not started yet: for a caller that must be able to stop it while it starts (a shutdown hook that
+     * closes it is registered first, then {@link RunningPlatform#start()}; Ctrl-C or SIGTERM during the start then
+     * stops whatever had been started).
+     */
+    public static RunningPlatform prepare(PlatformOptions options) {
+        return new RunningPlatform(options);
     }
 
     /** {@code RAPPORT_VAR_DIR} (relative to the working directory) or {@code var} in the repository. */

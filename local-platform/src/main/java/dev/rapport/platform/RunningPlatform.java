@@ -44,8 +44,8 @@ public final class RunningPlatform implements AutoCloseable {
         this.pidFiles = new PidFiles(options.varDir().resolve("run"));
     }
 
-    /** Starts everything in order; on failure stops what was started and throws. */
-    void start() {
+    /** Starts everything in order; on failure (or a {@link #close()} meanwhile) stops what was started and throws. */
+    public void start() {
         try {
             VarDirLock acquired = VarDirLock.acquire(options.varDir(), pidFiles);
             synchronized (lock) {

@@ -171,19 +171,22 @@ final class ScaleOut {
                         suite.options.repoRoot(), varDir, offset, true, PlatformOptions.DEFAULT_STARTUP_TIMEOUT)
                 .withInstances(2);
         long startedAt = System.nanoTime();
-        RunningPlatform platform = LocalPlatform.start(options);
-        // Stopped whatever happens: at the end, on a failure, or by Ctrl-C (the suite's hook knows only its own).
+        // Stopped whatever happens: at the end, on a failure, or by Ctrl-C also while it starts (the suite's hook
+        // knows only its own platform).
+        RunningPlatform platform = LocalPlatform.prepare(options);
         Thread hook = new Thread(platform::close, "faults-scale-out-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (platform;
-                PlatformClient client = new PlatformClient(
-                        platform.gatewayUrl(),
-                        platform.tokenIssuer(),
-                        platform.secrets().identitySecret())) {
-            scenario.note("a platform of its own with two instances of each service (port offset " + offset + ", "
-                    + varDir + "), ready after " + Stats.seconds((System.nanoTime() - startedAt) / 1e9)
-                    + "; stopped after the scenario");
-            new Run(new FaultScenarios(suite.options, platform, client, suite.report), scenario).run();
+        try (platform) {
+            platform.start();
+            try (PlatformClient client = new PlatformClient(
+                    platform.gatewayUrl(),
+                    platform.tokenIssuer(),
+                    platform.secrets().identitySecret())) {
+                scenario.note("a platform of its own with two instances of each service (port offset " + offset + ", "
+                        + varDir + "), ready after " + Stats.seconds((System.nanoTime() - startedAt) / 1e9)
+                        + "; stopped after the scenario");
+                new Run(new FaultScenarios(suite.options, platform, client, suite.report), scenario).run();
+            }
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -76,15 +76,16 @@ public final class HarnessPlatform {
                 command.substring(command.indexOf(' ') + 1) + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long startNanos = System.nanoTime();
-        RunningPlatform platform;
+        // Known to the hook before it starts: Ctrl-C or SIGTERM during the start stops what is already running.
+        RunningPlatform platform = LocalPlatform.prepare(platformOptions.apply(offset));
+        running.set(platform);
         try {
-            platform = LocalPlatform.start(platformOptions.apply(offset));
+            platform.start();
         } catch (RuntimeException e) {
             System.err.println(command + ": the platform did not start (" + e.getMessage() + "); logs in "
                     + varDir.resolve("logs"));
             return null;
         }
-        running.set(platform);
         Duration startup = Duration.ofNanos(System.nanoTime() - startNanos);
         try (platform) {
             body.run(platform, startup);

@@ -25,6 +25,17 @@ class BenchQuickIT {
     private static final Pattern FIGURE = Pattern.compile("\\d[\\d,.]*( ?(ms|s|MB|/s|×))");
 
     @Test
+    void aBenchmarkStoppedWhileItsPlatformStartsLeavesNothingRunning() throws Exception {
+        QuickRun run = QuickRun.stoppedWhileStarting(Bench.class, "bench-stopped", "benchmarks.md");
+        assertThat(run.ended())
+                .as("the benchmark ends within a minute of SIGTERM; its output:%n%s", run.tail())
+                .isTrue();
+        assertThat(run.alivePlatformProcesses("the benchmark's"))
+                .as("processes left running after SIGTERM during the start; its output:%n%s", run.tail())
+                .isEmpty();
+    }
+
+    @Test
     void theQuickBenchmarkMeasuresEveryScenarioAndStopsWhatItStarted() throws Exception {
         QuickRun run = QuickRun.of(Bench.class, "bench", "benchmarks.md", BOUND_MINUTES);
         assertThat(run.ended())

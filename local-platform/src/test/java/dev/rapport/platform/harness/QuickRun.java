@@ -35,6 +35,44 @@ public record QuickRun(boolean ended, int exitValue, String output, Path varDir,
      */
     public static QuickRun of(Class<?> main, String name, String reportFile, long boundMinutes)
             throws IOException, InterruptedException {
+        Launched launched = launch(main, name, reportFile);
+        boolean ended = launched.process.waitFor(boundMinutes, TimeUnit.MINUTES);
+        if (!ended) {
+            stop(launched.process);
+        }
+        return launched.result(ended);
+    }
+
+    /**
+     * Runs {@code main} with {@code --quick} and stops it (SIGTERM, as Ctrl-C or a service manager would) while its
+     * platform starts: once a service's process has started, before it is ready. Answers the run (ended: whether it
+     * ended within a minute of the signal).
+     */
+    public static QuickRun stoppedWhileStarting(Class<?> main, String name, String reportFile)
+            throws IOException, InterruptedException {
+        Launched launched = launch(main, name, reportFile);
+        Path started = launched.varDir.resolve("run").resolve("contacts-service.pid");
+        org.awaitility.Awaitility.await("contacts-service started")
+                .atMost(java.time.Duration.ofMinutes(3))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> Files.exists(started) || !launched.process.isAlive());
+        launched.process.destroy();
+        boolean ended = launched.process.waitFor(60, TimeUnit.SECONDS);
+        QuickRun run = launched.result(ended);
+        if (!ended) {
+            stop(launched.process);
+        }
+        return run;
+    }
+
+    private record Launched(Process process, Path varDir, Path out, Path log) {
+        QuickRun result(boolean ended) throws IOException {
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            return new QuickRun(ended, ended ? process.exitValue() : -1, output, varDir, out);
+        }
+    }
+
+    private static Launched launch(Class<?> main, String name, String reportFile) throws IOException {
         Path repo = PlatformOptions.findRepoRoot();
         Path work = Files.createTempDirectory(repo.resolve("local-platform/target"), name + "-quick-");
         Path varDir = work.resolve("var");
@@ -61,18 +99,16 @@ public record QuickRun(boolean ended, int exitValue, String output, Path varDir,
         // As ./rapport bench and ./rapport faults set them.
         builder.environment().put("RAPPORT_GATEWAY_RATE_LIMIT_RPS", "1000000");
         builder.environment().put("RAPPORT_GATEWAY_RATE_LIMIT_BURST", "1000000");
-        Process process = builder.start();
-        boolean ended = process.waitFor(boundMinutes, TimeUnit.MINUTES);
-        if (!ended) {
-            // SIGTERM: the run's shutdown hook stops the platform.
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
+        return new Launched(builder.start(), varDir, out, log);
+    }
+
+    /** SIGTERM (the run's shutdown hook stops the platform), then SIGKILL of all that is left after a minute. */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        return new QuickRun(ended, ended ? process.exitValue() : -1, output, varDir, out);
     }
 
     /** The platform's processes still alive: those of its pid files and every pid its log names. */
@@ -86,7 +122,10 @@ public record QuickRun(boolean ended, int exitValue, String output, Path varDir,
         if (Files.isDirectory(run)) {
             try (Stream<Path> files = Files.list(run)) {
                 for (Path file : files.toList()) {
-                    pids.add(Long.parseLong(Files.readString(file).trim()));
+                    String pid = Files.readString(file).trim();
+                    if (pid.matches("\\d+")) { // a pid file being written is still empty
+                        pids.add(Long.parseLong(pid));
+                    }
                 }
             }
         }
