@@ -142,7 +142,7 @@ public class ContactQueries {
             criteria = criteria.and("archived").is(false);
         }
         return mongo.stream(
-                new Query(criteria).with(Sort.by("_id")).cursorBatchSize(MemberRows.EXPORT_BATCH),
+                new Query(criteria).with(Sort.by("_id")).cursorBatchSize(MemberRows.STREAM_BATCH),
                 ContactDocument.class);
     }
 

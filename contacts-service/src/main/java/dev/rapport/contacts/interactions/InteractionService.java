@@ -210,7 +210,7 @@ public class InteractionService {
         Query query = new Query(
                 Criteria.where("memberId").is(memberId).and("occurredAt").gte(from));
         query.fields().include("type", "occurredAt", "contactIds");
-        return mongo.stream(query.cursorBatchSize(MemberRows.EXPORT_BATCH), InteractionDocument.class);
+        return mongo.stream(query.cursorBatchSize(MemberRows.STREAM_BATCH), InteractionDocument.class);
     }
 
     /** The member's interactions with one contact since {@code from} (one contact's health). */
@@ -230,6 +230,6 @@ public class InteractionService {
         Query query = new Query(
                 Criteria.where("memberId").is(memberId).and("promises.done").is(false));
         query.fields().include("promises");
-        return mongo.stream(query.cursorBatchSize(MemberRows.EXPORT_BATCH), InteractionDocument.class);
+        return mongo.stream(query.cursorBatchSize(MemberRows.STREAM_BATCH), InteractionDocument.class);
     }
 }

@@ -187,13 +187,12 @@ class MemberExporter {
         if (failure instanceof IllegalStateException state) {
             return state.getMessage();
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.util.concurrent.TimeoutException
-                    || cause instanceof io.netty.handler.timeout.ReadTimeoutException) {
-                return "did not answer in time";
-            }
-        }
-        return "is unavailable";
+        return causedBy(
+                        failure,
+                        cause -> cause instanceof java.util.concurrent.TimeoutException
+                                || cause instanceof io.netty.handler.timeout.ReadTimeoutException)
+                ? "did not answer in time"
+                : "is unavailable";
     }
 
     private static ExportPart part(
@@ -209,8 +208,13 @@ class MemberExporter {
     }
 
     private static boolean refused(Throwable failure) {
+        return causedBy(failure, cause -> cause instanceof java.net.ConnectException);
+    }
+
+    /** Whether the failure or one of its causes is of the kind asked for. */
+    private static boolean causedBy(Throwable failure, java.util.function.Predicate<Throwable> kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException) {
+            if (kind.test(cause)) {
                 return true;
             }
         }

@@ -143,16 +143,21 @@ public record IdentityAssertion(
         }
         CachedMac cached = prototype;
         if (cached == null || !Arrays.equals(cached.secret, secret)) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-                cached = new CachedMac(secret.clone(), mac);
-                prototype = cached;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 unavailable", e);
-            }
+            cached = new CachedMac(secret.clone(), newMac(secret));
+            prototype = cached;
         }
         return cached.copy().doFinal(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An HmacSHA256 initialised with the secret. */
+    private static Mac newMac(byte[] secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
 
     private record CachedMac(byte[] secret, Mac mac) {
@@ -162,13 +167,7 @@ public record IdentityAssertion(
             try {
                 return (Mac) mac.clone();
             } catch (CloneNotSupportedException notCloneable) {
-                try {
-                    Mac fresh = Mac.getInstance(mac.getAlgorithm(), mac.getProvider());
-                    fresh.init(new SecretKeySpec(secret, mac.getAlgorithm()));
-                    return fresh;
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("HmacSHA256 unavailable", e);
-                }
+                return newMac(secret);
             }
         }
     }

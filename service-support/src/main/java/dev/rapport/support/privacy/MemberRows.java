@@ -16,11 +16,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public final class MemberRows {
 
     /**
-     * Rows fetched per round trip: without it a cursor's later batches are as large as the store allows (the embedded
+     * Rows fetched per round trip by every stream of a member's rows (exports, network health): without it a cursor's later batches are as large as the store allows (the embedded
      * store returned all the rest at once), and 20 exports of a 30,000-contact member at once ran contacts-service
      * out of its 384 MB heap (./rapport bench, heavy reads).
      */
-    public static final int EXPORT_BATCH = 500;
+    public static final int STREAM_BATCH = 500;
 
     private MemberRows() {}
 
@@ -30,7 +30,7 @@ public final class MemberRows {
         return () -> mongo.stream(
                 query(where("memberId").is(memberId))
                         .with(Sort.by(order, "_id"))
-                        .cursorBatchSize(EXPORT_BATCH),
+                        .cursorBatchSize(STREAM_BATCH),
                 type,
                 collection);
     }
