@@ -15,7 +15,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -26,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentMap;
 import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,11 +124,13 @@ final class EmbeddedMongo {
     }
 
     /**
-     * mongo-java-server's H2 backend, with two changes. It answers {@code hello} and {@code ping} on every database as
+     * mongo-java-server's H2 backend, with three changes. It answers {@code hello} and {@code ping} on every database as
      * MongoDB does: mongo-java-server 1.47 knows {@code hello} nowhere and {@code ping} on {@code admin} only, but
      * Spring Boot's MongoDB health indicator sends {@code hello} to each database, so without this the services'
      * readiness (which includes MongoDB) would never turn UP. And it stores index keys and documents in formats that
-     * cost far less CPU than H2's Java serialization ({@link IndexKeyOrder}, {@link DocumentFormat}).
+     * cost far less CPU than H2's Java serialization ({@link IndexKeyOrder}, {@link DocumentFormat}). Its collections
+     * use the services' declared (non-unique) indexes, which mongo-java-server ignores ({@link SecondaryIndex}, {@link
+     * IndexedH2Collection}).
      */
     static final class PlatformH2Backend extends H2Backend {
 
@@ -185,7 +187,14 @@ final class EmbeddedMongo {
                                 "databases." + namespace,
                                 new MVMap.Builder<Object, Document>().valueType(new DocumentFormat()));
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-                return new H2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+                return new IndexedH2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+            }
+
+            /** A real index where mongo-java-server would keep an empty placeholder ({@link SecondaryIndex}). */
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(
+                    String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                return new SecondaryIndex(indexName, keys, sparse);
             }
 
             @Override
@@ -219,12 +228,15 @@ final class EmbeddedMongo {
         }
     }
 
-    /** mongo-java-server's H2 unique index (whose constructor is not public) over a map in {@link IndexKeyOrder}. */
-    static final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
+    /**
+     * mongo-java-server's H2 unique index (whose constructor is not public) over any sorted map: an H2 map in {@link
+     * IndexKeyOrder} for the unique indexes, an in-memory map for the {@link SecondaryIndex}es.
+     */
+    static class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
-        private final MVMap<KeyValue, Object> map;
+        private final ConcurrentMap<KeyValue, Object> map;
 
-        OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+        OrderedUniqueIndex(ConcurrentMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
             super(name, keys, sparse);
             this.map = map;
         }
@@ -251,7 +263,7 @@ final class EmbeddedMongo {
 
         @Override
         public long getCount() {
-            return map.sizeAsLong();
+            return map instanceof MVMap<KeyValue, Object> stored ? stored.sizeAsLong() : map.size();
         }
 
         @Override

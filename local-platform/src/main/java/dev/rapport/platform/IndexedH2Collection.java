@@ -1,0 +1,123 @@
+package dev.rapport.platform;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.h2.mvstore.MVMap;
+
+/**
+ * mongo-java-server's H2 collection with a planner of its own for the queries its planner scans: every find, count,
+ * update and delete of the store reads candidates from an index when it can, then matches each against the whole
+ * query, sorts, skips and limits exactly as a scan would.
+ *
+ * <ul>
+ *   <li>An equality or {@code $in} on {@code _id} together with other conditions (a versioned save's {@code {_id,
+ *       version}}, an ownership check's {@code {_id, memberId}}, a conditional update): the documents of those ids
+ *       only. mongo-java-server looks {@code _id} up only when it is the query's only field.
+ *   <li>Otherwise the {@link SecondaryIndex} whose leading fields the query fixes to plain values the furthest (a
+ *       member's documents for a member-scoped query): the documents in that range only.
+ * </ul>
+ *
+ * Candidates are matched in the collection's own order (by {@code _id}), the order a scan visits them in, so that
+ * a query answers the same documents in the same order with or without an index.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+    private static final String ID = "_id";
+
+    private final MVMap<Object, Document> data;
+
+    IndexedH2Collection(
+            MongoDatabase database,
+            String collectionName,
+            CollectionOptions options,
+            MVMap<Object, Document> data,
+            MVMap<String, Object> meta,
+            CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, data, meta, cursorRegistry);
+        this.data = data;
+    }
+
+    @Override
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        Collection<Object> candidates = candidates(query, orderBy);
+        if (candidates == null) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        List<Object> positions = new ArrayList<>(candidates);
+        positions.sort(data.getKeyType()::compare);
+        return matchDocumentsFromStream(
+                positions.stream().map(data::get).filter(Objects::nonNull),
+                query,
+                orderBy,
+                numberToSkip,
+                limit,
+                batchSize,
+                fieldSelector);
+    }
+
+    /** The positions of the only documents that can match, or null when no index narrows the query. */
+    Collection<Object> candidates(Document query, Document orderBy) {
+        if (query == null || query.isEmpty() || (orderBy != null && orderBy.containsKey("$natural"))) {
+            return null;
+        }
+        List<Index<Object>> indexes = List.copyOf(getIndexes());
+        for (Index<Object> index : indexes) {
+            if (index.canHandle(query)) {
+                return null; // mongo-java-server's own lookup (a query on exactly a unique index's keys)
+            }
+        }
+        Map<String, Object> fixed = SecondaryIndex.equalities(query);
+        if (ID.equals(getIdField())) {
+            Collection<Object> ids = fixed.containsKey(ID) ? ids(fixed.get(ID)) : ids(query.get(ID));
+            if (ids != null) {
+                return ids;
+            }
+        }
+        SecondaryIndex best = null;
+        int longest = 0;
+        for (Index<Object> index : indexes) {
+            if (index instanceof SecondaryIndex secondary) {
+                int prefix = secondary.fixedPrefix(fixed);
+                if (prefix > longest) {
+                    best = secondary;
+                    longest = prefix;
+                }
+            }
+        }
+        return best == null ? null : best.positions(fixed, longest);
+    }
+
+    /**
+     * The ids an {@code _id} condition allows (the document's position in this store is its {@code _id}), when it is a
+     * string or object id, or an {@code $in} of those; null for any other condition.
+     */
+    private static Collection<Object> ids(Object condition) {
+        if (isId(condition)) {
+            return List.of(condition);
+        }
+        if (condition instanceof Document operators
+                && operators.size() == 1
+                && operators.get("$in") instanceof Collection<?> values
+                && values.stream().allMatch(IndexedH2Collection::isId)) {
+            return new LinkedHashSet<>(values);
+        }
+        return null;
+    }
+
+    private static boolean isId(Object value) {
+        return value instanceof String || value instanceof ObjectId;
+    }
+}

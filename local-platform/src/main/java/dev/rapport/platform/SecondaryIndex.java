@@ -1,0 +1,203 @@
+package dev.rapport.platform;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A non-unique index of the embedded store, which mongo-java-server 1.47 accepts and ignores (every query that is
+ * not an equality on exactly the keys of a unique index scans the whole collection). The services declare their
+ * MongoDB indexes once ({@code IndexDeclaration}) and create them at start-up on whichever store they use; here each
+ * becomes a sorted map from the document's key values, with its {@code _id} appended (so that every entry is unique
+ * and the store's own unique-index bookkeeping maintains it on every insert, update and delete) to the document's
+ * position. {@link IndexedH2Collection} reads it for a query that fixes one or more of its leading fields to a plain
+ * value, then matches every candidate against the whole query: an index can only narrow what is scanned, never
+ * decide what matches.
+ *
+ * <p>A document gets an entry for each element of an indexed array (MongoDB's multikey indexes) and one with a null
+ * value for a missing field or an empty array, so every document has at least one entry and a query on a prefix
+ * finds all the documents whose fields hold the queried values. The entries live in memory and are built from the
+ * documents each time the store opens the collection (mongo-java-server fills an empty index from the data): they
+ * can never be stale, for the price of a few seconds at start-up for a store of hundreds of thousands of documents.
+ */
+final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
+
+    private static final IndexKeyOrder ORDER = new IndexKeyOrder();
+    private static final String ID = "_id";
+
+    private final List<String> fields;
+    private final ConcurrentSkipListMap<KeyValue, Object> entries;
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        this(new ConcurrentSkipListMap<>(ORDER::compare), name, keys, sparse);
+    }
+
+    private SecondaryIndex(
+            ConcurrentSkipListMap<KeyValue, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
+        super(entries, name, withId(keys), sparse);
+        this.entries = entries;
+        this.fields = keys.stream().map(IndexKey::getKey).toList();
+    }
+
+    private static List<IndexKey> withId(List<IndexKey> keys) {
+        List<IndexKey> all = new ArrayList<>(keys);
+        all.add(new IndexKey(ID, true));
+        return List.copyOf(all);
+    }
+
+    /**
+     * The fields {@code query} fixes to one plain value each (a string, number, boolean, object id, instant or UUID,
+     * compared the way MongoDB compares them for equality): {@code field: value} or {@code field: {$eq: value}}, at
+     * the top level or inside a top-level {@code $and} (Spring Data writes {@code new Criteria().andOperator(...)} as
+     * one), however deep.
+     */
+    static Map<String, Object> equalities(Document query) {
+        Map<String, Object> fixed = new HashMap<>();
+        collectEqualities(query, fixed);
+        return fixed;
+    }
+
+    private static void collectEqualities(Document query, Map<String, Object> fixed) {
+        for (Map.Entry<String, Object> condition : query.entrySet()) {
+            Object value = condition.getValue();
+            if (condition.getKey().equals("$and") && value instanceof Collection<?> parts) {
+                for (Object part : parts) {
+                    if (part instanceof Document document) {
+                        collectEqualities(document, fixed);
+                    }
+                }
+            } else if (condition.getKey().startsWith("$")) {
+                continue;
+            } else if (value instanceof Document operators && operators.size() == 1 && operators.containsKey("$eq")) {
+                if (isPlain(operators.get("$eq"))) {
+                    fixed.put(condition.getKey(), operators.get("$eq"));
+                }
+            } else if (isPlain(value)) {
+                fixed.put(condition.getKey(), value);
+            }
+        }
+    }
+
+    /** How many of the index's leading fields {@code fixed} (a query's {@link #equalities}) holds; 0: no help. */
+    int fixedPrefix(Map<String, Object> fixed) {
+        int prefix = 0;
+        for (String field : fields) {
+            if (!fixed.containsKey(field)) {
+                break;
+            }
+            prefix++;
+        }
+        return prefix;
+    }
+
+    /**
+     * The positions of every document whose first {@code prefix} indexed fields hold the values {@code fixed} gives
+     * them (each at most once), in the index's order.
+     */
+    Set<Object> positions(Map<String, Object> fixed, int prefix) {
+        List<Object> values = new ArrayList<>(prefix);
+        for (int i = 0; i < prefix; i++) {
+            values.add(fixed.get(fields.get(i)));
+        }
+        KeyValue normalized = new KeyValue(values).normalized();
+        // The smallest key with that prefix: null sorts before every value (IndexKeyOrder).
+        List<Object> start = new ArrayList<>(Collections.nCopies(fields.size() + 1, null));
+        for (int i = 0; i < prefix; i++) {
+            start.set(i, normalized.get(i));
+        }
+        Set<Object> positions = new LinkedHashSet<>();
+        for (Map.Entry<KeyValue, Object> entry :
+                entries.tailMap(new KeyValue(start), true).entrySet()) {
+            KeyValue key = entry.getKey();
+            for (int i = 0; i < prefix; i++) {
+                if (IndexKeyOrder.compareValues(key.get(i), normalized.get(i)) != 0) {
+                    return positions;
+                }
+            }
+            positions.add(entry.getValue());
+        }
+        return positions;
+    }
+
+    private static boolean isPlain(Object value) {
+        return value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof ObjectId
+                || value instanceof Instant
+                || value instanceof UUID;
+    }
+
+    /**
+     * Every key of a document: one per element of an indexed array (MongoDB's multikey entries), null for a missing
+     * field or an empty array, so that no document is left out of a prefix's range.
+     */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        List<List<Object>> choices = new ArrayList<>();
+        for (String field : keys()) {
+            Object value = Utils.getSubdocumentValueCollectionAware(document, field);
+            if (value instanceof Collection<?> many && !many.isEmpty()) {
+                choices.add(new ArrayList<>(many));
+            } else if (value instanceof Collection<?> || value instanceof Missing) {
+                choices.add(Collections.singletonList(null));
+            } else {
+                choices.add(Collections.singletonList(value));
+            }
+        }
+        Set<KeyValue> keys = new LinkedHashSet<>();
+        combine(choices, 0, new ArrayList<>(choices.size()), keys);
+        return keys;
+    }
+
+    private static void combine(List<List<Object>> choices, int at, List<Object> chosen, Set<KeyValue> keys) {
+        if (at == choices.size()) {
+            keys.add(new KeyValue(chosen).normalized());
+            return;
+        }
+        for (Object value : choices.get(at)) {
+            chosen.add(value);
+            combine(choices, at + 1, chosen, keys);
+            chosen.removeLast();
+        }
+    }
+
+    /** Never a duplicate: every key ends with the document's own {@code _id}. */
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {}
+
+    /** Never a duplicate: every key ends with the document's own {@code _id}. */
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {}
+
+    @Override
+    public boolean isUnique() {
+        return false;
+    }
+
+    /** Never chosen by mongo-java-server's own planner; {@link IndexedH2Collection} reads it by prefix instead. */
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public void drop() {
+        entries.clear();
+    }
+}
