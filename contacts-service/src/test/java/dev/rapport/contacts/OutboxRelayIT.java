@@ -255,6 +255,39 @@ class OutboxRelayIT {
         assertThat(markers(List.of(bad))).isOne();
     }
 
+    @Test
+    void writesThatComeWhileARelayRunsAreRelayedTogetherInOneBatch() {
+        List<Runnable> tasks = new ArrayList<>();
+        RecordingPublisher publisher = new RecordingPublisher();
+        OutboxRelay relay = new OutboxRelay(mongo, publisher, properties, Clock.systemUTC(), tasks::add);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            events.addAll(aggregate("w" + i, 1, true));
+            relay.relaySoon(collection, List.of("w" + i));
+        }
+        relay.relaySoon(collection, List.of("w7")); // written twice: relayed once
+
+        assertThat(tasks)
+                .as("one background relay for the collection, however many writes")
+                .hasSize(1);
+        tasks.removeFirst().run();
+        assertThat(publisher.sent.keySet()).containsExactlyInAnyOrderElementsOf(events);
+        assertThat(publisher.sent.values()).containsOnly(1);
+        assertThat(publisher.batches.get())
+                .as("one wait for the broker for the 50 writes")
+                .isOne();
+        assertThat(markers(events)).isZero();
+        assertThat(leases()).isZero();
+
+        // Once it has drained, the next write starts a relay again.
+        List<String> later = aggregate("w50", 1, true);
+        relay.relaySoon(collection, List.of("w50"));
+        assertThat(tasks).hasSize(1);
+        tasks.removeFirst().run();
+        assertThat(publisher.sent.keySet()).containsAll(later);
+        assertThat(markers(later)).isZero();
+    }
+
     private OutboxRelay relay(EventPublisher publisher) {
         return relay(publisher, Clock.systemUTC());
     }

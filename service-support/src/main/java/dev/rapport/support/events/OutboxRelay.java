@@ -15,10 +15,17 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -48,6 +55,7 @@ public class OutboxRelay {
     private final RapportProperties.Outbox settings;
     private final Clock clock;
     private final Executor executor;
+    private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
 
     public OutboxRelay(
             MongoTemplate mongo,
@@ -88,15 +96,36 @@ public class OutboxRelay {
         }
     }
 
-    /** Relays aggregates in the background, in order and in batches, right after the write that filled them. */
+    /**
+     * Relays aggregates in the background, right after the write that filled them. Writes that come while a relay of
+     * the same collection is running are coalesced: one relay per collection at a time takes every aggregate queued
+     * meanwhile ({@code publish-batch} at a time, each once), so that under load one lease claim, one read, one wait
+     * for the broker and one clear serve many writes instead of one each. Nothing is lost by skipping this: the
+     * markers stay until publication, and the {@link #sweep} relays whatever was not relayed here (also what is
+     * queued beyond {@value #MAX_QUEUED} aggregates, e.g. while the broker is down).
+     */
     public void relaySoon(String collection, List<String> ids) {
         if (ids.isEmpty()) {
             return;
         }
-        List<String> copy = List.copyOf(ids);
-        executor.execute(() -> {
-            for (int from = 0; from < copy.size(); from += settings.publishBatch()) {
-                List<String> batch = copy.subList(from, Math.min(copy.size(), from + settings.publishBatch()));
+        Backlog backlog = backlogs.computeIfAbsent(collection, c -> new Backlog());
+        if (!backlog.offer(ids)) {
+            return;
+        }
+        if (backlog.draining.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> drain(collection, backlog));
+            } catch (RejectedExecutionException stopping) {
+                backlog.draining.set(false);
+            }
+        }
+    }
+
+    private void drain(String collection, Backlog backlog) {
+        do {
+            for (List<String> batch = backlog.next(settings.publishBatch());
+                    !batch.isEmpty();
+                    batch = backlog.next(settings.publishBatch())) {
                 try {
                     relay(collection, batch);
                 } catch (RuntimeException e) {
@@ -108,7 +137,45 @@ public class OutboxRelay {
                             e.toString());
                 }
             }
-        });
+            backlog.draining.set(false);
+            // A write queued after the last poll but before the flag was cleared found the relay still running.
+        } while (!backlog.isEmpty() && backlog.draining.compareAndSet(false, true));
+    }
+
+    /** At most this many aggregates wait for a background relay per collection; the sweep relays the others. */
+    static final int MAX_QUEUED = 10_000;
+
+    /** The aggregates of one collection waiting for a background relay, and whether one is running. */
+    private static final class Backlog {
+
+        private final Queue<String> ids = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger size = new AtomicInteger();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        /** Queues {@code more}, or nothing (false) when the backlog is full. */
+        boolean offer(List<String> more) {
+            if (size.addAndGet(more.size()) > MAX_QUEUED) {
+                size.addAndGet(-more.size());
+                return false;
+            }
+            ids.addAll(more);
+            return true;
+        }
+
+        /** Up to {@code max} distinct queued aggregates, oldest first. */
+        List<String> next(int max) {
+            Set<String> batch = new LinkedHashSet<>();
+            String id;
+            while (batch.size() < max && (id = ids.poll()) != null) {
+                size.decrementAndGet();
+                batch.add(id);
+            }
+            return List.copyOf(batch);
+        }
+
+        boolean isEmpty() {
+            return ids.isEmpty();
+        }
     }
 
     /**
