@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A non-unique index of the embedded store, which mongo-java-server 1.47 accepts and ignores (every query that is
@@ -42,6 +44,8 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
 
     private final List<String> fields;
     private final ConcurrentSkipListMap<KeyValue, Object> entries;
+    /** How many entries hold each value of the leading field: a range's size, known before reading it. */
+    private final Map<Object, LongAdder> leading = new ConcurrentHashMap<>();
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         this(new ConcurrentSkipListMap<>(ORDER::compare), name, keys, sparse);
@@ -107,9 +111,10 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
 
     /**
      * The positions of every document whose first {@code prefix} indexed fields hold the values {@code fixed} gives
-     * them (each at most once), in the index's order.
+     * them (each at most once), in the index's order; null as soon as there are more than {@code max} (reading that
+     * many documents one by one costs more than scanning them all in the store's order).
      */
-    Set<Object> positions(Map<String, Object> fixed, int prefix) {
+    Set<Object> positions(Map<String, Object> fixed, int prefix, long max) {
         List<Object> values = new ArrayList<>(prefix);
         for (int i = 0; i < prefix; i++) {
             values.add(fixed.get(fields.get(i)));
@@ -120,6 +125,13 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
         for (int i = 0; i < prefix; i++) {
             start.set(i, normalized.get(i));
         }
+        LongAdder first = leading.get(leadingValue(normalized.get(0)));
+        if (first == null) {
+            return Set.of();
+        }
+        if (prefix == 1 && first.sum() > max) {
+            return null;
+        }
         Set<Object> positions = new LinkedHashSet<>();
         for (Map.Entry<KeyValue, Object> entry :
                 entries.tailMap(new KeyValue(start), true).entrySet()) {
@@ -129,7 +141,9 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
                     return positions;
                 }
             }
-            positions.add(entry.getValue());
+            if (positions.add(entry.getValue()) && positions.size() > max) {
+                return null;
+            }
         }
         return positions;
     }
@@ -177,6 +191,33 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
         }
     }
 
+    @Override
+    protected boolean putKeyPosition(KeyValue key, Object position) {
+        boolean added = super.putKeyPosition(key, position);
+        if (added) {
+            leading.computeIfAbsent(leadingValue(key.get(0)), v -> new LongAdder())
+                    .increment();
+        }
+        return added;
+    }
+
+    @Override
+    protected Object removeDocument(KeyValue key) {
+        Object removed = super.removeDocument(key);
+        if (removed != null) {
+            leading.computeIfPresent(leadingValue(key.get(0)), (v, count) -> {
+                count.decrement();
+                return count.sum() == 0 ? null : count;
+            });
+        }
+        return removed;
+    }
+
+    /** A leading value as a map key (null is not one). */
+    private static Object leadingValue(Object value) {
+        return value == null ? Missing.getInstance() : value;
+    }
+
     /** Never a duplicate: every key ends with the document's own {@code _id}. */
     @Override
     public void checkAdd(Document document, MongoCollection<Object> collection) {}
@@ -199,5 +240,6 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
     @Override
     public void drop() {
         entries.clear();
+        leading.clear();
     }
 }

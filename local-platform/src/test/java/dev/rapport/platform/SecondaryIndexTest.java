@@ -131,6 +131,19 @@ class SecondaryIndexTest {
             assertThat(candidates(
                             collection, new de.bwaldvogel.mongo.bson.Document("_id", someId).append("version", 1)))
                     .hasSize(1);
+            // A member who holds most of the collection: reading that range by position would cost more than a scan.
+            List<Document> big = new ArrayList<>();
+            for (int i = 0; i < 1_200; i++) {
+                big.add(new Document("_id", "big-" + i)
+                        .append("memberId", "big")
+                        .append("kind", "manual"));
+            }
+            indexed.insertMany(big);
+            assertThat(candidates(collection, new de.bwaldvogel.mongo.bson.Document("memberId", "big")))
+                    .as("a range of more than a third of the collection is scanned instead")
+                    .isNull();
+            assertThat(candidates(collection, new de.bwaldvogel.mongo.bson.Document("memberId", "m2")))
+                    .hasSize((int) m2);
             // Nothing fixes a leading field: no index helps, the store scans as before.
             assertThat(candidates(
                             collection,
