@@ -127,21 +127,25 @@ final class ChildProcess {
         }
     }
 
-    /** Asks the process to stop (SIGTERM), and kills it if it is still alive after {@code grace}. */
-    void stop(Duration grace) {
+    /**
+     * Asks the process to stop (SIGTERM), and kills it if it is still alive after {@code grace}; answers false when
+     * it had to be killed or had already ended.
+     */
+    boolean stop(Duration grace) {
         if (!process.isAlive()) {
-            return;
+            return false;
         }
         long started = System.nanoTime();
         process.destroy();
         if (awaitExit(grace)) {
             log.info("  {} stopped in {}", name, seconds(System.nanoTime() - started));
-            return;
+            return true;
         }
         log.warn("  {} did not stop within {} s: killing it", name, grace.toSeconds());
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(10));
+        return false;
     }
 
     /** The last {@code lines} lines of the log, for error messages. */

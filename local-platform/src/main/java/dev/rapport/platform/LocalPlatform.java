@@ -34,6 +34,15 @@ public final class LocalPlatform {
         return new RunningPlatform(options);
     }
 
+    /**
+     * Whether a start of {@code options}' services would write their {@linkplain StartupCache start-up caches} (the
+     * first start of a build does, and is slower to stop) instead of using them.
+     */
+    public static boolean lacksStartupCaches(PlatformOptions options) {
+        return options.startServices()
+                && StartupCache.anyServiceTrains(options.repoRoot(), JavaCommand.forRepository(options.repoRoot()));
+    }
+
     /** {@code RAPPORT_VAR_DIR} (relative to the working directory) or {@code var} in the repository. */
     public static Path varDirFromEnvironment() {
         String configured = System.getenv("RAPPORT_VAR_DIR");

@@ -42,16 +42,30 @@ final class ServiceProcess {
         return List.of(override.trim().split("\\s+"));
     }
 
+    /**
+     * How long a training start (its {@link StartupCache} not written yet) may take to stop: the JVM writes the cache
+     * as it exits, 15 to 20 s of CPU per service, and the services stop together on two cores.
+     */
+    static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(180);
+
     private final Service service;
     private final int instance;
     private final ChildProcess process;
+    private final StartupCache startupCache;
     private final URI readiness;
     private final long startedNanos;
 
-    private ServiceProcess(Service service, int instance, ChildProcess process, URI readiness, long startedNanos) {
+    private ServiceProcess(
+            Service service,
+            int instance,
+            ChildProcess process,
+            StartupCache startupCache,
+            URI readiness,
+            long startedNanos) {
         this.service = service;
         this.instance = instance;
         this.process = process;
+        this.startupCache = startupCache;
         this.readiness = readiness;
         this.startedNanos = startedNanos;
     }
@@ -76,6 +90,10 @@ final class ServiceProcess {
 
     ChildProcess process() {
         return process;
+    }
+
+    StartupCache startupCache() {
+        return startupCache;
     }
 
     /** The executable jar of a service: {@code <module>/target/<module>-<version>.jar}, newest first. */
@@ -127,21 +145,25 @@ final class ServiceProcess {
             JavaCommand java,
             Path varDir) {
         String name = name(service, instance);
+        StartupCache startupCache = StartupCache.prepare(jar, java, System.getenv());
+        List<String> flags = Stream.concat(jvmFlags(System.getenv()).stream(), startupCache.flags().stream())
+                .toList();
         ChildProcess process = ChildProcess.start(
                 name,
-                java.jar(jvmFlags(System.getenv()), jar),
+                java.jar(flags, startupCache.jar()),
                 environment,
                 varDir,
                 varDir.resolve("logs").resolve(name + ".log"));
         log.info(
-                "Starting {} on port {} (management {}, pid {})",
+                "Starting {} on port {} (management {}, pid {}{})",
                 name,
                 ports.http(service, instance),
                 ports.management(service, instance),
-                process.pid());
+                process.pid(),
+                startupCache.trains() ? "; it writes its start-up cache when it stops" : "");
         URI readiness =
                 URI.create("http://127.0.0.1:" + ports.management(service, instance) + "/actuator/health/readiness");
-        return new ServiceProcess(service, instance, process, readiness, System.nanoTime());
+        return new ServiceProcess(service, instance, process, startupCache, readiness, System.nanoTime());
     }
 
     /**
@@ -179,7 +201,12 @@ final class ServiceProcess {
         }
     }
 
+    /** Stops the process (SIGTERM, then SIGKILL after {@code grace}, or {@link #TRAINING_STOP_GRACE} when it trains). */
     void stop(Duration grace) {
-        process.stop(grace);
+        if (startupCache.trains() && process.isAlive()) {
+            log.info("  {} writes its start-up cache as it stops (once per build)", name());
+        }
+        boolean endedByItself = process.stop(startupCache.trains() ? TRAINING_STOP_GRACE : grace);
+        startupCache.afterExit(endedByItself);
     }
 }

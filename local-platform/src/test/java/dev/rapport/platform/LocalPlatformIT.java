@@ -74,6 +74,8 @@ class LocalPlatformIT {
     @BeforeAll
     void startPlatform() throws IOException {
         varDir = Files.createTempDirectory(Path.of("target"), "e2e-var-");
+        // This test's first start is a build's first start: it writes the start-up caches as it stops.
+        StartupCache.deleteAll(PlatformOptions.findRepoRoot());
         options = new PlatformOptions(
                 PlatformOptions.findRepoRoot(),
                 varDir,
@@ -161,11 +163,37 @@ class LocalPlatformIT {
 
     @Test
     @Order(5)
-    void secondStartOnTheSameVarDirKeepsTheContacts() throws Exception {
+    void secondStartOnTheSameVarDirKeepsTheContactsAndMapsTheStartupCachesTheFirstWrote() throws Exception {
         String contactId = createContact("Lucía", "Fernández").path("id").asString();
+        List<StartupCache> trained = Stream.of(Service.values())
+                .map(service -> platform.firstInstance(service).startupCache())
+                .toList();
+        boolean aotCache = Runtime.version().feature() >= StartupCache.AOT_CACHE_JDK;
 
         platform.close();
+        if (aotCache) {
+            assertThat(trained).allSatisfy(start -> {
+                assertThat(start.trains()).isTrue();
+                assertThat(start.cache()).isRegularFile();
+                assertThat(start.training()).doesNotExist();
+            });
+        }
         platform = LocalPlatform.start(options);
+
+        for (Service service : Service.values()) {
+            ServiceProcess process = platform.firstInstance(service);
+            assertThat(process.startupCache().jar().toString()).contains(StartupCache.DIRECTORY);
+            if (aotCache) {
+                assertThat(process.startupCache().trains()).isFalse();
+                Path maps = Path.of("/proc", String.valueOf(process.process().pid()), "maps");
+                if (Files.exists(maps)) {
+                    // The JVM mapped the cache: it did not reject it as made by another jar, JDK or flags.
+                    assertThat(Files.readString(maps))
+                            .as(service.module())
+                            .contains(process.startupCache().cache().toString());
+                }
+            }
+        }
 
         HttpResponse<String> contacts = send("GET", "/api/v1/contacts", null);
         assertThat(contacts.statusCode()).as(contacts.body()).isEqualTo(200);

@@ -75,9 +75,34 @@ public final class HarnessPlatform {
                 },
                 command.substring(command.indexOf(' ') + 1) + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        PlatformOptions options = platformOptions.apply(offset);
+        if (LocalPlatform.lacksStartupCaches(options)) {
+            // Measured and broken is a usual start, from the caches; a build's first start writes them as it stops.
+            log.info(
+                    "{}: the services have no start-up caches for this build yet: starting and stopping the platform"
+                            + " once to write them",
+                    title);
+            RunningPlatform training = LocalPlatform.prepare(options);
+            running.set(training);
+            try (training) {
+                training.start();
+            } catch (RuntimeException e) {
+                System.err.println(command + ": the platform did not start (" + e.getMessage() + "); logs in "
+                        + varDir.resolve("logs"));
+                return null;
+            } finally {
+                running.set(null);
+            }
+            try {
+                prepareVarDir.run();
+            } catch (HarnessException e) {
+                System.err.println(command + ": " + e.getMessage());
+                return null;
+            }
+        }
         long startNanos = System.nanoTime();
         // Known to the hook before it starts: Ctrl-C or SIGTERM during the start stops what is already running.
-        RunningPlatform platform = LocalPlatform.prepare(platformOptions.apply(offset));
+        RunningPlatform platform = LocalPlatform.prepare(options);
         running.set(platform);
         try {
             platform.start();
