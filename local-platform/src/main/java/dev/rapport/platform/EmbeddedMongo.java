@@ -10,13 +10,16 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -203,6 +206,26 @@ final class EmbeddedMongo {
                 // The map name mongo-java-server 1.47 gives an index (H2Database.mapNameForIndex).
                 String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
                 return new OrderedUniqueIndex(orderedIndexMap(mapName), indexName, keys, sparse);
+            }
+
+            /** An aggregation that starts with a {@code $match} reads the candidates of its collection's indexes. */
+            @Override
+            public Document handleCommand(
+                    Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+                if (command.equalsIgnoreCase("aggregate")
+                        && query.get(command) instanceof String collectionName
+                        && resolveCollection(collectionName, false) instanceof IndexedH2Collection collection) {
+                    List<Document> result =
+                            collection.aggregate(Aggregation.parse(query.get("pipeline")), resolver, oplog, query);
+                    if (result != null) {
+                        // What mongo-java-server answers an aggregation with: one batch, no cursor left open.
+                        Document cursor = new Document("id", 0L)
+                                .append("ns", getFullCollectionNamespace(collectionName))
+                                .append("firstBatch", result);
+                        return new Document("cursor", cursor).append("ok", 1.0);
+                    }
+                }
+                return super.handleCommand(channel, command, query, resolver, oplog);
             }
 
             @Override

@@ -3,23 +3,28 @@ package dev.rapport.platform;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
  * mongo-java-server's H2 collection with a planner of its own for the queries its planner scans: every find, count,
- * update and delete of the store reads candidates from an index when it can, then matches each against the whole
- * query, sorts, skips and limits exactly as a scan would.
+ * update and delete of the store, and every aggregation that starts with a {@code $match} (the driver's {@code
+ * countDocuments} among them), reads candidates from an index when it can, then matches each against the whole
+ * query, sorts, skips and limits (or runs the pipeline's stages) exactly as a scan would.
  *
  * <ul>
  *   <li>An equality or {@code $in} on {@code _id} together with other conditions (a versioned save's {@code {_id,
@@ -60,20 +65,44 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(
             Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-        Collection<Object> candidates = candidates(query, orderBy);
+        Stream<Document> candidates = candidateDocuments(query, orderBy);
         if (candidates == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+        return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The result of an aggregation pipeline that starts with a {@code $match} (a {@code countDocuments} is one: the
+     * MongoDB driver sends {@code [{$match}, {$group: {_id: 1, n: {$sum: 1}}}]}), or null when no index narrows that
+     * {@code $match}: mongo-java-server runs every pipeline over all the collection's documents. The stages all run,
+     * the {@code $match} too, over the candidates in the order a scan reads them, so the answer is the same.
+     */
+    List<Document> aggregate(List<Document> pipeline, DatabaseResolver resolver, Oplog oplog, Document command) {
+        if (pipeline.isEmpty()
+                || command.containsKey("let")
+                || !(pipeline.getFirst().get("$match") instanceof Document match)
+                || pipeline.getFirst().size() != 1) {
+            return null;
+        }
+        Stream<Document> candidates = candidateDocuments(match, null);
+        if (candidates == null) {
+            return null;
+        }
+        Aggregation aggregation = Aggregation.fromPipeline(pipeline, resolver, getDatabase(), this, oplog);
+        aggregation.validate(command);
+        return aggregation.runStages(candidates);
+    }
+
+    /** The documents {@link #candidates} names, in the store's order (a scan's), or null. */
+    private Stream<Document> candidateDocuments(Document query, Document orderBy) {
+        Collection<Object> candidates = candidates(query, orderBy);
+        if (candidates == null) {
+            return null;
+        }
         List<Object> positions = new ArrayList<>(candidates);
         positions.sort(data.getKeyType()::compare);
-        return matchDocumentsFromStream(
-                positions.stream().map(data::get).filter(Objects::nonNull),
-                query,
-                orderBy,
-                numberToSkip,
-                limit,
-                batchSize,
-                fieldSelector);
+        return positions.stream().map(data::get).filter(Objects::nonNull);
     }
 
     /** The positions of the only documents that can match, or null when no index narrows the query. */

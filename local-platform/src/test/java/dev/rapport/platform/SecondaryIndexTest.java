@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -144,6 +146,29 @@ class SecondaryIndexTest {
                     .isNull();
             assertThat(candidates(collection, new de.bwaldvogel.mongo.bson.Document("memberId", "m2")))
                     .hasSize((int) m2);
+            // An aggregation that starts with a $match (countDocuments is one) reads the same candidates.
+            de.bwaldvogel.mongo.bson.Document count = new de.bwaldvogel.mongo.bson.Document(
+                    "$group",
+                    new de.bwaldvogel.mongo.bson.Document("_id", 1)
+                            .append("n", new de.bwaldvogel.mongo.bson.Document("$sum", 1)));
+            assertThat(collection.aggregate(
+                            List.of(
+                                    new de.bwaldvogel.mongo.bson.Document(
+                                            "$match", new de.bwaldvogel.mongo.bson.Document("memberId", "m2")),
+                                    count),
+                            null,
+                            null,
+                            new de.bwaldvogel.mongo.bson.Document("cursor", new de.bwaldvogel.mongo.bson.Document())))
+                    .singleElement()
+                    .satisfies(result ->
+                            assertThat(((Number) result.get("n")).longValue()).isEqualTo(m2));
+            assertThat(collection.aggregate(
+                            List.of(count),
+                            null,
+                            null,
+                            new de.bwaldvogel.mongo.bson.Document("cursor", new de.bwaldvogel.mongo.bson.Document())))
+                    .as("no leading $match: mongo-java-server's own aggregation over every document")
+                    .isNull();
             // Nothing fixes a leading field: no index helps, the store scans as before.
             assertThat(candidates(
                             collection,
@@ -265,6 +290,12 @@ class SecondaryIndexTest {
             assertThat(indexed.countDocuments(filter))
                     .as("count of %s", filter)
                     .isEqualTo(plain.countDocuments(filter));
+            List<Bson> pipeline = List.of(
+                    Aggregates.match(filter),
+                    Aggregates.group("$status", Accumulators.sum("n", 1), Accumulators.first("first", "$_id")));
+            assertThat(indexed.aggregate(pipeline).into(new ArrayList<>()))
+                    .as("aggregation over %s", filter)
+                    .isEqualTo(plain.aggregate(pipeline).into(new ArrayList<>()));
         }
     }
 
