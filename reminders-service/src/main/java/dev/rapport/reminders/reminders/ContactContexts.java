@@ -50,8 +50,13 @@ public class ContactContexts {
         upsert(memberId, contactId, update);
     }
 
-    /** An interaction with the contact; outbound and mutual ones are touches for the minimum gap. */
-    void interaction(String memberId, String contactId, String displayName, Instant at, String summary, boolean touch) {
+    /**
+     * An interaction with the contact; outbound and mutual ones are touches for the minimum gap.
+     *
+     * @return what is known of the contact now
+     */
+    ContactContextDocument interaction(
+            String memberId, String contactId, String displayName, Instant at, String summary, boolean touch) {
         ContactContextDocument current = of(memberId, contactId);
         Update update = new Update();
         setIfPresent(update, "displayName", displayName);
@@ -62,7 +67,7 @@ public class ContactContexts {
         if (touch && at != null) {
             update.max("lastTouchAt", at);
         }
-        upsert(memberId, contactId, update);
+        return upsert(memberId, contactId, update);
     }
 
     /**
@@ -134,8 +139,7 @@ public class ContactContexts {
      * @return whether that archive is still in force (false when the contact was restored after it)
      */
     boolean archived(String memberId, String contactId, Instant at) {
-        upsert(memberId, contactId, new Update().max("archivedAt", at));
-        return of(memberId, contactId).archived();
+        return upsert(memberId, contactId, new Update().max("archivedAt", at)).archived();
     }
 
     /** The contact was restored (brought back from the archive) at {@code at}. */
@@ -184,12 +188,13 @@ public class ContactContexts {
         mongo.save(latest);
     }
 
-    private void upsert(String memberId, String contactId, Update update) {
+    /** Applies {@code update} to the contact's context (made when there is none); answers the context after it. */
+    private ContactContextDocument upsert(String memberId, String contactId, Update update) {
         update.setOnInsert("memberId", memberId).setOnInsert("contactId", contactId);
-        mongo.findAndModify(
+        return mongo.findAndModify(
                 new Query(Criteria.where("_id").is(ContactContextDocument.idOf(memberId, contactId))),
                 update,
-                FindAndModifyOptions.options().upsert(true),
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
                 ContactContextDocument.class);
     }
 

@@ -53,13 +53,18 @@ class InteractionReactions {
         List<InteractionLogged.Participant> participants = EventReactions.list(e.contacts());
         boolean touch = e.direction() != InteractionDirection.INBOUND;
         Instant at = e.interactionAt() != null ? e.interactionAt() : e.occurredAt();
+        ContactContextDocument firstKnown = null;
         for (InteractionLogged.Participant p : participants) {
             if (p == null || p.contactId() == null) {
                 continue;
             }
             // A reach-out lasts as long as its staleness episode: contacts-service ends it (ContactReengaged)
             // when an interaction brings the contact back within cadence, not on any interaction.
-            contacts.interaction(e.memberId(), p.contactId(), p.displayName(), at, e.summary(), touch);
+            ContactContextDocument known =
+                    contacts.interaction(e.memberId(), p.contactId(), p.displayName(), at, e.summary(), touch);
+            if (firstKnown == null) {
+                firstKnown = known;
+            }
         }
         InteractionLogged.Participant first = participants.stream()
                 .filter(Objects::nonNull)
@@ -88,7 +93,11 @@ class InteractionReactions {
             reminder.lastInteractionSummary = e.summary();
             reminder.sourceEventId = e.eventId();
             reminder.promiseRevision = 0;
-            context.fill(reminder, e.memberId(), first.contactId());
+            if (firstKnown != null && firstKnown.contactId.equals(first.contactId())) {
+                context.fill(reminder, e.memberId(), firstKnown);
+            } else {
+                context.fill(reminder, e.memberId(), first.contactId());
+            }
             reminders.create(reminder, member);
         }
     }

@@ -21,7 +21,12 @@ class ReminderContext {
         if (contactId == null) {
             return;
         }
-        ContactContextDocument known = contacts.of(memberId, contactId);
+        fill(reminder, memberId, contacts.of(memberId, contactId));
+    }
+
+    /** Copies {@code known} (what is known of the reminder's contact, read just before) into its context. */
+    void fill(ReminderDocument reminder, String memberId, ContactContextDocument known) {
+        String contactId = known.contactId;
         reminder.tier = known.tier;
         reminder.interests = known.interests;
         reminder.lastInteractionAt =
@@ -34,8 +39,11 @@ class ReminderContext {
         reminder.milestoneDate = known.milestoneDate;
         List<dev.rapport.reminders.reminders.domain.PromiseNote> promises = queries.openPromises(memberId, contactId);
         reminder.openPromises = promises.isEmpty() ? null : promises;
+        if (known.interests == null || known.interests.isEmpty()) {
+            return; // nothing to share: the member's latest content is not read
+        }
         MemberContentDocument content = contacts.latestContent(memberId);
-        if (content != null && known.interests != null && content.topics != null) {
+        if (content != null && content.topics != null) {
             List<String> topics =
                     content.topics.stream().map(OpenerSuggester::normalize).toList();
             List<String> shared = known.interests.stream()
