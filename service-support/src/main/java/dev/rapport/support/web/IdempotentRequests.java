@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A request that died after writing but before its answer was kept is not run a second time in effect: the
  * aggregates it created carry the key's seed ({@link IdempotentScope}), and the retry that takes the key over gets
- * them back from the write path instead of creating them again.
+ * them back from the write path instead of creating them again. A request that failed with an error frees its key at
+ * once, the same way: a retry of the same request runs again with the failed run's seed (whatever that run stored
+ * before failing comes back instead of a second write); a request with another body takes the key as a new one.
  */
 public class IdempotentRequests {
 
@@ -85,8 +87,12 @@ public class IdempotentRequests {
             // stored (its write and the key's answer are two documents, the crash may fall between them).
             response = IdempotentScope.run(claim.seed(), claim.resumed(), action);
         } catch (RuntimeException e) {
-            // A failed request did not happen: the same key may be used again.
-            keys().deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("holder", claim.holder())));
+            // A failed request may be retried with the same key at once. It may also have written before it failed
+            // (an aggregate, then an error): the key keeps its seed, so that a retry of the same request gets back
+            // what this run stored instead of writing it again (claim, "failed").
+            keys().updateOne(
+                            Filters.and(Filters.eq("_id", id), Filters.eq("holder", claim.holder())),
+                            Updates.set("state", "failed"));
             throw e;
         }
         keep(id, claim.holder(), response);
@@ -130,13 +136,17 @@ public class IdempotentRequests {
                 continue; // deleted in between (a failed request, a purge): try again
             }
             boolean expired = !expiresAt(stored).isAfter(now);
+            boolean sameRequest = requestHash.equals(stored.getString("requestHash"));
             boolean crashed = "running".equals(stored.getString("state"))
                     && !leaseUntil(stored).isAfter(now)
-                    && requestHash.equals(stored.getString("requestHash"));
-            if (!expired && !crashed) {
+                    && sameRequest;
+            boolean failed = "failed".equals(stored.getString("state"));
+            if (!expired && !crashed && !failed) {
                 return null;
             }
-            boolean resumed = crashed && !expired;
+            // After a crash or a failure the same request runs again as a resumed one; another request on a failed
+            // key is a new request.
+            boolean resumed = (crashed || (failed && sameRequest)) && !expired;
             if (resumed) {
                 // The same request run again: it keeps the seed of the run that died, to find what that one stored.
                 String seed = stored.getString("seed");
