@@ -114,13 +114,6 @@ record StartupCache(Path jar, List<String> flags, Path training, Path cache) {
         }
     }
 
-    /** Deletes every start-up cache of the services built in {@code repoRoot} (their next starts train again). */
-    static void deleteAll(Path repoRoot) {
-        for (Service service : Service.values()) {
-            deleteTree(repoRoot.resolve(service.module()).resolve("target").resolve(DIRECTORY));
-        }
-    }
-
     /** Whether a start of some service built in {@code repoRoot} would train (its cache not written yet). */
     static boolean anyServiceTrains(Path repoRoot, JavaCommand java) {
         for (Service service : Service.values()) {

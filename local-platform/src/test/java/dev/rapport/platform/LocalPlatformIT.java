@@ -74,8 +74,6 @@ class LocalPlatformIT {
     @BeforeAll
     void startPlatform() throws IOException {
         varDir = Files.createTempDirectory(Path.of("target"), "e2e-var-");
-        // This test's first start is a build's first start: it writes the start-up caches as it stops.
-        StartupCache.deleteAll(PlatformOptions.findRepoRoot());
         options = new PlatformOptions(
                 PlatformOptions.findRepoRoot(),
                 varDir,
@@ -172,10 +170,12 @@ class LocalPlatformIT {
 
         platform.close();
         if (aotCache) {
+            // Written by this test's first start when it was the build's first (it trained), else by an earlier one.
             assertThat(trained).allSatisfy(start -> {
-                assertThat(start.trains()).isTrue();
                 assertThat(start.cache()).isRegularFile();
-                assertThat(start.training()).doesNotExist();
+                if (start.trains()) {
+                    assertThat(start.training()).doesNotExist();
+                }
             });
         }
         platform = LocalPlatform.start(options);
@@ -187,7 +187,7 @@ class LocalPlatformIT {
                 assertThat(process.startupCache().trains()).isFalse();
                 Path maps = Path.of("/proc", String.valueOf(process.process().pid()), "maps");
                 if (Files.exists(maps)) {
-                    // The JVM mapped the cache: it did not reject it as made by another jar, JDK or flags.
+                    // The JVM mapped the cache a training JVM wrote: not rejected as made by another jar, JDK or flags.
                     assertThat(Files.readString(maps))
                             .as(service.module())
                             .contains(process.startupCache().cache().toString());

@@ -60,6 +60,7 @@ public final class Bench {
         HarnessPlatform.Run run = HarnessPlatform.run(
                 "rapport bench",
                 "Benchmark (" + (options.quick() ? "quick" : "full") + ")",
+                !options.quick(),
                 options.varDir(),
                 () -> prepareVarDir(options.varDir()),
                 options.portOffset(),

@@ -46,6 +46,7 @@ public final class Faults {
         HarnessPlatform.Run run = HarnessPlatform.run(
                 "rapport faults",
                 "Fault suite (" + (options.quick() ? "quick" : "long") + ")",
+                !options.quick(),
                 options.varDir(),
                 () -> prepareVarDir(options.varDir()),
                 options.portOffset(),

@@ -44,10 +44,14 @@ public final class HarnessPlatform {
      *
      * @param command how messages start ("rapport bench")
      * @param title what the log calls the run ("Benchmark (quick)")
+     * @param usualStart whether to write the services' start-up caches first when one is missing (a platform started
+     *     and stopped once), so that the run measures and breaks a usual start; the quick forms do not, their first
+     *     platform writes the caches as it stops
      */
     public static Run run(
             String command,
             String title,
+            boolean usualStart,
             Path varDir,
             Runnable prepareVarDir,
             int portOffset,
@@ -76,7 +80,7 @@ public final class HarnessPlatform {
                 command.substring(command.indexOf(' ') + 1) + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PlatformOptions options = platformOptions.apply(offset);
-        if (LocalPlatform.lacksStartupCaches(options)) {
+        if (usualStart && LocalPlatform.lacksStartupCaches(options)) {
             // Measured and broken is a usual start, from the caches; a build's first start writes them as it stops.
             log.info(
                     "{}: the services have no start-up caches for this build yet: starting and stopping the platform"
