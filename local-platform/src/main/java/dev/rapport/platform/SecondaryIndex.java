@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,8 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
 
     /**
      * The positions of every document whose first {@code prefix} indexed fields hold the values {@code fixed} gives
-     * them (each at most once), in the index's order; null as soon as there are more than {@code max} (reading that
+     * them (each at most once, in no order: the caller reads them in the store's); null as soon as there are more than
+     * {@code max} (reading that
      * many documents one by one costs more than scanning them all in the store's order).
      */
     Set<Object> positions(Map<String, Object> fixed, int prefix, long max) {
@@ -132,7 +134,7 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
         if (prefix == 1 && first.sum() > max) {
             return null;
         }
-        Set<Object> positions = new LinkedHashSet<>();
+        Set<Object> positions = new HashSet<>();
         for (Map.Entry<KeyValue, Object> entry :
                 entries.tailMap(new KeyValue(start), true).entrySet()) {
             KeyValue key = entry.getKey();

@@ -89,11 +89,9 @@ public final class HarnessPlatform {
             RunningPlatform training = LocalPlatform.prepare(options);
             running.set(training);
             try (training) {
-                training.start();
-            } catch (RuntimeException e) {
-                System.err.println(command + ": the platform did not start (" + e.getMessage() + "); logs in "
-                        + varDir.resolve("logs"));
-                return null;
+                if (!started(training, command, varDir)) {
+                    return null;
+                }
             } finally {
                 running.set(null);
             }
@@ -108,11 +106,7 @@ public final class HarnessPlatform {
         // Known to the hook before it starts: Ctrl-C or SIGTERM during the start stops what is already running.
         RunningPlatform platform = LocalPlatform.prepare(options);
         running.set(platform);
-        try {
-            platform.start();
-        } catch (RuntimeException e) {
-            System.err.println(command + ": the platform did not start (" + e.getMessage() + "); logs in "
-                    + varDir.resolve("logs"));
+        if (!started(platform, command, varDir)) {
             return null;
         }
         Duration startup = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -127,6 +121,18 @@ public final class HarnessPlatform {
             // Ctrl-C: the hook runs anyway.
         }
         return new Run(started, loadBefore, offset, startup);
+    }
+
+    /** Starts {@code platform}; answers false (said on stderr, after {@code command}) when it did not start. */
+    private static boolean started(RunningPlatform platform, String command, Path varDir) {
+        try {
+            platform.start();
+            return true;
+        } catch (RuntimeException e) {
+            System.err.println(command + ": the platform did not start (" + e.getMessage() + "); logs in "
+                    + varDir.resolve("logs"));
+            return false;
+        }
     }
 
     /** Writes the report to {@code out}; answers false (said on stderr, after {@code command}) when it cannot. */

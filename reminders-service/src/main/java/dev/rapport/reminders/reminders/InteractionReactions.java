@@ -14,7 +14,9 @@ import dev.rapport.reminders.settings.domain.MemberPreferences;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
@@ -53,18 +55,16 @@ class InteractionReactions {
         List<InteractionLogged.Participant> participants = EventReactions.list(e.contacts());
         boolean touch = e.direction() != InteractionDirection.INBOUND;
         Instant at = e.interactionAt() != null ? e.interactionAt() : e.occurredAt();
-        ContactContextDocument firstKnown = null;
+        Map<String, ContactContextDocument> known = new HashMap<>();
         for (InteractionLogged.Participant p : participants) {
             if (p == null || p.contactId() == null) {
                 continue;
             }
             // A reach-out lasts as long as its staleness episode: contacts-service ends it (ContactReengaged)
             // when an interaction brings the contact back within cadence, not on any interaction.
-            ContactContextDocument known =
-                    contacts.interaction(e.memberId(), p.contactId(), p.displayName(), at, e.summary(), touch);
-            if (firstKnown == null) {
-                firstKnown = known;
-            }
+            known.put(
+                    p.contactId(),
+                    contacts.interaction(e.memberId(), p.contactId(), p.displayName(), at, e.summary(), touch));
         }
         InteractionLogged.Participant first = participants.stream()
                 .filter(Objects::nonNull)
@@ -93,10 +93,10 @@ class InteractionReactions {
             reminder.lastInteractionSummary = e.summary();
             reminder.sourceEventId = e.eventId();
             reminder.promiseRevision = 0;
-            if (firstKnown != null && firstKnown.contactId.equals(first.contactId())) {
+            // What the interaction's upsert answered; none when the first participant names no contact.
+            ContactContextDocument firstKnown = known.get(first.contactId());
+            if (firstKnown != null) {
                 context.fill(reminder, e.memberId(), firstKnown);
-            } else {
-                context.fill(reminder, e.memberId(), first.contactId());
             }
             reminders.create(reminder, member);
         }
