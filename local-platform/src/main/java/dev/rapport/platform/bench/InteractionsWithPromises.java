@@ -4,23 +4,28 @@ import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.awaitility.pollinterval.PollInterval;
 import tools.jackson.databind.JsonNode;
 
 /** Interactions with one promise each posted through the gateway, and how soon each sampled promise's follow-up reminder is readable. */
 final class InteractionsWithPromises {
+
+    /** How often the poller reads the sampled follow-ups: the latencies' resolution. */
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final Scenarios run;
 
@@ -45,66 +50,51 @@ final class InteractionsWithPromises {
 
         long intervalNanos = (long) (1e9 / run.sizes.samplesPerSecond());
         AtomicLong nextSample = new AtomicLong(System.nanoTime());
-        Semaphore outstanding = new Semaphore(64);
         long pollUntil = System.nanoTime()
                 + run.sizes.interactions().toNanos()
                 + run.sizes.reminderWait().toNanos();
+        // Sampled promise -> when its post was sent; one poller reads them all (sampled promises are due tomorrow,
+        // the others in 30 days, so a list due before the day after tomorrow holds the sampled ones only).
+        Map<String, Long> waiting = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> found = new ConcurrentLinkedQueue<>();
-        AtomicInteger missing = new AtomicInteger();
-        AtomicInteger skipped = new AtomicInteger();
-        ConcurrentLinkedQueue<Thread> pollers = new ConcurrentLinkedQueue<>();
-        Load.Result posted = Load.run(
-                "interactions",
-                run.sizes.interactionClients(),
-                run.sizes.interactions(),
-                Duration.ofSeconds(30),
-                (c, seq) -> {
-                    long now = System.nanoTime();
-                    long next = nextSample.get();
-                    boolean sampled = now >= next && nextSample.compareAndSet(next, now + intervalNanos);
-                    if (sampled && !outstanding.tryAcquire()) {
-                        skipped.incrementAndGet();
-                        sampled = false;
-                    }
-                    String contactId = ids.get((int) (seq % ids.size()));
-                    String what =
-                            "bench " + seq + " " + UUID.randomUUID().toString().substring(0, 8);
-                    long sent = System.nanoTime();
-                    int status;
-                    try {
-                        status = run.client.status(
+        AtomicBoolean posting = new AtomicBoolean(true);
+        Thread poller = Thread.ofVirtual()
+                .name("bench-follow-up-poller")
+                .start(() -> pollFollowUps(member, dueBefore, pollUntil, waiting, found, posting));
+        Load.Result posted;
+        try {
+            posted = Load.run(
+                    "interactions",
+                    run.sizes.interactionClients(),
+                    run.sizes.interactions(),
+                    Duration.ofSeconds(30),
+                    (c, seq) -> {
+                        long now = System.nanoTime();
+                        long next = nextSample.get();
+                        boolean sampled = now >= next && nextSample.compareAndSet(next, now + intervalNanos);
+                        String contactId = ids.get((int) (seq % ids.size()));
+                        String what = "bench " + seq + " "
+                                + UUID.randomUUID().toString().substring(0, 8);
+                        long sent = System.nanoTime();
+                        int status = run.client.status(
                                 interaction(member, contactId, what, sampled ? sampledDue : otherDue));
-                    } catch (Exception e) {
-                        if (sampled) {
-                            outstanding.release();
+                        if (sampled && status >= 200 && status < 300) {
+                            waiting.put(what, sent);
                         }
-                        throw e;
-                    }
-                    if (sampled) {
-                        if (status >= 200 && status < 300) {
-                            pollers.add(Thread.ofVirtual().start(() -> {
-                                try {
-                                    pollReminder(member, contactId, what, dueBefore, sent, pollUntil, found, missing);
-                                } finally {
-                                    outstanding.release();
-                                }
-                            }));
-                        } else {
-                            outstanding.release();
-                        }
-                    }
-                    return status;
-                });
-        for (Thread poller : pollers) {
-            poller.join(Duration.ofNanos(Math.max(1, pollUntil - System.nanoTime()) + 5_000_000_000L));
+                        return status;
+                    });
+        } finally {
+            posting.set(false);
         }
+        poller.join(Duration.ofNanos(Math.max(1, pollUntil - System.nanoTime()) + 5_000_000_000L));
+        int missing = waiting.size();
         run.requireAnswers(posted);
         long[] latencies = found.stream().mapToLong(Long::longValue).sorted().toArray();
-        int samples = latencies.length + missing.get();
+        int samples = latencies.length + missing;
         // The samples never seen count as longer than any seen: they take the top ranks.
         String p50 = reminderPercentile(latencies, samples, 0.50);
         String p99 = reminderPercentile(latencies, samples, 0.99);
-        boolean p99Met = samples > 0 && missing.get() == 0 && Stats.percentileMillis(latencies, 0.99) <= 1000;
+        boolean p99Met = samples > 0 && missing == 0 && Stats.percentileMillis(latencies, 0.99) <= 1000;
         double rate = posted.rate();
 
         StringBuilder section = new StringBuilder("## Interactions with one promise each, through the gateway\n\n");
@@ -118,21 +108,20 @@ final class InteractionsWithPromises {
                 .append(run.sizes.warmup().toSeconds())
                 .append(" s of warm-up. About ")
                 .append(run.sizes.samplesPerSecond())
-                .append(" posts a second are sampled: a poller reads `GET /api/v1/reminders?kind=follow-up&contactId=…`"
-                        + " (through the gateway, backing off to a tenth of the time waited) until the follow-up of"
-                        + " that promise is there; the latency runs from sending the post to reading the"
-                        + " reminder.\n\n");
+                .append(" posts a second are sampled (their promise is due tomorrow, the others' in 30 days): one"
+                        + " poller reads every sampled follow-up at once, `GET /api/v1/reminders?kind=follow-up&dueBefore=…`"
+                        + " through the gateway, every " + POLL.toMillis() + " ms; a sample's latency runs from sending"
+                        + " its post to the answer of the first poll that holds its follow-up.\n\n");
         section.append(Scenarios.loadTable(List.of(posted)));
         section.append("\n| post → follow-up reminder readable | value |\n| --- | --- |\n")
                 .append("| samples | ")
                 .append(samples)
-                .append(skipped.get() > 0 ? " (" + skipped.get() + " skipped: 64 already waiting)" : "")
                 .append(" |\n| read | ")
                 .append(latencies.length)
                 .append(" |\n| not readable within ")
                 .append(run.sizes.reminderWait().toSeconds())
                 .append(" s of the load's end | ")
-                .append(missing.get())
+                .append(missing)
                 .append(" |\n| p50 | ")
                 .append(p50)
                 .append(" |\n| p99 | ")
@@ -179,42 +168,54 @@ final class InteractionsWithPromises {
                 .build();
     }
 
-    private void pollReminder(
+    /**
+     * Reads the member's follow-ups due before {@code dueBefore} (every page) every {@link #POLL} until the load has
+     * ended and every sample's follow-up was read, or {@code until}: each sample found leaves {@code waiting} with
+     * its latency in {@code found}; those left in {@code waiting} were never readable in time.
+     */
+    private void pollFollowUps(
             String member,
-            String contactId,
-            String what,
             String dueBefore,
-            long sent,
             long until,
+            Map<String, Long> waiting,
             ConcurrentLinkedQueue<Long> found,
-            AtomicInteger missing) {
-        String path =
-                "/api/v1/reminders?kind=follow-up&contactId=" + contactId + "&dueBefore=" + dueBefore + "&limit=200";
-        // Polled with a back-off of a tenth of the time waited so far (0.1 to 2 s); a failed poll is retried: the
-        // sample's figure is when the reminder is readable.
-        PollInterval backOff = (count, previous) ->
-                Duration.ofMillis(Math.min(2_000, Math.max(100, (System.nanoTime() - sent) / 10 / 1_000_000)));
-        long left = until - System.nanoTime();
-        if (left <= 0) {
-            missing.incrementAndGet();
-            return;
-        }
+            AtomicBoolean posting) {
         try {
-            Await.until("the follow-up of " + what, Duration.ofNanos(left), backOff, () -> {
-                PlatformClient.Answer answer = run.client.send(
-                        run.client.viaGateway(member, "GET", path).GET().build());
-                if (answer.ok()) {
-                    for (JsonNode item : answer.json().path("items")) {
-                        if (item.path("title").asString("").contains(what)) {
-                            found.add(System.nanoTime() - sent);
-                            return true;
+            Await.until(
+                    "every sampled follow-up", Duration.ofNanos(Math.max(1, until - System.nanoTime())), POLL, () -> {
+                        boolean done = !posting.get(); // read before the poll: a sample added later waits for the next
+                        List<String> titles = followUpTitles(member, dueBefore);
+                        long read = System.nanoTime();
+                        for (Map.Entry<String, Long> sample : waiting.entrySet()) {
+                            if (titles.stream().anyMatch(title -> title.contains(sample.getKey()))
+                                    && waiting.remove(sample.getKey(), sample.getValue())) {
+                                found.add(read - sample.getValue());
+                            }
                         }
-                    }
-                }
-                return false;
-            });
+                        return done && waiting.isEmpty();
+                    });
         } catch (Await.NotInTime e) {
-            missing.incrementAndGet();
+            // The samples still waiting are counted as not readable in time.
         }
+    }
+
+    /** The titles of the member's follow-ups due before {@code dueBefore}, every page, through the gateway. */
+    private List<String> followUpTitles(String member, String dueBefore) throws Exception {
+        List<String> titles = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/api/v1/reminders?kind=follow-up&dueBefore=" + dueBefore + "&limit=200"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            PlatformClient.Answer answer = run.client.send(
+                    run.client.viaGateway(member, "GET", path).GET().build());
+            if (!answer.ok()) {
+                return titles; // a failed poll finds nothing; the next one tries again
+            }
+            JsonNode page = answer.json();
+            page.path("items").forEach(item -> titles.add(item.path("title").asString("")));
+            JsonNode next = page.path("nextCursor");
+            cursor = next.isString() && !next.asString().isBlank() ? next.asString() : null;
+        } while (cursor != null);
+        return titles;
     }
 }
