@@ -2,6 +2,7 @@ package dev.rapport.support.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.support.SharedDefaults;
 import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -13,23 +14,12 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.O
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.ResourcePropertySource;
 
 /** With the services' shared defaults, traces are recorded but not exported until the environment says so. */
 class TraceExportSettingsTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withInitializer(app -> {
-                try {
-                    app.getEnvironment()
-                            .getPropertySources()
-                            .addLast(new ResourcePropertySource(
-                                    "defaults", new ClassPathResource("rapport-service-defaults.properties")));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            })
+            .withInitializer(SharedDefaults.added())
             .withPropertyValues("RAPPORT_IDENTITY_SECRET=unused")
             .withConfiguration(AutoConfigurations.of(
                     OpenTelemetrySdkAutoConfiguration.class,

@@ -2,14 +2,13 @@ package dev.rapport.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.support.SharedDefaults;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
  * Streamed answers (exports) are asynchronous requests, which the servlet container ends after its own default (30 s
@@ -22,16 +21,7 @@ class StreamedAnswerTimeoutTest {
     @Test
     void theServicesDefaultsLetAStreamedAnswerRunFarLongerThanTheContainersThirtySeconds() {
         new WebApplicationContextRunner()
-                .withInitializer(app -> {
-                    try {
-                        app.getEnvironment()
-                                .getPropertySources()
-                                .addLast(new ResourcePropertySource(
-                                        "defaults", new ClassPathResource("rapport-service-defaults.properties")));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                })
+                .withInitializer(SharedDefaults.added())
                 .withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class))
                 .run(app -> {
                     assertThat(app).hasNotFailed();
