@@ -1,6 +1,7 @@
 package dev.rapport.platform;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
@@ -62,14 +64,56 @@ final class IndexedH2Collection extends H2Collection {
         this.data = data;
     }
 
+    /**
+     * Set while this thread runs an update: the documents it reads are copies. mongo-java-server applies an update by
+     * rewriting the keys of the document it read, which is the very object the store holds; H2's background writer may
+     * be writing that object at the same moment (a {@code ConcurrentModificationException} there closes the whole
+     * store, seen in a bench run), or write it half rewritten. Updating a copy, which then replaces the stored object,
+     * leaves what the store holds untouched.
+     */
+    private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> false);
+
+    @Override
+    public Document updateDocuments(
+            Document selector,
+            Document updateQuery,
+            ArrayFilters arrayFilters,
+            boolean isMulti,
+            boolean isUpsert,
+            Oplog oplog) {
+        return onCopies(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+    }
+
+    @Override
+    public Document findAndModify(Document query) {
+        return onCopies(() -> super.findAndModify(query));
+    }
+
+    private static Document onCopies(Supplier<Document> update) {
+        boolean outer = !UPDATING.get();
+        UPDATING.set(true);
+        try {
+            return update.get();
+        } finally {
+            if (outer) {
+                UPDATING.remove();
+            }
+        }
+    }
+
     @Override
     protected QueryResult queryDocuments(
             Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
         Stream<Document> candidates = candidateDocuments(query, orderBy);
-        if (candidates == null) {
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        QueryResult result = candidates == null
+                ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                : matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        if (!UPDATING.get()) {
+            return result;
         }
-        return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        List<Document> copies = new ArrayList<>();
+        result.forEach(document -> copies.add(document.cloneDeeply()));
+        return new QueryResult(copies);
     }
 
     /**
