@@ -156,8 +156,12 @@ final class EmbeddedMongo {
          */
         MVMap<KeyValue, Object> orderedIndexMap(String mapName) {
             MVMap<String, String> ordered = getMvStore().openMap(ORDERED_INDEXES);
-            MVMap<KeyValue, Object> map =
-                    getMvStore().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
+            MVMap<KeyValue, Object> map = getMvStore()
+                    .openMap(
+                            mapName,
+                            new MVMap.Builder<KeyValue, Object>()
+                                    .keyType(new IndexKeyOrder())
+                                    .valueType(new StoreValueFormat()));
             if (!ordered.containsKey(mapName)) {
                 if (!map.isEmpty()) {
                     List<Map.Entry<KeyValue, Object>> entries = new ArrayList<>(map.size());
@@ -172,8 +176,8 @@ final class EmbeddedMongo {
         }
 
         /**
-         * mongo-java-server's H2 database, with its unique indexes in {@link IndexKeyOrder} and its documents in {@link
-         * DocumentFormat}.
+         * mongo-java-server's H2 database, with its unique indexes in {@link IndexKeyOrder}, its documents in {@link
+         * DocumentFormat} and their ids in {@link StoreValueFormat}.
          */
         final class PlatformH2Database extends H2Database {
 
@@ -188,7 +192,9 @@ final class EmbeddedMongo {
                 MVMap<Object, Document> data = getMvStore()
                         .openMap(
                                 "databases." + namespace,
-                                new MVMap.Builder<Object, Document>().valueType(new DocumentFormat()));
+                                new MVMap.Builder<Object, Document>()
+                                        .keyType(new StoreValueFormat())
+                                        .valueType(new DocumentFormat()));
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
                 return new IndexedH2Collection(this, collectionName, options, data, meta, getCursorRegistry());
             }

@@ -96,7 +96,9 @@ class DocumentFormatTest {
         try {
             MVMap<Object, Document> data = store.openMap(
                     "databases.rapport-test.contacts",
-                    new MVMap.Builder<Object, Document>().valueType(new DocumentFormat()));
+                    new MVMap.Builder<Object, Document>()
+                            .keyType(new StoreValueFormat())
+                            .valueType(new DocumentFormat()));
             assertThat(data.values())
                     .extracting(document -> document.get("_id"))
                     .contains("fresh", "c42", "c0");
