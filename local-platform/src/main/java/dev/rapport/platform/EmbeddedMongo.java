@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,8 +141,18 @@ final class EmbeddedMongo {
         /** The index maps already in {@link IndexKeyOrder}'s order (name → "1"), in the data file itself. */
         static final String ORDERED_INDEXES = "_rapport.ordered-indexes";
 
+        /**
+         * How long H2 keeps a chunk that no current page uses (its default is 45 s). A query that scans a collection
+         * reads it from the version of the moment it began, and H2 does not count such a reader: once a scan lasts
+         * longer than the retention (twenty exports of a 30,000-contact member at once on a slow machine, while the
+         * import's events are still consumed), a chunk it still has to read is gone and the query fails with
+         * "Chunk … not found" (seen in a full bench run). Ten minutes cost only disk space: what is rewritten meanwhile.
+         */
+        static final Duration RETENTION = Duration.ofMinutes(10);
+
         PlatformH2Backend(String fileName) {
             super(fileName);
+            getMvStore().setRetentionTime((int) RETENTION.toMillis());
         }
 
         @Override
