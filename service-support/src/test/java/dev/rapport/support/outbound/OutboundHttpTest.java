@@ -99,12 +99,14 @@ class OutboundHttpTest {
                             }
                         }
                         in.skip(length);
+                        // Counted before the answer is written: the client may read it and the test check the count
+                        // before this thread would get to count it afterwards.
+                        answered.incrementAndGet();
                         connection
                                 .getOutputStream()
                                 .write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n" + "Connection: keep-alive\r\n\r\nok")
                                         .getBytes(StandardCharsets.US_ASCII));
                         connection.getOutputStream().flush();
-                        answered.incrementAndGet();
                     } catch (java.io.IOException closed) {
                         // the test is over
                     }
