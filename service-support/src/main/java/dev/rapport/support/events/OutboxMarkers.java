@@ -166,27 +166,36 @@ class OutboxMarkers {
         if (leases.isEmpty()) {
             return new Lease(collection, List.of(), owner);
         }
+        // The inserts the store acknowledged are ours; only the keys another relay held are read back, to take over
+        // those whose lease expired (an uncontended claim is one write).
+        Set<String> held = new LinkedHashSet<>();
         try {
             leases().insertMany(leases, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
                 throw e;
             }
+            e.getWriteErrors()
+                    .forEach(error -> held.add(leases.get(error.getIndex()).getString("_id")));
         }
-        // Read back what is ours, whatever the store reported: only the owner token decides.
         List<String> claimed = new ArrayList<>();
-        for (Document held : leases().find(Filters.in("_id", keys))) {
-            String key = held.getString("_id");
-            if (owner.equals(held.getString("owner"))) {
+        for (String key : keys) {
+            if (!held.contains(key)) {
                 claimed.add(idOf(collection, key));
-            } else if (held.getDate("until").toInstant().isBefore(now)) {
-                Document taken = leases().findOneAndUpdate(
-                                Filters.and(Filters.eq("_id", key), Filters.eq("until", held.getDate("until"))),
-                                Updates.combine(Updates.set("owner", owner), Updates.set("until", until)),
-                                new com.mongodb.client.model.FindOneAndUpdateOptions()
-                                        .returnDocument(ReturnDocument.AFTER));
-                if (taken != null && owner.equals(taken.getString("owner"))) {
-                    claimed.add(idOf(collection, key));
+            }
+        }
+        if (!held.isEmpty()) {
+            for (Document other : leases().find(Filters.in("_id", held))) {
+                String key = other.getString("_id");
+                if (other.getDate("until").toInstant().isBefore(now)) {
+                    Document taken = leases().findOneAndUpdate(
+                                    Filters.and(Filters.eq("_id", key), Filters.eq("until", other.getDate("until"))),
+                                    Updates.combine(Updates.set("owner", owner), Updates.set("until", until)),
+                                    new com.mongodb.client.model.FindOneAndUpdateOptions()
+                                            .returnDocument(ReturnDocument.AFTER));
+                    if (taken != null && owner.equals(taken.getString("owner"))) {
+                        claimed.add(idOf(collection, key));
+                    }
                 }
             }
         }
