@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -57,17 +58,40 @@ public class ContactContexts {
      */
     ContactContextDocument interaction(
             String memberId, String contactId, String displayName, Instant at, String summary, boolean touch) {
-        ContactContextDocument current = of(memberId, contactId);
+        if (at != null) {
+            // The usual case, an interaction newer than the last one known: one conditional upsert. When the context
+            // holds a later one, the condition fails, the upsert collides with the existing document, and only the
+            // name and the touch are applied below.
+            Update newer = interactionUpdate(displayName, at, touch)
+                    .set("lastInteractionAt", at)
+                    .set("lastInteractionSummary", summary)
+                    .setOnInsert("memberId", memberId)
+                    .setOnInsert("contactId", contactId);
+            try {
+                return mongo.findAndModify(
+                        new Query(Criteria.where("_id")
+                                .is(ContactContextDocument.idOf(memberId, contactId))
+                                .orOperator(
+                                        Criteria.where("lastInteractionAt").lt(at),
+                                        Criteria.where("lastInteractionAt").is(null))),
+                        newer,
+                        FindAndModifyOptions.options().upsert(true).returnNew(true),
+                        ContactContextDocument.class);
+            } catch (DuplicateKeyException laterOneKnown) {
+                // falls through: the context exists with a later (or the same) last interaction
+            }
+        }
+        return upsert(memberId, contactId, interactionUpdate(displayName, at, touch));
+    }
+
+    /** What any interaction changes: the contact's name as it names them, and the touch (outbound and mutual ones). */
+    private static Update interactionUpdate(String displayName, Instant at, boolean touch) {
         Update update = new Update();
         setIfPresent(update, "displayName", displayName);
-        if (at != null && (current.lastInteractionAt == null || at.isAfter(current.lastInteractionAt))) {
-            update.set("lastInteractionAt", at);
-            update.set("lastInteractionSummary", summary);
-        }
         if (touch && at != null) {
             update.max("lastTouchAt", at);
         }
-        return upsert(memberId, contactId, update);
+        return update;
     }
 
     /**
