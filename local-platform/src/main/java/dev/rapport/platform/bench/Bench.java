@@ -132,7 +132,12 @@ public final class Bench {
         header.append(
                         "\nHow it measures: closed-loop load (each client, a virtual thread with `java.net.http.HttpClient`,"
                                 + " sends its next request when the previous one answered); latencies are per request, client side;"
-                                + " rates count 2xx answers only, and every other status is counted and shown. The bench's own"
+                                + " rates count 2xx answers only, and every other status is counted and shown. Every measured"
+                                + " load runs right after a warm-up of the same requests that lasts until their rate stops rising"
+                                + " (each load's table says how long it took): the JIT compilers need many thousands of requests"
+                                + " before a JVM's rate settles, and on two shared cores that takes a minute or more (the"
+                                + " gateway's read by id served 85/s in its first 15 s and over 1,000/s two minutes later),"
+                                + " so a few seconds of warm-up measured the compilers instead of the system. The bench's own"
                                 + " process is the platform's launcher, so it also hosts the MongoDB-wire server and shares the"
                                 + " machine's cores with the services it measures. The gateway's per-member rate limit is set to ")
                 .append(rateLimit)

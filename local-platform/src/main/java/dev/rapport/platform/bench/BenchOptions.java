@@ -121,7 +121,8 @@ record BenchOptions(
 
     /** Every size and duration of a run. */
     record Sizes(
-            Duration warmup,
+            Duration warmupWindow,
+            Duration warmupMax,
             Duration compare,
             int compareClients,
             int readerContacts,
@@ -146,6 +147,7 @@ record BenchOptions(
 
         static final Sizes FULL = new Sizes(
                 Duration.ofSeconds(5),
+                Duration.ofSeconds(90),
                 Duration.ofSeconds(15),
                 16,
                 100,
@@ -170,6 +172,7 @@ record BenchOptions(
 
         static final Sizes QUICK = new Sizes(
                 Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
                 Duration.ofSeconds(2),
                 4,
                 20,

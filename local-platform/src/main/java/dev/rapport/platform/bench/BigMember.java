@@ -123,8 +123,7 @@ final class BigMember {
                     .viaGateway(member, "GET", endpoint.getValue())
                     .GET()
                     .build());
-            Load.run("warm-up", run.sizes.endpointClients(), run.sizes.warmup(), Duration.ofSeconds(60), call);
-            results.add(Load.run(
+            results.add(run.warmThenMeasure(
                     endpoint.getKey() + " `" + endpoint.getValue() + "`",
                     run.sizes.endpointClients(),
                     run.sizes.endpoint(),
@@ -148,12 +147,12 @@ final class BigMember {
                 .append(run.sizes.endpointClients())
                 .append(" clients for ")
                 .append(run.sizes.endpoint().toSeconds())
-                .append(" s after ")
-                .append(run.sizes.warmup().toSeconds())
-                .append(" s of warm-up.")
+                .append(" s, each right after its own warm-up (")
+                .append(run.warmUpRule())
+                .append(").")
                 .append(backlog)
                 .append("\n\n");
-        section.append(Scenarios.loadTable(results));
+        section.append(run.loadTable(results));
         run.report.section(Scenarios.BIG_MEMBER, section.toString());
         Load.Result digest = results.getFirst();
         double digestP99 = digest.percentileMillis(0.99);

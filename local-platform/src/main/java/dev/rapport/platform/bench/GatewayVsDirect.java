@@ -33,15 +33,12 @@ final class GatewayVsDirect {
                 .GET()
                 .build());
         int clients = run.sizes.compareClients();
-        // Warm-up (both JIT compilers and connection pools), not counted.
-        for (Load.Call call : List.of(gatewayById, directById, gatewayList, directList)) {
-            Load.run("warm-up", clients, run.sizes.warmup(), Duration.ofSeconds(30), call);
-        }
-        Load.Result gwId = Load.run("gateway-by-id", clients, run.sizes.compare(), Duration.ofSeconds(30), gatewayById);
-        Load.Result dirId = Load.run("direct-by-id", clients, run.sizes.compare(), Duration.ofSeconds(30), directById);
-        Load.Result gwList =
-                Load.run("gateway-list", clients, run.sizes.compare(), Duration.ofSeconds(30), gatewayList);
-        Load.Result dirList = Load.run("direct-list", clients, run.sizes.compare(), Duration.ofSeconds(30), directList);
+        // Each load is warmed up right before it is measured (JIT compilers, connection pools), until its rate settles.
+        Duration grace = Duration.ofSeconds(30);
+        Load.Result gwId = run.warmThenMeasure("gateway-by-id", clients, run.sizes.compare(), grace, gatewayById);
+        Load.Result dirId = run.warmThenMeasure("direct-by-id", clients, run.sizes.compare(), grace, directById);
+        Load.Result gwList = run.warmThenMeasure("gateway-list", clients, run.sizes.compare(), grace, gatewayList);
+        Load.Result dirList = run.warmThenMeasure("direct-list", clients, run.sizes.compare(), grace, directList);
         run.requireAnswers(gwId, dirId, gwList, dirList);
         double byId = gwId.rate() / dirId.rate();
         double list = gwList.rate() / dirList.rate();
@@ -54,10 +51,10 @@ final class GatewayVsDirect {
                 .append(clients)
                 .append(" clients, ")
                 .append(run.sizes.compare().toSeconds())
-                .append(" s each, after ")
-                .append(run.sizes.warmup().toSeconds())
-                .append(" s of warm-up each.\n\n");
-        section.append(Scenarios.loadTable(List.of(gwId, dirId, gwList, dirList)));
+                .append(" s each, each right after its own warm-up (")
+                .append(run.warmUpRule())
+                .append(").\n\n");
+        section.append(run.loadTable(List.of(gwId, dirId, gwList, dirList)));
         section.append("\n| ratio | gateway ÷ direct |\n| --- | --- |\n")
                 .append("| read by id | ")
                 .append(Stats.ratio(byId))

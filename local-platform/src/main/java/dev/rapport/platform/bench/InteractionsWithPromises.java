@@ -40,13 +40,14 @@ final class InteractionsWithPromises {
         LocalDate sampledDue = run.today.plusDays(1);
         LocalDate otherDue = run.today.plusDays(30);
         String dueBefore = run.today.plusDays(3).toString();
-        Load.run(
-                "interactions-warm-up",
+        run.warmUp(
+                "interactions",
                 run.sizes.interactionClients(),
-                run.sizes.warmup(),
-                Duration.ofSeconds(30),
                 (c, seq) -> run.client.status(
                         interaction(member, ids.get((int) (seq % ids.size())), "warm-up " + seq, otherDue)));
+        // The measurement starts once the consumers have caught up with the warm-up's events: a backlog left by the
+        // warm-up would count as the measured posts' latency.
+        String caughtUp = run.settle();
 
         long intervalNanos = (long) (1e9 / run.sizes.samplesPerSecond());
         AtomicLong nextSample = new AtomicLong(System.nanoTime());
@@ -104,15 +105,17 @@ final class InteractionsWithPromises {
                 .append(run.sizes.interactionClients())
                 .append(" clients for ")
                 .append(run.sizes.interactions().toSeconds())
-                .append(" s after ")
-                .append(run.sizes.warmup().toSeconds())
-                .append(" s of warm-up. About ")
+                .append(" s, after a warm-up of the same posts (")
+                .append(run.warmUpRule())
+                .append(") whose events the consumers then caught up with (")
+                .append(caughtUp)
+                .append("). About ")
                 .append(run.sizes.samplesPerSecond())
                 .append(" posts a second are sampled (their promise is due tomorrow, the others' in 30 days): one"
                         + " poller reads every sampled follow-up at once, `GET /api/v1/reminders?kind=follow-up&dueBefore=…`"
                         + " through the gateway, every " + POLL.toMillis() + " ms; a sample's latency runs from sending"
                         + " its post to the answer of the first poll that holds its follow-up.\n\n");
-        section.append(Scenarios.loadTable(List.of(posted)));
+        section.append(run.loadTable(List.of(posted)));
         section.append("\n| post → follow-up reminder readable | value |\n| --- | --- |\n")
                 .append("| samples | ")
                 .append(samples)

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -191,6 +192,32 @@ final class Scenarios {
 
     // ---------------------------------------------------------------------------------------- helpers
 
+    /** How each measured load's warm-up went, by the load's name (for {@link #loadTable}). */
+    private final Map<String, Load.WarmUp> warmUps = new ConcurrentHashMap<>();
+
+    /**
+     * Warms {@code call} up until its rate settles ({@link Load#warmUp}, at most the sizes' {@code warmupMax}), then
+     * measures it for {@code duration}; the table of the load says how its warm-up went.
+     */
+    Load.Result warmThenMeasure(String name, int clients, Duration duration, Duration grace, Load.Call call) {
+        warmUp(name, clients, call);
+        return Load.run(name, clients, duration, grace, call);
+    }
+
+    /** How a warm-up decides that it is over, for the report. */
+    String warmUpRule() {
+        return "windows of " + sizes.warmupWindow().toSeconds() + " s until a window's rate is within "
+                + Math.round(Load.SETTLED * 100) + " % of the one two windows before it, at most "
+                + sizes.warmupMax().toSeconds() + " s";
+    }
+
+    /** The warm-up of the load {@code name} alone (a scenario that measures it in its own way afterwards). */
+    Load.WarmUp warmUp(String name, int clients, Load.Call call) {
+        Load.WarmUp warm = Load.warmUp("warm-up-" + name, clients, sizes.warmupWindow(), sizes.warmupMax(), call);
+        warmUps.put(name, warm);
+        return warm;
+    }
+
     /** A load without a single 2xx is a figure too (reported as such), and a problem of the run. */
     void requireAnswers(Load.Result... results) {
         for (Load.Result result : results) {
@@ -201,9 +228,9 @@ final class Scenarios {
         }
     }
 
-    static String loadTable(List<Load.Result> results) {
-        StringBuilder table = new StringBuilder(
-                "| load | requests/s (2xx) | p50 | p99 | 2xx | non-2xx |\n| --- | --- | --- | --- | --- | --- |\n");
+    String loadTable(List<Load.Result> results) {
+        StringBuilder table = new StringBuilder("| load | requests/s (2xx) | p50 | p99 | 2xx | non-2xx | warm-up |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- |\n");
         for (Load.Result result : results) {
             table.append("| ")
                     .append(result.name())
@@ -217,6 +244,11 @@ final class Scenarios {
                     .append(Stats.count(result.ok()))
                     .append(" | ")
                     .append(result.non2xxDetail())
+                    .append(" | ")
+                    .append(
+                            warmUps.containsKey(result.name())
+                                    ? warmUps.get(result.name()).describe()
+                                    : "none")
                     .append(" |\n");
         }
         return table.toString();

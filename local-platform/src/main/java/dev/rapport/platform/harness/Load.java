@@ -79,6 +79,47 @@ public final class Load {
 
     private Load() {}
 
+    /** How close a warm-up window's rate must come to the one two windows before it for the rate to count as settled. */
+    public static final double SETTLED = 0.05;
+
+    /**
+     * What a warm-up did: how long it ran, the rate of its last window, and whether the rate settled before the cap.
+     */
+    public record WarmUp(double seconds, double rate, boolean settled) {
+
+        /** E.g. "settled after 35 s at 412/s", for the report. */
+        public String describe() {
+            return (settled ? "settled after " : "still rising after ") + Math.round(seconds) + " s at "
+                    + Stats.rate(rate);
+        }
+    }
+
+    /**
+     * Runs {@code call} in windows of {@code window} until the rate settles (a window within {@value #SETTLED} of the
+     * one two windows before it, both ways) or {@code max} has passed. The JIT compilers need many thousands of
+     * requests before a JVM's rate stops rising (the gateway's read by id went from 85/s in its first 15 s to over
+     * 1,000/s two minutes later on the 2-core machine), so a fixed few seconds measure compilation, not the system.
+     */
+    public static WarmUp warmUp(String name, int clients, Duration window, Duration max, Call call) {
+        long start = System.nanoTime();
+        List<Double> rates = new ArrayList<>();
+        while (true) {
+            double rate =
+                    run(name, clients, window, Duration.ofSeconds(30), call).rate();
+            rates.add(rate);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (rates.size() >= 3) {
+                double before = rates.get(rates.size() - 3);
+                if (rate > 0 && Math.abs(rate - before) <= SETTLED * Math.max(rate, before)) {
+                    return new WarmUp(seconds, rate, true);
+                }
+            }
+            if (seconds >= max.toNanos() / 1e9) {
+                return new WarmUp(seconds, rate, false);
+            }
+        }
+    }
+
     /**
      * Runs {@code call} from {@code clients} virtual threads for {@code duration}. Returns once every
      * client has stopped, or {@code grace} after the end (the stragglers are interrupted and their

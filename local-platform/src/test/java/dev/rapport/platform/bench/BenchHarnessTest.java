@@ -38,6 +38,29 @@ class BenchHarnessTest {
     }
 
     @Test
+    void aWarmUpEndsOnceTheRateStopsRisingAndNotBefore() {
+        // A steady call settles after three windows or a few more (the rate is within 5 % of the one two before).
+        Load.WarmUp steady = Load.warmUp("steady", 4, Duration.ofMillis(400), Duration.ofSeconds(10), (client, seq) -> {
+            Thread.sleep(20);
+            return 200;
+        });
+        assertThat(steady.settled()).isTrue();
+        assertThat(steady.seconds()).isGreaterThanOrEqualTo(1.2).isLessThan(10.5);
+        assertThat(steady.describe()).startsWith("settled after ");
+
+        // A call that gets twice as fast every window (a JIT still compiling) runs until the cap.
+        long start = System.nanoTime();
+        Load.WarmUp rising = Load.warmUp("rising", 2, Duration.ofMillis(100), Duration.ofMillis(600), (client, seq) -> {
+            long windows = (System.nanoTime() - start) / 100_000_000L;
+            Thread.sleep(Math.max(1, 64 >> windows));
+            return 200;
+        });
+        assertThat(rising.settled()).isFalse();
+        assertThat(rising.seconds()).isGreaterThanOrEqualTo(0.6);
+        assertThat(rising.describe()).startsWith("still rising after ");
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         long[] nanos = new long[100];
         for (int i = 0; i < 100; i++) {
