@@ -167,18 +167,23 @@ final class IndexedH2Collection extends H2Collection {
                 return ids;
             }
         }
+        // The index with the longest equality prefix; of those, one whose next field the query bounds (a range).
+        Map<String, SecondaryIndex.Range> ranges = SecondaryIndex.ranges(query);
         SecondaryIndex best = null;
         int longest = 0;
+        boolean bounded = false;
         for (Index<Object> index : indexes) {
             if (index instanceof SecondaryIndex secondary) {
                 int prefix = secondary.fixedPrefix(fixed);
-                if (prefix > longest) {
+                boolean range = prefix > 0 && secondary.rangeAfter(prefix, ranges);
+                if (prefix > longest || (prefix == longest && prefix > 0 && range && !bounded)) {
                     best = secondary;
                     longest = prefix;
+                    bounded = range;
                 }
             }
         }
-        return best == null ? null : best.positions(fixed, longest, data.sizeAsLong() / SCAN_FRACTION);
+        return best == null ? null : best.positions(fixed, longest, ranges, data.sizeAsLong() / SCAN_FRACTION);
     }
 
     /**

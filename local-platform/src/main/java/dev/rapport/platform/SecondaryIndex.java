@@ -47,6 +47,8 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
     private final ConcurrentSkipListMap<KeyValue, Object> entries;
     /** How many entries hold each value of the leading field: a range's size, known before reading it. */
     private final Map<Object, LongAdder> leading = new ConcurrentHashMap<>();
+    /** Which indexed fields ever held an array (multikey): a range on one is read from its lower bound on only. */
+    private final Set<Integer> multikey = ConcurrentHashMap.newKeySet();
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         this(new ConcurrentSkipListMap<>(ORDER::compare), name, keys, sparse);
@@ -98,6 +100,79 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
         }
     }
 
+    /**
+     * Bounds a query puts on a field ({@code $gt}/{@code $gte} as {@code lower}, {@code $lt}/{@code $lte} as {@code
+     * upper}; either may be null), both of one class, a string or an instant: MongoDB's range operators match values of
+     * their bound's type only, and the index orders the values of one class as MongoDB does. Read as inclusive: every
+     * candidate is matched against the whole query afterwards.
+     */
+    record Range(Object lower, Object upper) {
+
+        Class<?> type() {
+            return lower != null ? lower.getClass() : upper.getClass();
+        }
+
+        /** Where a range with no lower bound starts: the smallest value of its class. */
+        Object start() {
+            return lower != null ? lower : type() == String.class ? "" : Instant.MIN;
+        }
+    }
+
+    private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
+
+    /**
+     * The {@link Range} of each field {@code query} bounds with range operators only ({@code field: {$gte: a, $lt:
+     * b}}), at the top level or inside a top-level {@code $and}, however deep; bounds of one field met in several places
+     * all hold, and the first of each side is kept.
+     */
+    static Map<String, Range> ranges(Document query) {
+        Map<String, Range> ranges = new HashMap<>();
+        collectRanges(query, ranges);
+        return ranges;
+    }
+
+    private static void collectRanges(Document query, Map<String, Range> ranges) {
+        for (Map.Entry<String, Object> condition : query.entrySet()) {
+            Object value = condition.getValue();
+            if (condition.getKey().equals("$and") && value instanceof Collection<?> parts) {
+                for (Object part : parts) {
+                    if (part instanceof Document document) {
+                        collectRanges(document, ranges);
+                    }
+                }
+            } else if (!condition.getKey().startsWith("$")
+                    && value instanceof Document operators
+                    && !operators.isEmpty()
+                    && RANGE_OPERATORS.containsAll(operators.keySet())) {
+                Object lower = bound(operators, "$gt", "$gte");
+                Object upper = bound(operators, "$lt", "$lte");
+                Range known = ranges.get(condition.getKey());
+                if (known != null) {
+                    lower = known.lower() != null ? known.lower() : lower;
+                    upper = known.upper() != null ? known.upper() : upper;
+                }
+                if ((lower != null || upper != null)
+                        && (lower == null || upper == null || lower.getClass() == upper.getClass())) {
+                    ranges.put(condition.getKey(), new Range(lower, upper));
+                }
+            }
+        }
+    }
+
+    /** The operand of {@code one} or {@code other} when it is a string or an instant (null otherwise or when both). */
+    private static Object bound(Document operators, String one, String other) {
+        if (operators.containsKey(one) && operators.containsKey(other)) {
+            return null;
+        }
+        Object value = operators.containsKey(one) ? operators.get(one) : operators.get(other);
+        return value instanceof String || value instanceof Instant ? value : null;
+    }
+
+    /** Whether {@code ranges} bounds the field that follows the first {@code prefix} indexed fields. */
+    boolean rangeAfter(int prefix, Map<String, Range> ranges) {
+        return prefix < fields.size() && ranges.containsKey(fields.get(prefix));
+    }
+
     /** How many of the index's leading fields {@code fixed} (a query's {@link #equalities}) holds; 0: no help. */
     int fixedPrefix(Map<String, Object> fixed) {
         int prefix = 0;
@@ -112,34 +187,50 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
 
     /**
      * The positions of every document whose first {@code prefix} indexed fields hold the values {@code fixed} gives
-     * them (each at most once, in no order: the caller reads them in the store's); null as soon as there are more than
-     * {@code max} (reading that
-     * many documents one by one costs more than scanning them all in the store's order).
+     * them and, when {@code ranges} bounds the next indexed field, whose value there is within those bounds (each at
+     * most once, in no order: the caller reads them in the store's); null as soon as there are more than {@code max}
+     * (reading that many documents one by one costs more than scanning them all in the store's order).
      */
-    Set<Object> positions(Map<String, Object> fixed, int prefix, long max) {
+    Set<Object> positions(Map<String, Object> fixed, int prefix, Map<String, Range> ranges, long max) {
         List<Object> values = new ArrayList<>(prefix);
         for (int i = 0; i < prefix; i++) {
             values.add(fixed.get(fields.get(i)));
         }
         KeyValue normalized = new KeyValue(values).normalized();
-        // The smallest key with that prefix: null sorts before every value (IndexKeyOrder).
+        Range range = rangeAfter(prefix, ranges) ? ranges.get(fields.get(prefix)) : null;
+        // The smallest key with that prefix (null sorts before every value, IndexKeyOrder), or with the range's start.
         List<Object> start = new ArrayList<>(Collections.nCopies(fields.size() + 1, null));
         for (int i = 0; i < prefix; i++) {
             start.set(i, normalized.get(i));
+        }
+        if (range != null) {
+            start.set(prefix, range.start());
         }
         LongAdder first = leading.get(leadingValue(normalized.get(0)));
         if (first == null) {
             return Set.of();
         }
-        if (prefix == 1 && first.sum() > max) {
+        if (prefix == 1 && range == null && first.sum() > max) {
             return null;
         }
+        // An array's elements each have an entry, and each bound may be met by a different element: an upper bound
+        // can only end the range on a field that never held an array.
+        Object upper = range == null || multikey.contains(prefix) ? null : range.upper();
         Set<Object> positions = new HashSet<>();
         for (Map.Entry<KeyValue, Object> entry :
                 entries.tailMap(new KeyValue(start), true).entrySet()) {
             KeyValue key = entry.getKey();
             for (int i = 0; i < prefix; i++) {
                 if (IndexKeyOrder.compareValues(key.get(i), normalized.get(i)) != 0) {
+                    return positions;
+                }
+            }
+            if (range != null) {
+                Object value = key.get(prefix);
+                // Values of another class sort apart (IndexKeyOrder) and never match a bound of this one.
+                if (value == null
+                        || value.getClass() != range.type()
+                        || (upper != null && IndexKeyOrder.compareValues(value, upper) > 0)) {
                     return positions;
                 }
             }
@@ -166,8 +257,12 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
         List<List<Object>> choices = new ArrayList<>();
-        for (String field : keys()) {
-            Object value = Utils.getSubdocumentValueCollectionAware(document, field);
+        List<String> indexed = keys();
+        for (int i = 0; i < indexed.size(); i++) {
+            Object value = Utils.getSubdocumentValueCollectionAware(document, indexed.get(i));
+            if (value instanceof Collection<?>) {
+                multikey.add(i);
+            }
             if (value instanceof Collection<?> many && !many.isEmpty()) {
                 choices.add(new ArrayList<>(many));
             } else if (value instanceof Collection<?> || value instanceof Missing) {

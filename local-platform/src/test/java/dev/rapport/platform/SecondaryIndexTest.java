@@ -138,7 +138,11 @@ class SecondaryIndexTest {
             for (int i = 0; i < 1_200; i++) {
                 big.add(new Document("_id", "big-" + i)
                         .append("memberId", "big")
-                        .append("kind", "manual"));
+                        .append("kind", "manual")
+                        .append(
+                                "at",
+                                java.util.Date.from(java.time.Instant.parse("2026-01-01T00:00:00Z")
+                                        .plusSeconds(86_400L * i))));
             }
             indexed.insertMany(big);
             assertThat(candidates(collection, new de.bwaldvogel.mongo.bson.Document("memberId", "big")))
@@ -146,6 +150,33 @@ class SecondaryIndexTest {
                     .isNull();
             assertThat(candidates(collection, new de.bwaldvogel.mongo.bson.Document("memberId", "m2")))
                     .hasSize((int) m2);
+            // A range on the field after the fixed ones reads only that range (its bounds inclusive: every candidate
+            // is matched against the query afterwards), however much the member holds.
+            assertThat(candidates(
+                            collection,
+                            new de.bwaldvogel.mongo.bson.Document("memberId", "big")
+                                    .append(
+                                            "at",
+                                            new de.bwaldvogel.mongo.bson.Document(
+                                                            "$gte", java.time.Instant.parse("2026-04-11T00:00:00Z"))
+                                                    .append("$lt", java.time.Instant.parse("2026-04-21T00:00:00Z")))))
+                    .as("ten days of the big member's, and the one on the upper bound")
+                    .hasSize(11);
+            assertThat(candidates(
+                            collection,
+                            new de.bwaldvogel.mongo.bson.Document("memberId", "big")
+                                    .append(
+                                            "at",
+                                            new de.bwaldvogel.mongo.bson.Document(
+                                                    "$lt", java.time.Instant.parse("2026-01-05T00:00:00Z")))))
+                    .as("no lower bound: from the first date on")
+                    .hasSize(5);
+            assertThat(candidates(
+                            collection,
+                            new de.bwaldvogel.mongo.bson.Document("memberId", "big")
+                                    .append("at", new de.bwaldvogel.mongo.bson.Document("$lt", "2026-01-05"))))
+                    .as("a string bound: the big member has no string there")
+                    .isEmpty();
             // An aggregation that starts with a $match (countDocuments is one) reads the same candidates.
             de.bwaldvogel.mongo.bson.Document count = new de.bwaldvogel.mongo.bson.Document(
                     "$group",
@@ -191,6 +222,7 @@ class SecondaryIndexTest {
         collection.createIndex(
                 Indexes.ascending("memberId", "promises.done"), new IndexOptions().name("member_open_promises"));
         collection.createIndex(Indexes.ascending("kind"), new IndexOptions().name("kind"));
+        collection.createIndex(Indexes.ascending("memberId", "at"), new IndexOptions().name("member_at"));
         collection.createIndex(
                 Indexes.ascending("count"), new IndexOptions().name("count").sparse(true));
     }
@@ -208,6 +240,10 @@ class SecondaryIndexTest {
             d.append(
                     "dueOn",
                     LocalDate.of(2026, 1, 1).plusDays(random.nextInt(60)).toString());
+        }
+        if (random.nextInt(5) > 0) {
+            // Mostly dates; now and then a string, which a date range must not match (nor the reverse).
+            d.append("at", random.nextInt(10) == 0 ? "2026-01-15" : randomDate());
         }
         if (random.nextBoolean()) {
             d.append("tags", randomTags());
@@ -231,6 +267,25 @@ class SecondaryIndexTest {
         return d;
     }
 
+    private java.util.Date randomDate() {
+        return java.util.Date.from(
+                java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3_600L * random.nextInt(24 * 60)));
+    }
+
+    /** A range on a field: one bound or both, inclusive or not, sometimes one that holds nothing. */
+    private Bson randomRange(String field, java.util.function.Supplier<Object> value) {
+        Object a = value.get();
+        Object b = value.get();
+        return switch (random.nextInt(6)) {
+            case 0 -> Filters.lt(field, a);
+            case 1 -> Filters.lte(field, a);
+            case 2 -> Filters.gt(field, a);
+            case 3 -> Filters.gte(field, a);
+            case 4 -> Filters.and(Filters.gte(field, a), Filters.lt(field, b));
+            default -> new Document(field, new Document("$gt", a).append("$lte", b));
+        };
+    }
+
     private List<String> randomTags() {
         List<String> tags = new ArrayList<>();
         for (int t = random.nextInt(4); t > 0; t--) {
@@ -249,7 +304,18 @@ class SecondaryIndexTest {
             case 1 -> parts.add(Filters.in("status", "open", "snoozed"));
             case 2 -> parts.add(Filters.eq("tags", "t" + random.nextInt(6)));
             case 3 -> parts.add(Filters.eq("promises.done", random.nextBoolean()));
-            case 4 -> parts.add(Filters.gte("dueOn", "2026-01-20"));
+            case 4 ->
+                parts.add(
+                        random.nextBoolean()
+                                ? randomRange(
+                                        "dueOn",
+                                        () -> LocalDate.of(2026, 1, 1)
+                                                .plusDays(random.nextInt(60))
+                                                .toString())
+                                : random.nextBoolean()
+                                        ? randomRange("at", this::randomDate)
+                                        // an array field: each bound may be met by a different element
+                                        : randomRange("tags", () -> "t" + random.nextInt(6)));
             case 5 -> parts.add(Filters.eq("kind", pick(KINDS)));
             case 6 -> parts.add(Filters.eq("count", random.nextInt(4)));
             case 7 -> parts.add(Filters.eq("count", (long) random.nextInt(4)));
