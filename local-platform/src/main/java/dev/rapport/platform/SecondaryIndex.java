@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 
 /**
  * A non-unique index of the embedded store, which mongo-java-server 1.47 accepts and ignores (every query that is
@@ -75,27 +76,29 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
      */
     static Map<String, Object> equalities(Document query) {
         Map<String, Object> fixed = new HashMap<>();
-        collectEqualities(query, fixed);
+        conditions(query, (field, value) -> {
+            if (value instanceof Document operators && operators.size() == 1 && operators.containsKey("$eq")) {
+                if (isPlain(operators.get("$eq"))) {
+                    fixed.put(field, operators.get("$eq"));
+                }
+            } else if (isPlain(value)) {
+                fixed.put(field, value);
+            }
+        });
         return fixed;
     }
 
-    private static void collectEqualities(Document query, Map<String, Object> fixed) {
-        for (Map.Entry<String, Object> condition : query.entrySet()) {
-            Object value = condition.getValue();
-            if (condition.getKey().equals("$and") && value instanceof Collection<?> parts) {
+    /** Each condition on a field, at the top level of {@code query} or inside a top-level {@code $and}, however deep. */
+    private static void conditions(Document query, BiConsumer<String, Object> condition) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> parts) {
                 for (Object part : parts) {
                     if (part instanceof Document document) {
-                        collectEqualities(document, fixed);
+                        conditions(document, condition);
                     }
                 }
-            } else if (condition.getKey().startsWith("$")) {
-                continue;
-            } else if (value instanceof Document operators && operators.size() == 1 && operators.containsKey("$eq")) {
-                if (isPlain(operators.get("$eq"))) {
-                    fixed.put(condition.getKey(), operators.get("$eq"));
-                }
-            } else if (isPlain(value)) {
-                fixed.put(condition.getKey(), value);
+            } else if (!entry.getKey().startsWith("$")) {
+                condition.accept(entry.getKey(), entry.getValue());
             }
         }
     }
@@ -127,36 +130,25 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
      */
     static Map<String, Range> ranges(Document query) {
         Map<String, Range> ranges = new HashMap<>();
-        collectRanges(query, ranges);
-        return ranges;
-    }
-
-    private static void collectRanges(Document query, Map<String, Range> ranges) {
-        for (Map.Entry<String, Object> condition : query.entrySet()) {
-            Object value = condition.getValue();
-            if (condition.getKey().equals("$and") && value instanceof Collection<?> parts) {
-                for (Object part : parts) {
-                    if (part instanceof Document document) {
-                        collectRanges(document, ranges);
-                    }
-                }
-            } else if (!condition.getKey().startsWith("$")
-                    && value instanceof Document operators
-                    && !operators.isEmpty()
-                    && RANGE_OPERATORS.containsAll(operators.keySet())) {
-                Object lower = bound(operators, "$gt", "$gte");
-                Object upper = bound(operators, "$lt", "$lte");
-                Range known = ranges.get(condition.getKey());
-                if (known != null) {
-                    lower = known.lower() != null ? known.lower() : lower;
-                    upper = known.upper() != null ? known.upper() : upper;
-                }
-                if ((lower != null || upper != null)
-                        && (lower == null || upper == null || lower.getClass() == upper.getClass())) {
-                    ranges.put(condition.getKey(), new Range(lower, upper));
-                }
+        conditions(query, (field, value) -> {
+            if (!(value instanceof Document operators)
+                    || operators.isEmpty()
+                    || !RANGE_OPERATORS.containsAll(operators.keySet())) {
+                return;
             }
-        }
+            Object lower = bound(operators, "$gt", "$gte");
+            Object upper = bound(operators, "$lt", "$lte");
+            Range known = ranges.get(field);
+            if (known != null) {
+                lower = known.lower() != null ? known.lower() : lower;
+                upper = known.upper() != null ? known.upper() : upper;
+            }
+            if ((lower != null || upper != null)
+                    && (lower == null || upper == null || lower.getClass() == upper.getClass())) {
+                ranges.put(field, new Range(lower, upper));
+            }
+        });
+        return ranges;
     }
 
     /** The operand of {@code one} or {@code other} when it is a string or an instant (null otherwise or when both). */
