@@ -143,6 +143,29 @@ class ResilienceIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void theNetworkViewTheServiceAnswersAfterTheDefaultResponseTimeoutIsNotCutOff() {
+        Backends.contacts().resetAll();
+        Backends.contacts()
+                .stubFor(get(urlPathEqualTo("/api/v1/network/health"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"contacts\":30000}")
+                                .withFixedDelay(
+                                        (int) RESPONSE_TIMEOUT.plusSeconds(3).toMillis())));
+
+        gateway.get()
+                .uri("/api/v1/network/health")
+                .headers(h -> h.setBearerAuth(MemberTokens.token(MemberTokens.newMember())))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.contacts")
+                .isEqualTo(30000);
+    }
+
+    @Test
     void getIsRetriedWhenTheServiceAnswers502() {
         Backends.contacts().resetAll();
         Backends.contacts()
