@@ -94,6 +94,16 @@ public final class Load {
         }
     }
 
+    /** Whether the last of these window rates is above zero and within {@value #SETTLED} of the one two before it. */
+    public static boolean settled(List<Double> rates) {
+        if (rates.size() < 3) {
+            return false;
+        }
+        double rate = rates.getLast();
+        double before = rates.get(rates.size() - 3);
+        return rate > 0 && Math.abs(rate - before) <= SETTLED * Math.max(rate, before);
+    }
+
     /**
      * Runs {@code call} in windows of {@code window} until the rate settles (a window within {@value #SETTLED} of the
      * one two windows before it, both ways) or {@code max} has passed. The JIT compilers need many thousands of
@@ -108,11 +118,8 @@ public final class Load {
                     run(name, clients, window, Duration.ofSeconds(30), call).rate();
             rates.add(rate);
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (rates.size() >= 3) {
-                double before = rates.get(rates.size() - 3);
-                if (rate > 0 && Math.abs(rate - before) <= SETTLED * Math.max(rate, before)) {
-                    return new WarmUp(seconds, rate, true);
-                }
+            if (settled(rates)) {
+                return new WarmUp(seconds, rate, true);
             }
             if (seconds >= max.toNanos() / 1e9) {
                 return new WarmUp(seconds, rate, false);

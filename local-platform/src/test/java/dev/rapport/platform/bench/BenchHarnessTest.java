@@ -39,25 +39,31 @@ class BenchHarnessTest {
 
     @Test
     void aWarmUpEndsOnceTheRateStopsRisingAndNotBefore() {
-        // A steady call settles after three windows or a few more (the rate is within 5 % of the one two before).
-        Load.WarmUp steady = Load.warmUp("steady", 4, Duration.ofMillis(400), Duration.ofSeconds(10), (client, seq) -> {
-            Thread.sleep(20);
-            return 200;
-        });
-        assertThat(steady.settled()).isTrue();
-        assertThat(steady.seconds()).isGreaterThanOrEqualTo(1.2).isLessThan(10.5);
-        assertThat(steady.describe()).startsWith("settled after ");
+        // The rule: the last window within 5 % of the one two windows before it, and above zero.
+        assertThat(Load.settled(List.of(100.0, 102.0)))
+                .as("two windows are too few")
+                .isFalse();
+        assertThat(Load.settled(List.of(100.0, 102.0, 104.0))).isTrue();
+        assertThat(Load.settled(List.of(100.0, 50.0, 96.0)))
+                .as("a dip in between does not matter")
+                .isTrue();
+        assertThat(Load.settled(List.of(85.0, 167.0, 209.0, 304.0, 453.0, 664.0)))
+                .as("a JIT still compiling: every window well above the one two before")
+                .isFalse();
+        assertThat(Load.settled(List.of(850.0, 931.0, 1007.0, 890.0)))
+                .as("within 5 % of 850")
+                .isTrue();
+        assertThat(Load.settled(List.of(0.0, 0.0, 0.0)))
+                .as("nothing answered is not a settled rate")
+                .isFalse();
+        assertThat(new Load.WarmUp(35.2, 412, true).describe()).isEqualTo("settled after 35 s at 412/s");
 
-        // A call that gets twice as fast every window (a JIT still compiling) runs until the cap.
-        long start = System.nanoTime();
-        Load.WarmUp rising = Load.warmUp("rising", 2, Duration.ofMillis(100), Duration.ofMillis(600), (client, seq) -> {
-            long windows = (System.nanoTime() - start) / 100_000_000L;
-            Thread.sleep(Math.max(1, 64 >> windows));
-            return 200;
-        });
-        assertThat(rising.settled()).isFalse();
-        assertThat(rising.seconds()).isGreaterThanOrEqualTo(0.6);
-        assertThat(rising.describe()).startsWith("still rising after ");
+        // Run for real, a load that never answers 2xx never settles and stops at the cap.
+        Load.WarmUp failing =
+                Load.warmUp("failing", 2, Duration.ofMillis(50), Duration.ofMillis(150), (client, seq) -> 503);
+        assertThat(failing.settled()).isFalse();
+        assertThat(failing.seconds()).isGreaterThanOrEqualTo(0.15);
+        assertThat(failing.describe()).startsWith("still rising after ");
     }
 
     @Test
