@@ -168,6 +168,25 @@ class SecondaryIndexTest {
             assertThat(bigMemberAt(collection, new de.bwaldvogel.mongo.bson.Document("$lt", "2026-01-05")))
                     .as("a string bound: the big member has no string there")
                     .isEmpty();
+            // No member fixed, a range on an index's leading field (the sweeps' "due before now"): that range only.
+            assertThat(candidates(
+                            collection,
+                            new de.bwaldvogel.mongo.bson.Document(
+                                            "at",
+                                            new de.bwaldvogel.mongo.bson.Document(
+                                                            "$gte", java.time.Instant.parse("2029-01-01T00:00:00Z"))
+                                                    .append("$lt", java.time.Instant.parse("2029-01-11T00:00:00Z")))
+                                    .append("archived", new de.bwaldvogel.mongo.bson.Document("$ne", true))))
+                    .as("ten days of every member's, and the one on the upper bound")
+                    .hasSize(11);
+            assertThat(candidates(
+                            collection,
+                            new de.bwaldvogel.mongo.bson.Document(
+                                    "at",
+                                    new de.bwaldvogel.mongo.bson.Document(
+                                            "$gte", java.time.Instant.parse("2026-01-01T00:00:00Z")))))
+                    .as("a range of more than a third of the collection is scanned instead")
+                    .isNull();
             // An aggregation that starts with a $match (countDocuments is one) reads the same candidates.
             de.bwaldvogel.mongo.bson.Document count = new de.bwaldvogel.mongo.bson.Document(
                     "$group",
@@ -221,6 +240,10 @@ class SecondaryIndexTest {
         collection.createIndex(Indexes.ascending("memberId", "at"), new IndexOptions().name("member_at"));
         collection.createIndex(
                 Indexes.ascending("count"), new IndexOptions().name("count").sparse(true));
+        // Led by the field a network-wide sweep bounds (no member fixed): a date, a string, an array.
+        collection.createIndex(Indexes.ascending("at"), new IndexOptions().name("at"));
+        collection.createIndex(Indexes.ascending("dueOn"), new IndexOptions().name("due"));
+        collection.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
     }
 
     private Document randomDocument(int i) {
@@ -282,6 +305,19 @@ class SecondaryIndexTest {
         };
     }
 
+    private Bson randomRangeOnSomeField() {
+        return random.nextBoolean()
+                ? randomRange(
+                        "dueOn",
+                        () -> LocalDate.of(2026, 1, 1)
+                                .plusDays(random.nextInt(60))
+                                .toString())
+                : random.nextBoolean()
+                        ? randomRange("at", this::randomDate)
+                        // an array field: each bound may be met by a different element
+                        : randomRange("tags", () -> "t" + random.nextInt(6));
+    }
+
     private List<String> randomTags() {
         List<String> tags = new ArrayList<>();
         for (int t = random.nextInt(4); t > 0; t--) {
@@ -292,26 +328,19 @@ class SecondaryIndexTest {
 
     private Bson randomFilter() {
         List<Bson> parts = new ArrayList<>();
-        if (random.nextInt(6) > 0) {
+        boolean member = random.nextInt(6) > 0;
+        if (member) {
             parts.add(Filters.eq("memberId", pick(MEMBERS)));
+        } else if (random.nextBoolean()) {
+            // a network-wide sweep's shape: a range on a field, for every member at once
+            parts.add(randomRangeOnSomeField());
         }
         switch (random.nextInt(9)) {
             case 0 -> parts.add(Filters.eq("contactId", "c" + random.nextInt(20)));
             case 1 -> parts.add(Filters.in("status", "open", "snoozed"));
             case 2 -> parts.add(Filters.eq("tags", "t" + random.nextInt(6)));
             case 3 -> parts.add(Filters.eq("promises.done", random.nextBoolean()));
-            case 4 ->
-                parts.add(
-                        random.nextBoolean()
-                                ? randomRange(
-                                        "dueOn",
-                                        () -> LocalDate.of(2026, 1, 1)
-                                                .plusDays(random.nextInt(60))
-                                                .toString())
-                                : random.nextBoolean()
-                                        ? randomRange("at", this::randomDate)
-                                        // an array field: each bound may be met by a different element
-                                        : randomRange("tags", () -> "t" + random.nextInt(6)));
+            case 4 -> parts.add(randomRangeOnSomeField());
             case 5 -> parts.add(Filters.eq("kind", pick(KINDS)));
             case 6 -> parts.add(Filters.eq("count", random.nextInt(4)));
             case 7 -> parts.add(Filters.eq("count", (long) random.nextInt(4)));
