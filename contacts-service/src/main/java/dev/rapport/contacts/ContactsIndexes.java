@@ -45,6 +45,8 @@ public class ContactsIndexes implements DeclaredIndexes {
             // imports: a member's open possible duplicates (cursor on _id), and the jobs any instance may claim
             IndexDeclaration.of("possible_duplicates", "member_state_id", "memberId", "state", "_id"),
             IndexDeclaration.of("import_jobs", "state_submitted", "state", "submittedAt", "leaseUntil"),
+            // the rows an import job's batches were about to write, read by its next attempt, deleted at its end
+            IndexDeclaration.of("import_job_rows", "job_id", "jobId", "_id"),
             // calendar sync: a member's calendars, the calendars due (any instance), removed ones left to delete
             IndexDeclaration.of("calendar_sources", "member_created", "memberId", "createdAt", "_id"),
             IndexDeclaration.of("calendar_sources", "next_sync", "nextSyncAt"),

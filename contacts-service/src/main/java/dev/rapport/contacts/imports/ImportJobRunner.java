@@ -114,7 +114,7 @@ class ImportJobRunner {
                             job.getString("tenantId"),
                             file,
                             ImportJobs.request(job),
-                            new Saving(jobId, owner, ImportJobs.written(job), afterBatch));
+                            new Saving(jobId, owner, attempts, jobs.written(job), afterBatch));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -149,12 +149,15 @@ class ImportJobRunner {
     private final class Saving implements ImportProgress {
         private final String jobId;
         private final String owner;
+        private final int attempt;
         private final Map<Long, Written> earlier;
         private final IntConsumer afterBatch;
+        private int batches;
 
-        Saving(String jobId, String owner, Map<Long, Written> earlier, IntConsumer afterBatch) {
+        Saving(String jobId, String owner, int attempt, Map<Long, Written> earlier, IntConsumer afterBatch) {
             this.jobId = jobId;
             this.owner = owner;
+            this.attempt = attempt;
             this.earlier = earlier;
             this.afterBatch = afterBatch;
         }
@@ -177,8 +180,9 @@ class ImportJobRunner {
         @Override
         public void beforeBatch(List<Written> rows) {
             if (!rows.isEmpty()) {
-                save(Updates.pushEach(
-                        "written", rows.stream().map(ImportJobs::writtenRow).toList()));
+                // The lease first: an attempt that lost it stops before it records or writes anything more.
+                save(Updates.set("batches", ++batches));
+                jobs.recordBatch(jobId, attempt, batches, rows);
             }
         }
 

@@ -3,6 +3,7 @@ package dev.rapport.contacts.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.model.Filters;
 import dev.rapport.contacts.contacts.ContactDocument;
 import dev.rapport.contacts.imports.domain.ImportFormat;
 import dev.rapport.contracts.identity.IdentityAssertion;
@@ -78,6 +79,14 @@ class ImportJobResumeIT {
                 .as("the second batch's progress was never saved")
                 .isEqualTo(1_001);
         assertThat(contactsOf(member)).isEqualTo(2_000);
+        assertThat(mongo.getCollection(ImportJobs.ROWS).countDocuments(Filters.eq("jobId", id)))
+                .as("the rows of the two batches begun, recorded apart from the job")
+                .isEqualTo(2);
+        assertThat(mongo.getCollection(ImportJobs.COLLECTION)
+                        .find(Filters.eq("_id", id))
+                        .first())
+                .as("the job stays small: no list of rows on it")
+                .doesNotContainKey("written");
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
@@ -95,6 +104,9 @@ class ImportJobResumeIT {
         assertThat(report.unchanged()).isZero();
         assertThat(report.rejected()).isEqualTo(1);
         assertThat(contactsOf(member)).isEqualTo(3_500);
+        assertThat(mongo.getCollection(ImportJobs.ROWS).countDocuments(Filters.eq("jobId", id)))
+                .as("deleted with the job's end")
+                .isZero();
 
         ImportJobs.Submitted again = jobs.submit(caller, new ByteArrayInputStream(file), request);
         assertThat(((ImportJobs.Submitted.Job) again).job().id())
