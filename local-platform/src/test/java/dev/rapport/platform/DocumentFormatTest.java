@@ -107,6 +107,99 @@ class DocumentFormatTest {
         }
     }
 
+    /**
+     * The shortcut that skips decoding: every document it calls plain reads back from BSON as the same classes and
+     * values (random documents mixing plain values with values BSON changes), and the values BSON changes are never
+     * called plain.
+     */
+    @Test
+    void aDocumentCalledPlainReadsBackFromBsonUnchanged() {
+        java.util.Random random = new java.util.Random(20261202);
+        int plain = 0;
+        for (int i = 0; i < 5_000; i++) {
+            Document document = randomDocument(random, 0);
+            if (!DocumentFormat.plain(document)) {
+                continue;
+            }
+            plain++;
+            io.netty.buffer.ByteBuf out = io.netty.buffer.Unpooled.buffer();
+            de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(document, out);
+            Document read = de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(out);
+            assertThat(DocumentFormat.sameValue(document, read))
+                    .as("%s read back as %s", document, read)
+                    .isTrue();
+            assertThat(format.read(write(document))).isEqualTo(document);
+        }
+        assertThat(plain).as("documents called plain").isBetween(500, 4_900);
+        for (Object changed : changedByBson()) {
+            assertThat(DocumentFormat.plain(new Document("v", changed)))
+                    .as("%s (%s)", changed, changed.getClass().getSimpleName())
+                    .isFalse();
+            assertThat(DocumentFormat.plain(new Document("v", List.of(new Document("w", changed)))))
+                    .isFalse();
+        }
+        assertThat(DocumentFormat.plain(new Document("a\u0000b", 1)))
+                .as("a NUL in a key")
+                .isFalse();
+        assertThat(DocumentFormat.plain(new Document("\uD800", 1)))
+                .as("a lone surrogate in a key")
+                .isFalse();
+    }
+
+    private static List<Object> changedByBson() {
+        java.util.Map<String, Object> otherMap = new java.util.HashMap<>();
+        otherMap.put("k", 1);
+        return List.of(
+                0.5f,
+                new java.util.Date(0),
+                new byte[] {1, 2},
+                java.util.Set.of("a"),
+                otherMap,
+                (short) 3,
+                Instant.parse("2026-12-02T10:00:00.000000001Z"),
+                "lone \uDC00 low",
+                "lone \uD800",
+                "nul \u0000 inside",
+                java.util.UUID.randomUUID());
+    }
+
+    private static Document randomDocument(java.util.Random random, int depth) {
+        Document document = new Document();
+        for (int n = random.nextInt(5); n >= 0; n--) {
+            document.append("k" + random.nextInt(50), randomValue(random, depth));
+        }
+        return document;
+    }
+
+    private static Object randomValue(java.util.Random random, int depth) {
+        return switch (random.nextInt(depth < 3 ? 16 : 14)) {
+            case 0 -> null;
+            case 1 -> random.nextInt();
+            case 2 -> random.nextLong();
+            case 3 -> random.nextBoolean() ? random.nextDouble() : (random.nextBoolean() ? -0.0 : Double.NaN);
+            case 4 -> random.nextBoolean();
+            case 5 -> new ObjectId();
+            case 6 -> new de.bwaldvogel.mongo.bson.Decimal128(new java.math.BigDecimal(random.nextInt(1000) + ".25"));
+            case 7 -> "Ana Núñez 😀 " + random.nextInt(100);
+            case 8 -> Instant.ofEpochMilli(random.nextLong(4_000_000_000_000L));
+            case 9, 10 ->
+                random.nextInt(30) == 0
+                        ? changedByBson().get(random.nextInt(changedByBson().size()))
+                        : "s";
+            case 11 -> Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(4) * 1_000_000L);
+            case 12 -> random.nextInt(8) == 0 ? new Document("bad", 0.5f) : "x";
+            case 13 -> "";
+            case 14 -> randomDocument(random, depth + 1);
+            default -> {
+                List<Object> list = new java.util.ArrayList<>();
+                for (int n = random.nextInt(4); n > 0; n--) {
+                    list.add(randomValue(random, depth + 1));
+                }
+                yield list;
+            }
+        };
+    }
+
     private ByteBuffer write(Document document) {
         WriteBuffer buffer = new WriteBuffer();
         format.write(buffer, document);

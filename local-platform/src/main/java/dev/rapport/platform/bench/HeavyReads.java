@@ -88,10 +88,7 @@ final class HeavyReads {
                 .append(" |\n| export p50 / max | ")
                 .append(percentiles(exports))
                 .append(" |\n| incomplete answers | ")
-                .append(
-                        problems.isEmpty()
-                                ? "none"
-                                : String.join("; ", problems.subList(0, Math.min(5, problems.size()))))
+                .append(tally(problems))
                 .append(" |\n\n| process | resident before | resident after |\n| --- | --- | --- |\n");
         before.forEach((name, kb) -> section.append("| ")
                 .append(name)
@@ -108,6 +105,18 @@ final class HeavyReads {
                 "every answer complete, every process within its heap",
                 problems.isEmpty() ? "all complete in " + Stats.seconds(wall / 1e9) : problems.size() + " problems",
                 problems.isEmpty());
+    }
+
+    /** Each distinct problem once, with how many calls had it ("3 × health: answered 504 …"), or "none". */
+    static String tally(List<String> problems) {
+        if (problems.isEmpty()) {
+            return "none";
+        }
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        problems.forEach(problem -> counts.merge(problem, 1, Integer::sum));
+        List<String> lines = new ArrayList<>();
+        counts.forEach((problem, count) -> lines.add(count + " × " + problem));
+        return String.join("; ", lines);
     }
 
     private static String percentiles(List<Long> nanos) {

@@ -136,4 +136,13 @@ class BenchHarnessTest {
                         export.substring(0, export.length() - 20).getBytes())))
                 .isInstanceOf(RuntimeException.class);
     }
+
+    @Test
+    void heavyReadsReportEveryProblemCountedByKind() {
+        List<String> problems = new java.util.ArrayList<>(java.util.Collections.nCopies(20, "health: answered 504"));
+        problems.add("export: answered 503");
+
+        assertThat(HeavyReads.tally(problems)).isEqualTo("20 × health: answered 504; 1 × export: answered 503");
+        assertThat(HeavyReads.tally(List.of())).isEqualTo("none");
+    }
 }
