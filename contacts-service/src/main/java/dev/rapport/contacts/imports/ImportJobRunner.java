@@ -179,10 +179,11 @@ class ImportJobRunner {
 
         @Override
         public void beforeBatch(List<Written> rows) {
+            // The lease was checked and extended just before (planned, or the previous batch's afterBatch), and only
+            // in-memory work came since: an attempt that lost it has already stopped. A record left behind by one
+            // that loses it now is harmless (recordBatch).
             if (!rows.isEmpty()) {
-                // The lease first: an attempt that lost it stops before it records or writes anything more.
-                save(Updates.set("batches", ++batches));
-                jobs.recordBatch(jobId, attempt, batches, rows);
+                jobs.recordBatch(jobId, attempt, ++batches, rows);
             }
         }
 
