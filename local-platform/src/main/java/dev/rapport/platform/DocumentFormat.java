@@ -118,7 +118,7 @@ final class DocumentFormat extends BasicDataType<Document> {
             }
             return true;
         }
-        if (value != null && value.getClass() == Document.class) {
+        if (value.getClass() == Document.class) {
             for (Map.Entry<String, Object> entry : ((Document) value).entrySet()) {
                 if (!plainText(entry.getKey()) || !plain(entry.getValue())) {
                     return false;

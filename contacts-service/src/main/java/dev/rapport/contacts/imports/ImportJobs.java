@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.rapport.contacts.ContactsProperties;
@@ -264,8 +265,7 @@ public class ImportJobs {
                         Updates.set("report", json.writeValueAsString(report)),
                         Updates.set("finishedAt", Date.from(clock.instant())),
                         Updates.unset("written")));
-        files.delete(job.getString("fileId"), job.getInteger("chunks"));
-        rows().deleteMany(Filters.eq("jobId", job.getString("_id")));
+        discardUploadAndRows(job);
         return finished;
     }
 
@@ -281,6 +281,11 @@ public class ImportJobs {
                                         .append("title", error.title())
                                         .append("detail", error.detail())),
                         Updates.set("finishedAt", Date.from(clock.instant()))));
+        discardUploadAndRows(job);
+    }
+
+    /** The uploaded file and the batches' rows of a job that ended: only its report is kept. */
+    private void discardUploadAndRows(Document job) {
         files.delete(job.getString("fileId"), job.getInteger("chunks"));
         rows().deleteMany(Filters.eq("jobId", job.getString("_id")));
     }
@@ -324,7 +329,7 @@ public class ImportJobs {
         rows().replaceOne(
                         Filters.eq("_id", id),
                         new Document("_id", id).append("jobId", jobId).append("rows", rows),
-                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                        new ReplaceOptions().upsert(true));
     }
 
     /** The import request a job was made with. */

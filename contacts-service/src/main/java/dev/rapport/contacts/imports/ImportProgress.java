@@ -18,8 +18,8 @@ interface ImportProgress {
 
     /**
      * Contacts written at a time. An import answered at once writes them all in one call, as before jobs
-     * existed: the outbox relay then starts once they are all in (on the embedded store each relayed
-     * event scans the contacts, which slows inserts running beside it).
+     * existed: the outbox relay then starts once they are all in, instead of competing with the inserts
+     * for the store.
      */
     default int batch() {
         return Integer.MAX_VALUE;

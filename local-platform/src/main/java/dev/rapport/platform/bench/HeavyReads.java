@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -112,7 +113,7 @@ final class HeavyReads {
         if (problems.isEmpty()) {
             return "none";
         }
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         problems.forEach(problem -> counts.merge(problem, 1, Integer::sum));
         List<String> lines = new ArrayList<>();
         counts.forEach((problem, count) -> lines.add(count + " × " + problem));
