@@ -40,7 +40,7 @@ class MemberDataController {
             description =
                     "Cadences, contacts (with milestones), interactions (with promises), goals, groups (with"
                             + " participations), share suggestions and erasure requests. The gateway merges it with the"
-                            + " other services' exports under `contacts`. Never cached; streamed as it is read, a few exports at a time (others wait their turn, then 503).",
+                            + " other services' exports under `contacts`. Never cached; streamed as it is read, a few exports at a time (others wait their turn, then 503; the member's exports that wait together are read once).",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -49,7 +49,7 @@ class MemberDataController {
                                             mediaType = "application/json",
                                             schema = @Schema(implementation = ContactsExport.class))))
     ResponseEntity<StreamingResponseBody> export(IdentityAssertion caller) {
-        return slots.stream(json, export -> exports.write(caller.memberId(), export));
+        return slots.stream(json, caller.memberId(), export -> exports.write(caller.memberId(), export));
     }
 
     @DeleteMapping("/api/v1/me")

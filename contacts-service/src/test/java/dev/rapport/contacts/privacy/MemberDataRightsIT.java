@@ -138,6 +138,26 @@ class MemberDataRightsIT {
     }
 
     @Test
+    void manyExportsOfTheMemberAskedAtOnceAreEachAnsweredInFull() throws Exception {
+        // Exports that wait for a slot together are read once and written to every answer (ExportSlots): each
+        // answer, written by another request's thread, must still be the member's whole export.
+        List<java.util.concurrent.Future<ApiClient.Answer>> answers = new ArrayList<>();
+        try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 12; i++) {
+                answers.add(clients.submit(() -> api.get("/api/v1/me/export")));
+            }
+            for (var answer : answers) {
+                ApiClient.Answer export = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(export.status()).isEqualTo(200);
+                JsonNode body = export.json();
+                assertThat(body.get("memberId").asString()).isEqualTo(member);
+                assertThat(body.get("contacts").get(0).get("id").asString()).isEqualTo(contactId);
+                assertThat(body.get("mailboxes")).as("written to its end").isNotNull();
+            }
+        }
+    }
+
+    @Test
     void anErasureRequestIsPendingUntilEveryServiceConfirmsThenCompleted() {
         var accepted = api.delete("/api/v1/me");
 

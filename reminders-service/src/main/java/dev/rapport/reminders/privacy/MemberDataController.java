@@ -33,7 +33,7 @@ class MemberDataController {
             summary = "Export everything reminders-service holds of the member",
             description =
                     "Reminders, routines, notification settings (without the webhook secret), calendar feed status, what it learned about contacts and digest deliveries. The gateway merges it with the other"
-                            + " services' exports under `reminders`. Never cached; streamed as it is read, a few exports at a time (others wait their turn, then 503).",
+                            + " services' exports under `reminders`. Never cached; streamed as it is read, a few exports at a time (others wait their turn, then 503; the member's exports that wait together are read once).",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -42,6 +42,6 @@ class MemberDataController {
                                             mediaType = "application/json",
                                             schema = @Schema(implementation = RemindersExport.class))))
     ResponseEntity<StreamingResponseBody> export(IdentityAssertion caller) {
-        return slots.stream(json, export -> exports.write(caller.memberId(), export));
+        return slots.stream(json, caller.memberId(), export -> exports.write(caller.memberId(), export));
     }
 }
