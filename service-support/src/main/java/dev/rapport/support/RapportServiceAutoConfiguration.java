@@ -6,6 +6,7 @@ import dev.rapport.support.deadletters.DeadLetterTopics;
 import dev.rapport.support.deadletters.DeadLetters;
 import dev.rapport.support.deadletters.DeadLettersEndpoint;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.events.EventBytesConverter;
 import dev.rapport.support.events.EventInbox;
 import dev.rapport.support.events.EventPublisher;
 import dev.rapport.support.events.EventTracing;
@@ -200,6 +201,12 @@ public class RapportServiceAutoConfiguration {
     @Bean
     Aggregates aggregates(MongoTemplate mongo, OutboxEvents events, OutboxRelay relay, Clock clock) {
         return new Aggregates(mongo, events, relay, clock);
+    }
+
+    /** Consumers of {@code Message<byte[]>} get the record's bytes without a JSON round (see the class). */
+    @Bean
+    EventBytesConverter eventBytesConverter() {
+        return new EventBytesConverter();
     }
 
     /** The few member exports streamed at once (see the class). */
