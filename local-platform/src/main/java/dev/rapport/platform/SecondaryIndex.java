@@ -257,7 +257,12 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
         List<List<Object>> choices = new ArrayList<>();
         List<String> indexed = keys();
         for (int i = 0; i < indexed.size(); i++) {
-            Object value = Utils.getSubdocumentValueCollectionAware(document, indexed.get(i));
+            String key = indexed.get(i);
+            // A top-level field is the document's own value: mongo-java-server's path lookup splits every key with a
+            // regular expression first (a tenth of the store's CPU in a profile of a 30,000-row import).
+            Object value = key.indexOf('.') < 0
+                    ? document.getOrMissing(key)
+                    : Utils.getSubdocumentValueCollectionAware(document, key);
             if (value instanceof Collection<?>) {
                 multikey.add(i);
             }
