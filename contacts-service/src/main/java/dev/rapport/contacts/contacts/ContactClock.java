@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -84,12 +86,31 @@ public class ContactClock {
      * Retries on concurrent writes; a contact that no longer exists is skipped.
      */
     public void touch(String memberId, String contactId, Instant at, String summary, String interactionId) {
+        touch(memberId, contactId, at, summary, interactionId, null);
+    }
+
+    /**
+     * {@link #touch(String, String, Instant, String, String)} starting from {@code read}, the member's contact as the
+     * caller has just read it (null: read it here). A contact changed since is saved at its stored version only, so
+     * that first attempt fails like any concurrent write and the next one reads the contact again.
+     */
+    public void touch(
+            String memberId,
+            String contactId,
+            Instant at,
+            String summary,
+            String interactionId,
+            @Nullable ContactDocument read) {
+        AtomicReference<ContactDocument> justRead = new AtomicReference<>(read);
         OptimisticRetry.retry(ContactService.RETRIES, () -> {
-            Optional<ContactDocument> found = contacts.findOwned(contactId, memberId);
-            if (found.isEmpty()) {
-                return;
+            ContactDocument contact = justRead.getAndSet(null);
+            if (contact == null) {
+                Optional<ContactDocument> found = contacts.findOwned(contactId, memberId);
+                if (found.isEmpty()) {
+                    return;
+                }
+                contact = found.get();
             }
-            ContactDocument contact = found.get();
             if (!contact.touch(at, summary, interactionId, clock.instant())) {
                 return;
             }

@@ -17,8 +17,10 @@ import dev.rapport.support.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -98,7 +100,9 @@ public class InteractionService {
                                 p.id(), OwedBy.of(p.owedBy()), p.what(), p.dueOn(), p.done()))
                         .toList()));
         InteractionDocument saved = aggregates.insert(interaction);
-        moveClocks(saved);
+        Map<String, ContactDocument> read = new HashMap<>();
+        involved.forEach(contact -> read.put(contact.getId(), contact));
+        moveClocks(saved, read);
         return saved;
     }
 
@@ -112,7 +116,7 @@ public class InteractionService {
         int finished = 0;
         for (InteractionDocument interaction : pending) {
             try {
-                moveClocks(interaction);
+                moveClocks(interaction, Map.of());
                 finished++;
             } catch (RuntimeException e) {
                 log.warn("Keep-in-touch clocks of interaction {} not moved yet: {}", interaction.getId(), e.toString());
@@ -121,14 +125,16 @@ public class InteractionService {
         return finished;
     }
 
-    private void moveClocks(InteractionDocument interaction) {
+    /** Moves the clock of each contact still pending, starting from {@code read}'s copy of it when there is one. */
+    private void moveClocks(InteractionDocument interaction, Map<String, ContactDocument> read) {
         for (String contactId : List.copyOf(interaction.pendingContactIds)) {
             clocks.touch(
                     interaction.getMemberId(),
                     contactId,
                     interaction.occurredAt,
                     interaction.summary,
-                    interaction.getId());
+                    interaction.getId(),
+                    read.get(contactId));
             mongo.updateFirst(
                     new Query(Criteria.where("id").is(interaction.getId())),
                     new Update().pull("pendingContactIds", contactId),
