@@ -2,6 +2,7 @@ package dev.rapport.platform.bench;
 
 import dev.rapport.platform.harness.Await;
 import dev.rapport.platform.harness.Load;
+import dev.rapport.platform.harness.Machine;
 import dev.rapport.platform.harness.PlatformClient;
 import dev.rapport.platform.harness.Stats;
 import java.net.URLEncoder;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +64,7 @@ final class InteractionsWithPromises {
         Thread poller = Thread.ofVirtual()
                 .name("bench-follow-up-poller")
                 .start(() -> pollFollowUps(member, dueBefore, pollUntil, waiting, found, posting));
+        Map<String, Duration> cpuBefore = Machine.cpuByProcess(run.platform.varDir());
         Load.Result posted;
         try {
             posted = Load.run(
@@ -90,6 +93,9 @@ final class InteractionsWithPromises {
         poller.join(Duration.ofNanos(Math.max(1, pollUntil - System.nanoTime()) + 5_000_000_000L));
         int missing = waiting.size();
         run.requireAnswers(posted);
+        // The posts' own work ends once their events are consumed: the CPU until then, per post.
+        String drained = run.settle();
+        Map<String, Duration> cpuAfter = Machine.cpuByProcess(run.platform.varDir());
         long[] latencies = found.stream().mapToLong(Long::longValue).sorted().toArray();
         int samples = latencies.length + missing;
         // The samples never seen count as longer than any seen: they take the top ranks.
@@ -132,6 +138,7 @@ final class InteractionsWithPromises {
                 .append(" |\n| slowest read | ")
                 .append(latencies.length == 0 ? "n/a" : Stats.millis(latencies[latencies.length - 1] / 1e6))
                 .append(" |\n");
+        section.append(cpuPerPost(cpuBefore, cpuAfter, posted.ok(), drained));
         run.report.section(Scenarios.INTERACTIONS, section.toString());
         run.report.target(
                 Scenarios.INTERACTIONS,
@@ -146,6 +153,53 @@ final class InteractionsWithPromises {
                 "p99 ≤ 1 s under that load [minutes]",
                 "p50 " + p50 + ", p99 " + p99 + " (" + samples + " samples)",
                 p99Met);
+    }
+
+    /**
+     * The CPU each process spent per post, from the start of the measured load until the consumers had caught up
+     * with its events, and the rate the machine's cores could serve at that cost if nothing else ran: the ceiling a
+     * target must fit under.
+     */
+    private static String cpuPerPost(
+            Map<String, Duration> before, Map<String, Duration> after, long posts, String drained) {
+        if (posts == 0) {
+            return "";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder table = new StringBuilder("\nCPU per post: what each process used from the start of the load"
+                        + " until the consumers had caught up with its events (")
+                .append(drained)
+                .append(
+                        "), divided by the 2xx posts; the launcher's share includes the benchmark's clients and poller.\n\n"
+                                + "| process | CPU ms per post |\n| --- | --- |\n");
+        double total = 0;
+        for (Map.Entry<String, Duration> process : after.entrySet()) {
+            double millis = (process.getValue().toNanos()
+                            - before.getOrDefault(process.getKey(), Duration.ZERO)
+                                    .toNanos())
+                    / 1e6
+                    / posts;
+            total += millis;
+            table.append("| ")
+                    .append(process.getKey())
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", millis))
+                    .append(" |\n");
+        }
+        table.append("| **total** | **")
+                .append(String.format(Locale.ROOT, "%.1f", total))
+                .append("** |\n\nAt that cost the machine's ")
+                .append(cores)
+                .append(" cores serve at most ")
+                .append(Stats.rate(cores * 1000.0 / total))
+                .append(" however the work is spread (")
+                .append(cores)
+                .append(" × 1,000 ms ÷ ")
+                .append(String.format(Locale.ROOT, "%.1f", total))
+                .append(" ms); 300/s would need ")
+                .append(String.format(Locale.ROOT, "%.1f", cores * 1000.0 / 300))
+                .append(" ms per post or less.\n");
+        return table.toString();
     }
 
     private String reminderPercentile(long[] foundNanos, int samples, double q) {

@@ -78,6 +78,10 @@ class BenchQuickIT {
         }
         assertThat(section(report, "## Gateway vs the same service called directly"))
                 .containsPattern("\\| read by id \\| \\d+\\.\\d\\d× \\|");
+        assertThat(section(report, "## Interactions with one promise each, through the gateway"))
+                .as("the CPU each post cost, and the ceiling it sets")
+                .containsPattern("\\| \\*\\*total\\*\\* \\| \\*\\*\\d+\\.\\d\\*\\* \\|")
+                .containsPattern("cores serve at most [\\d,.]+/s");
         assertThat(section(report, "## Problems during the run")).contains("None");
     }
 
