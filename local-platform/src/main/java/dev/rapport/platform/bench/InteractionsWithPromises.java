@@ -138,6 +138,9 @@ final class InteractionsWithPromises {
                 .append(" |\n| slowest read | ")
                 .append(latencies.length == 0 ? "n/a" : Stats.millis(latencies[latencies.length - 1] / 1e6))
                 .append(" |\n");
+        double cpuMillis = cpuMillisPerPost(cpuBefore, cpuAfter, posted.ok()).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
         section.append(cpuPerPost(cpuBefore, cpuAfter, posted.ok(), drained));
         run.report.section(Scenarios.INTERACTIONS, section.toString());
         run.report.target(
@@ -145,7 +148,12 @@ final class InteractionsWithPromises {
                 "interactions posted through the gateway, sustained "
                         + run.sizes.interactions().toSeconds() + " s",
                 "≥ 300/s, stretch 1,000 [77]",
-                Stats.rate(rate) + " (non-2xx: " + posted.non2xxDetail() + ")",
+                Stats.rate(rate) + " (non-2xx: " + posted.non2xxDetail() + ")"
+                        + (cpuMillis > 0
+                                ? "; at the " + String.format(Locale.ROOT, "%.1f", cpuMillis)
+                                        + " CPU ms each post cost, the machine's ceiling is "
+                                        + Stats.rate(Runtime.getRuntime().availableProcessors() * 1000.0 / cpuMillis)
+                                : ""),
                 rate >= 1000 ? "met (stretch too)" : rate >= 300 ? "met" : "not met");
         run.report.target(
                 Scenarios.INTERACTIONS + 1,
@@ -173,17 +181,13 @@ final class InteractionsWithPromises {
                         "), divided by the 2xx posts; the launcher's share includes the benchmark's clients and poller.\n\n"
                                 + "| process | CPU ms per post |\n| --- | --- |\n");
         double total = 0;
-        for (Map.Entry<String, Duration> process : after.entrySet()) {
-            double millis = (process.getValue().toNanos()
-                            - before.getOrDefault(process.getKey(), Duration.ZERO)
-                                    .toNanos())
-                    / 1e6
-                    / posts;
-            total += millis;
+        for (Map.Entry<String, Double> process :
+                cpuMillisPerPost(before, after, posts).entrySet()) {
+            total += process.getValue();
             table.append("| ")
                     .append(process.getKey())
                     .append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f", millis))
+                    .append(String.format(Locale.ROOT, "%.1f", process.getValue()))
                     .append(" |\n");
         }
         table.append("| **total** | **")
@@ -200,6 +204,22 @@ final class InteractionsWithPromises {
                 .append(String.format(Locale.ROOT, "%.1f", cores * 1000.0 / 300))
                 .append(" ms per post or less.\n");
         return table.toString();
+    }
+
+    /** The CPU milliseconds each process used between {@code before} and {@code after}, per post (none: empty). */
+    private static Map<String, Double> cpuMillisPerPost(
+            Map<String, Duration> before, Map<String, Duration> after, long posts) {
+        Map<String, Double> perPost = new LinkedHashMap<>();
+        if (posts > 0) {
+            after.forEach((process, used) -> perPost.put(
+                    process,
+                    (used.toNanos()
+                                    - before.getOrDefault(process, Duration.ZERO)
+                                            .toNanos())
+                            / 1e6
+                            / posts));
+        }
+        return perPost;
     }
 
     private String reminderPercentile(long[] foundNanos, int samples, double q) {
