@@ -19,6 +19,7 @@ import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
@@ -275,10 +277,44 @@ final class EmbeddedMongo {
     static class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
         private final ConcurrentMap<KeyValue, Object> map;
+        /** The index's only field when it has one, at the top level (as {@code _id}'s index); otherwise null. */
+        private final String topLevelField;
 
         OrderedUniqueIndex(ConcurrentMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
             super(name, keys, sparse);
             this.map = map;
+            String only = keys.size() == 1 ? keys.getFirst().getKey() : null;
+            this.topLevelField = only != null && only.indexOf('.') < 0 && !only.startsWith("$") ? only : null;
+        }
+
+        /**
+         * The key of a document whose indexed field is a top-level string or object id, made without mongo-java-server's
+         * path lookup (which splits every key with a regular expression first: with the duplicate check below, a tenth
+         * of the store's CPU samples in a 30,000-row import); any other document's keys are the library's.
+         */
+        @Override
+        public Set<KeyValue> getKeyValues(Document document) {
+            KeyValue key = plainKey(document);
+            return key != null ? Set.of(key) : super.getKeyValues(document);
+        }
+
+        /** A new document's key is looked up once, without the path lookup; a duplicate is reported by the library. */
+        @Override
+        public synchronized void checkAdd(Document document, MongoCollection<Object> collection) {
+            KeyValue key = plainKey(document);
+            if (key == null || containsKey(key)) {
+                super.checkAdd(document, collection);
+            }
+        }
+
+        private KeyValue plainKey(Document document) {
+            if (topLevelField == null) {
+                return null;
+            }
+            Object value = document.get(topLevelField);
+            return value instanceof String || value instanceof ObjectId
+                    ? new KeyValue(List.of(value)).normalized()
+                    : null;
         }
 
         @Override

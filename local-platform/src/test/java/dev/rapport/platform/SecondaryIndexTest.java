@@ -403,6 +403,46 @@ class SecondaryIndexTest {
         return values.get(random.nextInt(values.size()));
     }
 
+    @Test
+    void uniqueIndexesStillRefuseDuplicatesAndFindByTheirKey(@TempDir Path dir) {
+        withStore(dir.resolve("rapport.mv").toString(), db -> {
+            MongoCollection<Document> people = db.getCollection("people");
+            people.createIndex(
+                    Indexes.ascending("email"), new IndexOptions().name("email").unique(true));
+            people.createIndex(
+                    Indexes.ascending("n"), new IndexOptions().name("n").unique(true));
+            people.insertOne(
+                    new Document("_id", "a").append("email", "a@example.com").append("n", 1));
+            org.bson.types.ObjectId objectId = new org.bson.types.ObjectId();
+            people.insertOne(new Document("_id", objectId)
+                    .append("email", "b@example.com")
+                    .append("n", 2));
+
+            for (Document duplicate : List.of(
+                    new Document("_id", "a").append("n", 10),
+                    new Document("_id", objectId).append("n", 11),
+                    new Document("_id", "c").append("email", "a@example.com").append("n", 12),
+                    new Document("_id", "d").append("n", 1.0))) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> people.insertOne(duplicate))
+                        .as("%s", duplicate)
+                        .isInstanceOfSatisfying(
+                                com.mongodb.MongoWriteException.class,
+                                e -> assertThat(e.getError().getCode()).isEqualTo(11000));
+            }
+            assertThat(people.find(Filters.eq("_id", objectId)).first()).isNotNull();
+            assertThat(people.find(Filters.eq("email", "a@example.com")).first())
+                    .extracting(d -> d.get("_id"))
+                    .isEqualTo("a");
+            people.deleteOne(Filters.eq("_id", "a"));
+            people.insertOne(
+                    new Document("_id", "a").append("email", "a@example.com").append("n", 1));
+            people.updateOne(Filters.eq("_id", "a"), Updates.set("email", "new@example.com"));
+            people.insertOne(
+                    new Document("_id", "e").append("email", "a@example.com").append("n", 3));
+            assertThat(people.countDocuments()).isEqualTo(3);
+        });
+    }
+
     private static void withStore(String file, Consumer<MongoDatabase> work) {
         withStore(new EmbeddedMongo.PlatformH2Backend(file), work);
     }
