@@ -137,7 +137,9 @@ public final class Bench {
                                 + " (each load's table says how long it took): the JIT compilers need many thousands of requests"
                                 + " before a JVM's rate settles, and on two shared cores that takes a minute or more (the"
                                 + " gateway's read by id served 85/s in its first 15 s and over 1,000/s two minutes later),"
-                                + " so a few seconds of warm-up measured the compilers instead of the system. The bench's own"
+                                + " so a few seconds of warm-up measured the compilers instead of the system; a warm-up also"
+                                + " goes on while the JIT compiler threads of the platform's processes are still busy (from"
+                                + " `/proc/<pid>/task/*/stat`), since a rate can stand still for 15 s as they compile. The bench's own"
                                 + " process is the platform's launcher, so it also hosts the MongoDB-wire server and shares the"
                                 + " machine's cores with the services it measures. The gateway's per-member rate limit is set to ")
                 .append(rateLimit)

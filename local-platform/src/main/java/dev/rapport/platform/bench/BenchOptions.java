@@ -147,7 +147,7 @@ record BenchOptions(
 
         static final Sizes FULL = new Sizes(
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(90),
+                Duration.ofSeconds(180),
                 Duration.ofSeconds(15),
                 16,
                 100,

@@ -3,6 +3,7 @@ package dev.rapport.platform.bench;
 import dev.rapport.platform.RunningPlatform;
 import dev.rapport.platform.Service;
 import dev.rapport.platform.harness.Await;
+import dev.rapport.platform.harness.CompilerTime;
 import dev.rapport.platform.harness.LinkedInCsv;
 import dev.rapport.platform.harness.Load;
 import dev.rapport.platform.harness.Machine;
@@ -84,6 +85,7 @@ final class Scenarios {
         this.events = events;
         this.report = report;
         this.startup = startup;
+        this.compilerTime = new CompilerTime(platform.varDir());
         this.contacts = URI.create("http://127.0.0.1:" + platform.ports().http(Service.CONTACTS) + "/");
     }
 
@@ -195,6 +197,9 @@ final class Scenarios {
     /** How each measured load's warm-up went, by the load's name (for {@link #loadTable}). */
     private final Map<String, Load.WarmUp> warmUps = new ConcurrentHashMap<>();
 
+    /** The platform's JIT compilers' CPU time, for the warm-ups. */
+    private final CompilerTime compilerTime;
+
     /**
      * Warms {@code call} up until its rate settles ({@link Load#warmUp}, at most the sizes' {@code warmupMax}), then
      * measures it for {@code duration}; the table of the load says how its warm-up went.
@@ -207,13 +212,15 @@ final class Scenarios {
     /** How a warm-up decides that it is over, for the report. */
     String warmUpRule() {
         return "windows of " + sizes.warmupWindow().toSeconds() + " s until a window's rate is within "
-                + Math.round(Load.SETTLED * 100) + " % of the one two windows before it, at most "
-                + sizes.warmupMax().toSeconds() + " s";
+                + Math.round(Load.SETTLED * 100) + " % of the one two windows before it while the JIT compiler"
+                + " threads of the platform's processes used at most " + Math.round(Load.COMPILERS_QUIET * 100)
+                + " % of a core, at most " + sizes.warmupMax().toSeconds() + " s";
     }
 
     /** The warm-up of the load {@code name} alone (a scenario that measures it in its own way afterwards). */
     Load.WarmUp warmUp(String name, int clients, Load.Call call) {
-        Load.WarmUp warm = Load.warmUp("warm-up-" + name, clients, sizes.warmupWindow(), sizes.warmupMax(), call);
+        Load.WarmUp warm =
+                Load.warmUp("warm-up-" + name, clients, sizes.warmupWindow(), sizes.warmupMax(), compilerTime, call);
         warmUps.put(name, warm);
         return warm;
     }

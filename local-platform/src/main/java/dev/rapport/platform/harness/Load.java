@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A closed-loop load: a fixed number of clients (virtual threads), each sending its next request as soon
@@ -83,14 +84,23 @@ public final class Load {
     public static final double SETTLED = 0.05;
 
     /**
-     * What a warm-up did: how long it ran, the rate of its last window, and whether the rate settled before the cap.
+     * The share of one core the platform's JIT compiler threads may use during a warm-up window for the window to count
+     * as settled. A warm JVM's compilers use 1–3 % under a steady load; while they still compile the hot paths they use
+     * 7 % or more, and the rate can stand still for 15 s meanwhile (the gateway's did at 156/s before rising to over
+     * 900/s), which the rate alone took for settled.
      */
-    public record WarmUp(double seconds, double rate, boolean settled) {
+    public static final double COMPILERS_QUIET = 0.05;
 
-        /** E.g. "settled after 35 s at 412/s", for the report. */
+    /**
+     * What a warm-up did: how long it ran, the rate of its last window, the share of a core the compilers used in it,
+     * and whether it settled before the cap.
+     */
+    public record WarmUp(double seconds, double rate, double compilerShare, boolean settled) {
+
+        /** E.g. "settled after 35 s at 412/s, compilers at 2 % of a core", for the report. */
         public String describe() {
             return (settled ? "settled after " : "still rising after ") + Math.round(seconds) + " s at "
-                    + Stats.rate(rate);
+                    + Stats.rate(rate) + ", compilers at " + Math.round(compilerShare * 100) + " % of a core";
         }
     }
 
@@ -106,23 +116,27 @@ public final class Load {
 
     /**
      * Runs {@code call} in windows of {@code window} until the rate settles (a window within {@value #SETTLED} of the
-     * one two windows before it, both ways) or {@code max} has passed. The JIT compilers need many thousands of
-     * requests before a JVM's rate stops rising (the gateway's read by id went from 85/s in its first 15 s to over
-     * 1,000/s two minutes later on the 2-core machine), so a fixed few seconds measure compilation, not the system.
+     * one two windows before it, both ways, while the JIT compilers used at most {@value #COMPILERS_QUIET} of a core) or
+     * {@code max} has passed. The JIT compilers need many thousands of requests before a JVM's rate stops rising (the
+     * gateway's read by id went from 85/s in its first 15 s to over 1,000/s two minutes later on the 2-core machine),
+     * so a fixed few seconds measure compilation, not the system. {@code compilers} answers the CPU time the compiler
+     * threads of every process measured have used so far ({@link CompilerTime}).
      */
-    public static WarmUp warmUp(String name, int clients, Duration window, Duration max, Call call) {
+    public static WarmUp warmUp(
+            String name, int clients, Duration window, Duration max, Supplier<Duration> compilers, Call call) {
         long start = System.nanoTime();
         List<Double> rates = new ArrayList<>();
         while (true) {
-            double rate =
-                    run(name, clients, window, Duration.ofSeconds(30), call).rate();
-            rates.add(rate);
+            Duration compiledBefore = compilers.get();
+            Result result = run(name, clients, window, Duration.ofSeconds(30), call);
+            double share = compilers.get().minus(compiledBefore).toNanos() / 1e9 / result.seconds();
+            rates.add(result.rate());
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (settled(rates)) {
-                return new WarmUp(seconds, rate, true);
+            if (settled(rates) && share <= COMPILERS_QUIET) {
+                return new WarmUp(seconds, result.rate(), share, true);
             }
             if (seconds >= max.toNanos() / 1e9) {
-                return new WarmUp(seconds, rate, false);
+                return new WarmUp(seconds, result.rate(), share, false);
             }
         }
     }

@@ -85,6 +85,48 @@ public final class Machine {
         return cpu;
     }
 
+    /**
+     * The CPU ticks (user and system, in /proc's unit, {@link CompilerTime#TICKS_PER_SECOND} a second) each JIT compiler
+     * thread ({@code C1 CompilerThre…}, {@code C2 CompilerThre…}) of the platform's processes has used so far, by
+     * {@code pid/tid}; empty where /proc is not there.
+     */
+    public static Map<String, Long> compilerTicks(Path varDir) {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        for (long pid : pids(varDir).values()) {
+            Path taskDir = Path.of("/proc", Long.toString(pid), "task");
+            try (Stream<Path> tasks = Files.list(taskDir)) {
+                for (Path task : tasks.toList()) {
+                    compilerThreadTicks(task).ifPresent(used -> ticks.put(pid + "/" + task.getFileName(), used));
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process is gone, or there is no /proc: it compiles nothing more
+            }
+        }
+        return ticks;
+    }
+
+    /** A thread's user + system ticks when it is a JIT compiler thread. */
+    public static Optional<Long> compilerThreadTicks(Path task) {
+        try {
+            String name = Files.readString(task.resolve("comm")).trim();
+            if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+                return Optional.empty();
+            }
+            return Optional.of(cpuTicks(Files.readString(task.resolve("stat"))));
+        } catch (IOException e) {
+            return Optional.empty(); // the thread ended
+        }
+    }
+
+    /**
+     * utime + stime of a {@code /proc/.../stat} line. The fields are counted after the command name's closing
+     * parenthesis, since a thread name such as "C2 CompilerThre" holds spaces: state is the first, utime the 12th.
+     */
+    public static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
     /** The platform's processes by name, from the pid files under {@code var/run}. */
     private static Map<String, Long> pids(Path varDir) {
         Map<String, Long> pids = new LinkedHashMap<>();

@@ -3,13 +3,17 @@ package dev.rapport.platform.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.platform.harness.CompilerTime;
 import dev.rapport.platform.harness.Load;
+import dev.rapport.platform.harness.Machine;
 import dev.rapport.platform.harness.Stats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,14 +60,73 @@ class BenchHarnessTest {
         assertThat(Load.settled(List.of(0.0, 0.0, 0.0)))
                 .as("nothing answered is not a settled rate")
                 .isFalse();
-        assertThat(new Load.WarmUp(35.2, 412, true).describe()).isEqualTo("settled after 35 s at 412/s");
+        assertThat(new Load.WarmUp(35.2, 412, 0.021, true).describe())
+                .isEqualTo("settled after 35 s at 412/s, compilers at 2 % of a core");
 
         // Run for real, a load that never answers 2xx never settles and stops at the cap.
-        Load.WarmUp failing =
-                Load.warmUp("failing", 2, Duration.ofMillis(50), Duration.ofMillis(150), (client, seq) -> 503);
+        Load.WarmUp failing = Load.warmUp(
+                "failing", 2, Duration.ofMillis(50), Duration.ofMillis(150), () -> Duration.ZERO, (client, seq) -> 503);
         assertThat(failing.settled()).isFalse();
         assertThat(failing.seconds()).isGreaterThanOrEqualTo(0.15);
         assertThat(failing.describe()).startsWith("still rising after ");
+    }
+
+    @Test
+    void aWarmUpGoesOnWhileTheCompilersAreBusyEvenAtASteadyRate() {
+        // A steady load whose JVMs' compilers use a whole core for the first six windows (each read of the
+        // compilers' time adds a second): the rate alone settles at the third window, the warm-up goes on until the
+        // compilers go quiet.
+        AtomicInteger reads = new AtomicInteger();
+        Supplier<Duration> compilers = () -> {
+            int read = reads.incrementAndGet();
+            return Duration.ofSeconds(Math.min(read, 12));
+        };
+        Load.WarmUp warm =
+                Load.warmUp("steady", 2, Duration.ofMillis(100), Duration.ofSeconds(20), compilers, (client, seq) -> {
+                    Thread.sleep(1);
+                    return 200;
+                });
+        assertThat(warm.settled()).isTrue();
+        assertThat(reads.get())
+                .as("two reads per window, quiet from the seventh window")
+                .isEqualTo(14);
+        assertThat(warm.compilerShare()).isZero();
+    }
+
+    @Test
+    void compilerThreadsTimeIsReadAfterTheirSpacedName() {
+        // A /proc/<pid>/task/<tid>/stat line of a C2 compiler thread: utime 4311 and stime 57 ticks.
+        String stat = "27262 (C2 CompilerThre) S 1 27240 27240 0 -1 4194368 12 0 0 0 4311 57 0 0 20 0 40 0 "
+                + "4130 3745447936 63456 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 -1 1 0 0 0 0 0";
+        assertThat(Machine.cpuTicks(stat)).isEqualTo(4368);
+        // On Linux, this JVM's own compiler threads are found and have compiled something by now.
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            long ticks = 0;
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    ticks += Machine.compilerThreadTicks(task).orElse(0L);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertThat(ticks).isPositive();
+        }
+    }
+
+    @Test
+    void compilerTimeReadsThePlatformsProcessesAndNeverGoesBack() throws IOException {
+        // This JVM as the platform's one process.
+        Files.createDirectories(temp.resolve("run"));
+        Files.writeString(
+                temp.resolve("run/launcher.pid"),
+                Long.toString(ProcessHandle.current().pid()));
+        CompilerTime time = new CompilerTime(temp);
+        Duration first = time.get();
+        Duration second = time.get();
+        assertThat(second).isGreaterThanOrEqualTo(first);
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(first).as("this JVM has compiled something by now").isPositive();
+        }
     }
 
     @Test
