@@ -114,6 +114,11 @@ public final class Load {
         return rate > 0 && Math.abs(rate - before) <= SETTLED * Math.max(rate, before);
     }
 
+    /** {@link #settled(List)}, and the compilers used at most {@value #COMPILERS_QUIET} of a core in the last window. */
+    public static boolean settled(List<Double> rates, double compilerShare) {
+        return settled(rates) && compilerShare <= COMPILERS_QUIET;
+    }
+
     /**
      * Runs {@code call} in windows of {@code window} until the rate settles (a window within {@value #SETTLED} of the
      * one two windows before it, both ways, while the JIT compilers used at most {@value #COMPILERS_QUIET} of a core) or
@@ -132,7 +137,7 @@ public final class Load {
             double share = compilers.get().minus(compiledBefore).toNanos() / 1e9 / result.seconds();
             rates.add(result.rate());
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (settled(rates) && share <= COMPILERS_QUIET) {
+            if (settled(rates, share)) {
                 return new WarmUp(seconds, result.rate(), share, true);
             }
             if (seconds >= max.toNanos() / 1e9) {

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,24 +71,15 @@ class BenchHarnessTest {
 
     @Test
     void aWarmUpGoesOnWhileTheCompilersAreBusyEvenAtASteadyRate() {
-        // A steady load whose JVMs' compilers use a whole core for the first six windows (each read of the
-        // compilers' time adds a second): the rate alone settles at the third window, the warm-up goes on until the
-        // compilers go quiet.
-        AtomicInteger reads = new AtomicInteger();
-        Supplier<Duration> compilers = () -> {
-            int read = reads.incrementAndGet();
-            return Duration.ofSeconds(Math.min(read, 12));
-        };
-        Load.WarmUp warm =
-                Load.warmUp("steady", 2, Duration.ofMillis(100), Duration.ofSeconds(20), compilers, (client, seq) -> {
-                    Thread.sleep(1);
-                    return 200;
-                });
-        assertThat(warm.settled()).isTrue();
-        assertThat(reads.get())
-                .as("two reads per window, quiet from the seventh window")
-                .isEqualTo(14);
-        assertThat(warm.compilerShare()).isZero();
+        List<Double> steady = List.of(160.0, 158.0, 161.0);
+        assertThat(Load.settled(steady)).as("the rate alone says settled").isTrue();
+        assertThat(Load.settled(steady, 0.08))
+                .as("compilers at 8 % of a core: still compiling")
+                .isFalse();
+        assertThat(Load.settled(steady, 0.02)).isTrue();
+        assertThat(Load.settled(List.of(85.0, 167.0, 209.0), 0.0))
+                .as("quiet compilers do not settle a rising rate")
+                .isFalse();
     }
 
     @Test
