@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * published content, completed reminders), the consuming services are stopped, every consumer group is rewound to
  * offset 0, and the services are started again and consume every record a second time. The state of every service is
  * unchanged (the member's export, the follow-ups, the contacts as listed), no event is published again, nothing is
- * processed anew (each service's inbox skips every record as a duplicate) and nothing is dead-lettered.
+ * processed anew (each service's inbox skips every record of a type it acts on as a duplicate, and every other one
+ * before any store operation) and nothing is dead-lettered.
  */
 final class Replay {
 
@@ -28,15 +29,6 @@ final class Replay {
     private static final int CLIENTS = 8;
     private static final List<Service> CONSUMERS = List.of(Service.CONTACTS, Service.CONTENT, Service.REMINDERS);
     private static final List<String> EVENT_TOPICS = List.of(Topics.CONTACTS, Topics.CONTENT, Topics.REMINDERS);
-
-    /**
-     * The event types each service's inbox acts on (its {@code *Inbox} lets only those through; empty: every type),
-     * by their name without area and version.
-     */
-    private static final Map<Service, Set<String>> ACTED_ON = Map.of(
-            Service.CONTACTS, Set.of("ContentPublished", "MemberErasureRequested", "MemberDataErased"),
-            Service.CONTENT, Set.of("MemberErasureRequested"),
-            Service.REMINDERS, Set.of());
 
     private final FaultScenarios run;
     private final FaultOptions.Sizes sizes;
@@ -175,29 +167,27 @@ final class Replay {
         scenario.note("every group back at the end " + Stats.seconds(replaySeconds) + " after the restart ("
                 + Stats.rate(records / Math.max(replaySeconds, 0.001)) + " records in all)");
 
-        Map<String, Map<String, Long>> typesByTopic = new TreeMap<>();
+        Map<String, Long> recordsByTopic = new TreeMap<>();
         for (String topic : EVENT_TOPICS) {
-            Map<String, Long> types = new TreeMap<>();
-            run.topics.read(topic, e -> true).forEach(e -> types.merge(name(e.type()), 1L, Long::sum));
-            typesByTopic.put(topic, types);
+            recordsByTopic.put(topic, (long) run.topics.read(topic, e -> true).size());
         }
         for (Service service : CONSUMERS) {
             Map<String, Long> outcomes = InboxMetrics.consumed(run, service);
-            Set<String> actedOn = ACTED_ON.get(service);
             long expected = 0;
             for (String topic : Topics.CONSUMERS.keySet()) {
                 if (Topics.CONSUMERS.get(topic).contains(service.module())) {
-                    expected += typesByTopic.get(topic).entrySet().stream()
-                            .filter(e -> actedOn.isEmpty() || actedOn.contains(e.getKey()))
-                            .mapToLong(Map.Entry::getValue)
-                            .sum();
+                    expected += recordsByTopic.get(topic);
                 }
             }
+            long duplicates = outcomes.getOrDefault("duplicate", 0L);
+            long notActedOn = outcomes.getOrDefault("not-acted-on", 0L);
+            // Which types a service acts on is its inbox's routes (unit-tested with each service); here every record
+            // must be skipped one way or the other.
             scenario.equal(
-                    service.module() + ": records its inbox skipped as already processed (every record of a type it"
-                            + " acts on)",
+                    service.module() + ": records its inbox skipped (" + duplicates + " as already processed, "
+                            + notActedOn + " of types it does not act on, before any store operation)",
                     expected,
-                    outcomes.getOrDefault("duplicate", 0L));
+                    duplicates + notActedOn);
             scenario.equal(service.module() + ": records processed anew", 0L, outcomes.getOrDefault("processed", 0L));
         }
         MemberState after = MemberState.read(run, MEMBER, EVENT_TOPICS, all);
@@ -284,14 +274,5 @@ final class Replay {
         if (!failures.isEmpty()) {
             throw failures.values().iterator().next();
         }
-    }
-
-    /** {@code rapport.content.ContentPublished.v1} → {@code ContentPublished}. */
-    static String name(String type) {
-        if (type == null) {
-            return "(none)";
-        }
-        String[] parts = type.split("\\.");
-        return parts.length == 4 ? parts[2] : type;
     }
 }

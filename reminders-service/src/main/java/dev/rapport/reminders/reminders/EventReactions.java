@@ -25,6 +25,8 @@ import dev.rapport.reminders.reminders.domain.ReminderKind;
 import dev.rapport.reminders.reminders.domain.ReminderStatus;
 import dev.rapport.reminders.settings.NotificationSettingsService;
 import dev.rapport.reminders.settings.domain.MemberPreferences;
+import dev.rapport.support.events.EventHandler;
+import dev.rapport.support.events.EventRoutes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,6 +55,7 @@ public class EventReactions {
     private final NotificationSettingsService settings;
     private final ContactRoutines routines;
     private final Clock clock;
+    private final EventRoutes routes;
 
     EventReactions(
             ReminderService reminders,
@@ -75,28 +78,40 @@ public class EventReactions {
         this.settings = settings;
         this.routines = routines;
         this.clock = clock;
+        this.routes = routes();
     }
 
     /** Acts on one consumed event; events that call for no action are ignored. */
     public void on(DomainEvent event) {
-        switch (event) {
-            case InteractionLogged e -> interactions.logged(e);
-            case InteractionRemoved e -> interactions.removed(e);
-            case PromiseKept e -> interactions.promiseChanged(e.memberId(), e.promiseId(), true, e.revision(), null);
-            case PromiseReopened e -> interactions.promiseChanged(e.memberId(), e.promiseId(), false, e.revision(), e);
-            case ContactUpdated e -> contactUpdated(e);
-            case ContactGoneStale e -> contactGoneStale(e);
-            case ContactReengaged e -> contactReengaged(e);
-            case MilestoneRecorded e -> milestoneRecorded(e);
-            case GroupGoneQuiet e -> groupGoneQuiet(e);
-            case ContentCadenceSlipped e -> content.cadenceSlipped(e);
-            case ContentShareSuggested e -> content.shareSuggested(e);
-            case ContentPublished e -> content.published(e);
-            case ContactArchived e -> archived(e);
-            case MeetingScheduled e -> meetings.meetingScheduled(e);
-            case MeetingCancelled e -> meetings.meetingCancelled(e);
-            default -> {}
-        }
+        routes.handle(event);
+    }
+
+    /** The events this service acts on, each with its reaction (the inbox skips the others before any store work). */
+    public EventHandler handler() {
+        return routes;
+    }
+
+    private EventRoutes routes() {
+        return new EventRoutes()
+                .on(InteractionLogged.class, interactions::logged)
+                .on(InteractionRemoved.class, interactions::removed)
+                .on(
+                        PromiseKept.class,
+                        e -> interactions.promiseChanged(e.memberId(), e.promiseId(), true, e.revision(), null))
+                .on(
+                        PromiseReopened.class,
+                        e -> interactions.promiseChanged(e.memberId(), e.promiseId(), false, e.revision(), e))
+                .on(ContactUpdated.class, this::contactUpdated)
+                .on(ContactGoneStale.class, this::contactGoneStale)
+                .on(ContactReengaged.class, this::contactReengaged)
+                .on(MilestoneRecorded.class, this::milestoneRecorded)
+                .on(GroupGoneQuiet.class, this::groupGoneQuiet)
+                .on(ContentCadenceSlipped.class, content::cadenceSlipped)
+                .on(ContentShareSuggested.class, content::shareSuggested)
+                .on(ContentPublished.class, content::published)
+                .on(ContactArchived.class, this::archived)
+                .on(MeetingScheduled.class, meetings::meetingScheduled)
+                .on(MeetingCancelled.class, meetings::meetingCancelled);
     }
 
     private void contactGoneStale(ContactGoneStale e) {

@@ -70,13 +70,16 @@ class InteractionReactions {
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(new InteractionLogged.Participant(null, null));
-        MemberPreferences member = settings.preferences(e.memberId());
+        MemberPreferences member = null; // read once, and only for a promise to follow up (most interactions have none)
         for (InteractionLogged.Promise promise : EventReactions.list(e.promises())) {
             if (promise == null || promise.promiseId() == null) {
                 continue;
             }
             if (promise.done()) {
                 continue; // kept already: nothing to follow up
+            }
+            if (member == null) {
+                member = settings.preferences(e.memberId());
             }
             ReminderDocument reminder = followUp(
                     e.memberId(),

@@ -16,6 +16,6 @@ class RemindersInbox {
 
     @Bean
     Consumer<Message<byte[]>> inbox(EventInbox inbox, MemberErasure erasure, EventReactions reactions) {
-        return inbox.consumer(erasure.guarding(reactions::on));
+        return inbox.consumer(erasure.guarding(reactions.handler()));
     }
 }

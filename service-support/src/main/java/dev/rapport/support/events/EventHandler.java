@@ -11,4 +11,15 @@ import dev.rapport.contracts.events.DomainEvent;
 public interface EventHandler {
 
     void handle(DomainEvent event);
+
+    /**
+     * Whether events of {@code type} can do anything here. The inbox spends no store operation (processed check,
+     * erasure check, processed mark) on a type its handler does not act on: a topic carries every event of its
+     * producer, and most consumers act on a few types (an import's 30,000 {@code ContactAdded} reach reminders-service,
+     * which does nothing with them). A handler built from {@link EventRoutes} answers its routes; a plain function is
+     * taken to act on every type.
+     */
+    default boolean actsOn(Class<? extends DomainEvent> type) {
+        return true;
+    }
 }

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns an {@link EventHandler} into the Kafka consumer of a service: reads the CloudEvent,
  * skips event ids already processed, and records each processed id.
  *
- * <p>Unknown types are ignored (a newer producer may publish types this build does not know), and so are
+ * <p>Types the handler does not act on ({@link EventHandler#actsOn}) are skipped before any store operation.
+ * Unknown types are ignored (a newer producer may publish types this build does not know), and so are
  * values of a closed vocabulary this build does not know: such a field reads as null (absent), so a newer
  * producer's new interaction kind or reminder kind never dead-letters the event;
  * records that are not readable Rapport CloudEvents throw {@link MalformedEventException} (dead-lettered
@@ -171,6 +172,11 @@ public class EventInbox {
         if (eventClass.isEmpty()) {
             count("ignored", type);
             log.debug("Ignoring event {} of unknown type {}", id, type);
+            return;
+        }
+        if (!handler.actsOn(eventClass.get())) {
+            // Nothing to do, so nothing to remember: no processed check, no erasure check, no mark.
+            count("not-acted-on", type);
             return;
         }
         if (alreadyProcessed(id)) {

@@ -44,23 +44,32 @@ public class MemberErasure {
 
     /**
      * The service's event handler behind the erasure rules: erasure requests are served here, confirmations
-     * pass, and any other event of an erased member that happened before the erasure is dropped.
+     * pass, and any other event of an erased member that happened before the erasure is dropped. It acts on erasure
+     * requests and on what {@code handler} acts on.
      */
     public EventHandler guarding(EventHandler handler) {
-        return event -> {
-            switch (event) {
-                case MemberErasureRequested request -> erase(request);
-                case MemberDataErased confirmation -> handler.handle(confirmation);
-                default -> {
-                    if (buried(event)) {
-                        log.info(
-                                "Dropping event {} of member {}: it happened before their data was erased",
-                                event.eventId(),
-                                event.memberId());
-                    } else {
-                        handler.handle(event);
+        return new EventHandler() {
+            @Override
+            public void handle(DomainEvent event) {
+                switch (event) {
+                    case MemberErasureRequested request -> erase(request);
+                    case MemberDataErased confirmation -> handler.handle(confirmation);
+                    default -> {
+                        if (buried(event)) {
+                            log.info(
+                                    "Dropping event {} of member {}: it happened before their data was erased",
+                                    event.eventId(),
+                                    event.memberId());
+                        } else {
+                            handler.handle(event);
+                        }
                     }
                 }
+            }
+
+            @Override
+            public boolean actsOn(Class<? extends DomainEvent> type) {
+                return type == MemberErasureRequested.class || handler.actsOn(type);
             }
         };
     }
