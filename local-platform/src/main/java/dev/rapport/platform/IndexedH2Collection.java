@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.DocumentComparator;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
@@ -14,12 +15,17 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -115,10 +121,14 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(
             Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-        Stream<Document> candidates = candidateDocuments(query, orderBy);
-        QueryResult result = candidates == null
-                ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
-                : matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        QueryResult result = inIndexOrder(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        if (result == null) {
+            Stream<Document> candidates = candidateDocuments(query, orderBy);
+            result = candidates == null
+                    ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                    : matchDocumentsFromStream(
+                            candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
         if (!UPDATING.get()) {
             return result;
         }
@@ -140,6 +150,10 @@ final class IndexedH2Collection extends H2Collection {
                 || pipeline.getFirst().size() != 1) {
             return null;
         }
+        List<Document> counted = countedByIndex(match, pipeline);
+        if (counted != null) {
+            return counted;
+        }
         Stream<Document> candidates = candidateDocuments(match, null);
         if (candidates == null) {
             return null;
@@ -147,6 +161,125 @@ final class IndexedH2Collection extends H2Collection {
         Aggregation aggregation = Aggregation.fromPipeline(pipeline, resolver, getDatabase(), this, oplog);
         aggregation.validate(command);
         return aggregation.runStages(candidates);
+    }
+
+    /**
+     * A sorted, limited query answered by walking the chosen index in the order the sort asks for ({@link
+     * SecondaryIndex#ordersBy}) and stopping at the limit, or null when that does not apply: a member's first page of
+     * reminders by due date, or of contacts by id, then reads a page of documents instead of all the member's. Every
+     * document read is checked to come in the sort's order, ties in the store's order (as a stable sort of a scan
+     * leaves them); were one not, the query is answered the usual way, so the answer is always a scan's.
+     */
+    QueryResult inIndexOrder(
+            Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        if (limit <= 0
+                || orderBy == null
+                || orderBy.isEmpty()
+                || ownLookup(query, orderBy)
+                || idCandidates(query) != null) {
+            return null;
+        }
+        Plan plan = plan(query, orderBy);
+        if (plan == null || !plan.index().ordersBy(plan.prefix(), orderBy)) {
+            return null;
+        }
+        Iterator<Object> walk = plan.index().walk(plan.fixed(), plan.prefix(), plan.ranges());
+        InOrder check = new InOrder(new DocumentComparator(orderBy), data.getKeyType()::compare, scanFraction());
+        Stream<Document> documents = StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(walk, Spliterator.ORDERED), false)
+                .map(position -> {
+                    Document document = data.get(position);
+                    if (document != null) {
+                        check.next(position, document);
+                    }
+                    return document;
+                })
+                .filter(Objects::nonNull);
+        try {
+            return matchDocumentsFromStream(documents, query, null, numberToSkip, limit, batchSize, fieldSelector);
+        } catch (OutOfOrder e) {
+            return null;
+        }
+    }
+
+    /**
+     * A count (the driver's {@code countDocuments}: {@code [{$match}, {$group: {_id: 1, n: {$sum: 1}}}]}) whose {@code
+     * $match} only fixes leading fields of an index to plain values, answered from the index's entries without reading a
+     * document (a member's contact list pays this count for every page: 5,000 documents read for a member with 5,000
+     * contacts); null for any other pipeline. No group document when nothing matches, as MongoDB answers.
+     */
+    List<Document> countedByIndex(Document match, List<Document> pipeline) {
+        if (pipeline.size() != 2
+                || pipeline.get(1).size() != 1
+                || !(pipeline.get(1).get("$group") instanceof Document group)
+                || group.size() != 2
+                || !(group.get(ID) instanceof Number)
+                || ownLookup(match, null)
+                || idCandidates(match) != null
+                || !SecondaryIndex.onlyEqualities(match)) {
+            return null;
+        }
+        String field = group.keySet().stream()
+                .filter(key -> !key.equals(ID))
+                .findFirst()
+                .orElseThrow();
+        if (!(group.get(field) instanceof Document sum)
+                || sum.size() != 1
+                || !(sum.get("$sum") instanceof Integer one)
+                || one != 1) {
+            return null;
+        }
+        Map<String, Object> fixed = SecondaryIndex.equalities(match);
+        Plan plan = plan(match, null);
+        if (plan == null || plan.prefix() != fixed.size()) {
+            return null;
+        }
+        long count = 0;
+        for (Iterator<Object> walk = plan.index().walk(fixed, plan.prefix(), Map.of()); walk.hasNext(); walk.next()) {
+            count++;
+        }
+        Object n = count <= Integer.MAX_VALUE ? (Object) (int) count : (Object) count;
+        return count == 0 ? List.of() : List.of(new Document(ID, group.get(ID)).append(field, n));
+    }
+
+    /**
+     * Checks that documents come in a sort's order, ties in the store's order of their positions, and that no more than
+     * {@code max} are read (a page of rare matches in a large range: a scan reads them faster).
+     */
+    private static final class InOrder {
+        private final Comparator<Document> sort;
+        private final Comparator<Object> positions;
+        private final long max;
+        private long read;
+        private Object lastPosition;
+        private Document last;
+
+        InOrder(Comparator<Document> sort, Comparator<Object> positions, long max) {
+            this.sort = sort;
+            this.positions = positions;
+            this.max = max;
+        }
+
+        void next(Object position, Document document) {
+            if (++read > max) {
+                throw new OutOfOrder();
+            }
+            if (last != null) {
+                int order = sort.compare(last, document);
+                if (order > 0 || (order == 0 && positions.compare(lastPosition, position) > 0)) {
+                    throw new OutOfOrder();
+                }
+            }
+            last = document;
+            lastPosition = position;
+        }
+    }
+
+    /** A walk of an index that met a document out of the sort's order, or read too many: answered the usual way. */
+    private static final class OutOfOrder extends RuntimeException {
+        OutOfOrder() {
+            super(null, null, false, false);
+        }
     }
 
     /** The documents {@link #candidates} names, in the store's order (a scan's), or null. */
@@ -162,41 +295,83 @@ final class IndexedH2Collection extends H2Collection {
 
     /** The positions of the only documents that can match, or null when no index narrows the query. */
     Collection<Object> candidates(Document query, Document orderBy) {
-        if (query == null || query.isEmpty() || (orderBy != null && orderBy.containsKey("$natural"))) {
+        if (ownLookup(query, orderBy)) {
             return null;
         }
-        List<Index<Object>> indexes = List.copyOf(getIndexes());
-        for (Index<Object> index : indexes) {
+        Collection<Object> ids = idCandidates(query);
+        if (ids != null) {
+            return ids;
+        }
+        Plan plan = plan(query, orderBy);
+        return plan == null ? null : plan.index().positions(plan.fixed(), plan.prefix(), plan.ranges(), scanFraction());
+    }
+
+    /** No query, a {@code $natural} order, or a query on exactly a unique index's keys (mongo-java-server's lookup). */
+    private boolean ownLookup(Document query, Document orderBy) {
+        if (query == null || query.isEmpty() || (orderBy != null && orderBy.containsKey("$natural"))) {
+            return true;
+        }
+        for (Index<Object> index : List.copyOf(getIndexes())) {
             if (index.canHandle(query)) {
-                return null; // mongo-java-server's own lookup (a query on exactly a unique index's keys)
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** The ids an {@code _id} equality or {@code $in} of the query allows, or null. */
+    private Collection<Object> idCandidates(Document query) {
+        if (!ID.equals(getIdField())) {
+            return null;
         }
         Map<String, Object> fixed = SecondaryIndex.equalities(query);
-        if (ID.equals(getIdField())) {
-            Collection<Object> ids = fixed.containsKey(ID) ? ids(fixed.get(ID)) : ids(query.get(ID));
-            if (ids != null) {
-                return ids;
-            }
+        return fixed.containsKey(ID) ? ids(fixed.get(ID)) : ids(query.get(ID));
+    }
+
+    /** A third of the collection: more documents than a scan, which reads them in order, reads faster one by one. */
+    private long scanFraction() {
+        return data.sizeAsLong() / SCAN_FRACTION;
+    }
+
+    /** The secondary index a query reads, how many of its leading fields the query fixes, and its conditions. */
+    private record Plan(
+            SecondaryIndex index, Map<String, Object> fixed, int prefix, Map<String, SecondaryIndex.Range> ranges) {}
+
+    /**
+     * The index with the longest equality prefix; of those, one whose next field the query bounds (a range), then one
+     * that serves {@code orderBy}. With no equality, one whose leading field the query bounds. Null when none narrows
+     * the query.
+     */
+    private Plan plan(Document query, Document orderBy) {
+        if (query == null || query.isEmpty()) {
+            return null;
         }
-        // The index with the longest equality prefix; of those, one whose next field the query bounds (a range). With
-        // no equality, one whose leading field the query bounds.
+        Map<String, Object> fixed = SecondaryIndex.equalities(query);
         Map<String, SecondaryIndex.Range> ranges = SecondaryIndex.ranges(query);
         SecondaryIndex best = null;
         int longest = 0;
         boolean bounded = false;
-        for (Index<Object> index : indexes) {
+        boolean ordered = false;
+        for (Index<Object> index : getIndexes()) {
             if (index instanceof SecondaryIndex secondary) {
                 int prefix = secondary.fixedPrefix(fixed);
                 boolean range = secondary.rangeAfter(prefix, ranges);
-                if ((prefix > 0 || range)
-                        && (best == null || prefix > longest || (prefix == longest && range && !bounded))) {
+                if (prefix == 0 && !range) {
+                    continue;
+                }
+                boolean order = secondary.ordersBy(prefix, orderBy);
+                if (best == null
+                        || prefix > longest
+                        || (prefix == longest && range && !bounded)
+                        || (prefix == longest && range == bounded && order && !ordered)) {
                     best = secondary;
                     longest = prefix;
                     bounded = range;
+                    ordered = order;
                 }
             }
         }
-        return best == null ? null : best.positions(fixed, longest, ranges, data.sizeAsLong() / SCAN_FRACTION);
+        return best == null ? null : new Plan(best, fixed, longest, ranges);
     }
 
     /**

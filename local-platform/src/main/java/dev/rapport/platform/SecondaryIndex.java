@@ -13,9 +13,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +52,8 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
     private final Map<Object, LongAdder> leading = new ConcurrentHashMap<>();
     /** Which indexed fields ever held an array (multikey): a range on one is read from its lower bound on only. */
     private final Set<Integer> multikey = ConcurrentHashMap.newKeySet();
+    /** The classes of the values each indexed field ever held (null aside): a sort is served in index order by one. */
+    private final Map<Integer, Set<Class<?>>> classes = new ConcurrentHashMap<>();
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         this(new ConcurrentSkipListMap<>(ORDER::compare), name, keys, sparse);
@@ -86,6 +90,33 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
             }
         });
         return fixed;
+    }
+
+    /**
+     * Whether every condition of {@code query} is one of its {@link #equalities}, each field fixed once: no other
+     * operator, no second condition on a field (the documents in the index range of those fields are then exactly
+     * the query's matches).
+     */
+    static boolean onlyEqualities(Document query) {
+        Map<String, Object> fixed = equalities(query);
+        int[] conditions = {0};
+        conditions(query, (field, value) -> conditions[0]++);
+        return conditions[0] == fixed.size() && noOtherOperator(query);
+    }
+
+    private static boolean noOtherOperator(Document query) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> parts) {
+                for (Object part : parts) {
+                    if (!(part instanceof Document document) || !noOtherOperator(document)) {
+                        return false;
+                    }
+                }
+            } else if (entry.getKey().startsWith("$")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each condition on a field, at the top level of {@code query} or inside a top-level {@code $and}, however deep. */
@@ -185,14 +216,32 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
      * (reading that many documents one by one costs more than scanning them all in the store's order).
      */
     Set<Object> positions(Map<String, Object> fixed, int prefix, Map<String, Range> ranges, long max) {
-        List<Object> values = new ArrayList<>(prefix);
-        for (int i = 0; i < prefix; i++) {
-            values.add(fixed.get(fields.get(i)));
-        }
-        List<Object> normalized = new ArrayList<>(prefix);
         if (prefix > 0) {
-            new KeyValue(values).normalized().forEach(normalized::add);
+            LongAdder first =
+                    leading.get(leadingValue(normalizedPrefix(fixed, prefix).get(0)));
+            if (first == null) {
+                return Set.of();
+            }
+            if (prefix == 1 && !rangeAfter(prefix, ranges) && first.sum() > max) {
+                return null;
+            }
         }
+        Set<Object> positions = new HashSet<>();
+        Iterator<Object> walk = walk(fixed, prefix, ranges);
+        while (walk.hasNext()) {
+            if (positions.add(walk.next()) && positions.size() > max) {
+                return null;
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * The same documents as {@link #positions} (with no limit), lazily and in the index's order: by the indexed fields,
+     * then by {@code _id}, each document once. Read only as far as the caller goes.
+     */
+    Iterator<Object> walk(Map<String, Object> fixed, int prefix, Map<String, Range> ranges) {
+        List<Object> normalized = normalizedPrefix(fixed, prefix);
         Range range = rangeAfter(prefix, ranges) ? ranges.get(fields.get(prefix)) : null;
         // The smallest key with that prefix (null sorts before every value, IndexKeyOrder), or with the range's start.
         List<Object> start = new ArrayList<>(Collections.nCopies(fields.size() + 1, null));
@@ -202,41 +251,101 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
         if (range != null) {
             start.set(prefix, range.start());
         }
-        if (prefix > 0) {
-            LongAdder first = leading.get(leadingValue(normalized.get(0)));
-            if (first == null) {
-                return Set.of();
-            }
-            if (prefix == 1 && range == null && first.sum() > max) {
-                return null;
-            }
-        }
         // An array's elements each have an entry, and each bound may be met by a different element: an upper bound
         // can only end the range on a field that never held an array.
         Object upper = range == null || multikey.contains(prefix) ? null : range.upper();
-        Set<Object> positions = new HashSet<>();
-        for (Map.Entry<KeyValue, Object> entry :
-                entries.tailMap(new KeyValue(start), true).entrySet()) {
-            KeyValue key = entry.getKey();
-            for (int i = 0; i < prefix; i++) {
-                if (IndexKeyOrder.compareValues(key.get(i), normalized.get(i)) != 0) {
-                    return positions;
+        Iterator<Map.Entry<KeyValue, Object>> entries =
+                this.entries.tailMap(new KeyValue(start), true).entrySet().iterator();
+        Set<Object> seen = new HashSet<>();
+        return new Iterator<>() {
+            private Object next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && !done) {
+                    if (!entries.hasNext()) {
+                        done = true;
+                        break;
+                    }
+                    Map.Entry<KeyValue, Object> entry = entries.next();
+                    if (!inRange(entry.getKey())) {
+                        done = true;
+                    } else if (seen.add(entry.getValue())) {
+                        next = entry.getValue();
+                    }
                 }
+                return next != null;
             }
-            if (range != null) {
-                Object value = key.get(prefix);
-                // Values of another class sort apart (IndexKeyOrder) and never match a bound of this one.
-                if (value == null
-                        || value.getClass() != range.type()
-                        || (upper != null && IndexKeyOrder.compareValues(value, upper) > 0)) {
-                    return positions;
+
+            private boolean inRange(KeyValue key) {
+                for (int i = 0; i < prefix; i++) {
+                    if (IndexKeyOrder.compareValues(key.get(i), normalized.get(i)) != 0) {
+                        return false;
+                    }
                 }
+                if (range != null) {
+                    Object value = key.get(prefix);
+                    // Values of another class sort apart (IndexKeyOrder) and never match a bound of this one.
+                    return value != null
+                            && value.getClass() == range.type()
+                            && (upper == null || IndexKeyOrder.compareValues(value, upper) <= 0);
+                }
+                return true;
             }
-            if (positions.add(entry.getValue()) && positions.size() > max) {
-                return null;
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Object position = next;
+                next = null;
+                return position;
+            }
+        };
+    }
+
+    private List<Object> normalizedPrefix(Map<String, Object> fixed, int prefix) {
+        List<Object> values = new ArrayList<>(prefix);
+        for (int i = 0; i < prefix; i++) {
+            values.add(fixed.get(fields.get(i)));
+        }
+        List<Object> normalized = new ArrayList<>(prefix);
+        if (prefix > 0) {
+            new KeyValue(values).normalized().forEach(normalized::add);
+        }
+        return normalized;
+    }
+
+    /** The classes whose values, all of one class, the index orders exactly as MongoDB's sort does. */
+    private static final Set<Class<?>> SORTED_ALIKE =
+            Set.of(String.class, ObjectId.class, Instant.class, Long.class, Double.class, Integer.class, Boolean.class);
+
+    /**
+     * Whether walking this index ({@link #walk}) after a prefix of {@code prefix} fixed fields gives documents in the
+     * order {@code orderBy} asks for, ties in {@code _id} order as a sort of the scan's order would leave them: the sort
+     * names exactly the indexed fields after the prefix, each ascending, none of them ever held an array, and each
+     * holds values of one class at most (besides null, which both orders put first) that compare alike in the index and
+     * in MongoDB's sort.
+     */
+    boolean ordersBy(int prefix, Document orderBy) {
+        if (orderBy == null
+                || orderBy.isEmpty()
+                || !List.copyOf(orderBy.keySet()).equals(fields.subList(prefix, fields.size()))) {
+            return false;
+        }
+        for (int i = prefix; i < fields.size(); i++) {
+            Set<Class<?>> held = classes.getOrDefault(i, Set.of());
+            if (!(orderBy.get(fields.get(i)) instanceof Number direction)
+                    || direction.doubleValue() != 1
+                    || multikey.contains(i)
+                    || held.size() > 1
+                    || !SORTED_ALIKE.containsAll(held)) {
+                return false;
             }
         }
-        return positions;
+        return true;
     }
 
     private static boolean isPlain(Object value) {
@@ -297,6 +406,13 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
         if (added) {
             leading.computeIfAbsent(leadingValue(key.get(0)), v -> new LongAdder())
                     .increment();
+            for (int i = 0; i < fields.size(); i++) {
+                Object value = key.get(i);
+                if (value != null) {
+                    classes.computeIfAbsent(i, field -> ConcurrentHashMap.newKeySet())
+                            .add(value.getClass());
+                }
+            }
         }
         return added;
     }
@@ -351,5 +467,6 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
     public void drop() {
         entries.clear();
         leading.clear();
+        classes.clear();
     }
 }

@@ -203,6 +203,29 @@ class SecondaryIndexTest {
                     .singleElement()
                     .satisfies(result ->
                             assertThat(((Number) result.get("n")).longValue()).isEqualTo(m2));
+            assertThat(collection.countedByIndex(
+                            new de.bwaldvogel.mongo.bson.Document("memberId", "m2"),
+                            List.of(new de.bwaldvogel.mongo.bson.Document("$match", null), count)))
+                    .as("a count whose $match only fixes an index's leading fields: the index's entries counted")
+                    .singleElement()
+                    .satisfies(result -> assertThat(result.get("n")).isEqualTo((int) m2));
+            assertThat(collection.countedByIndex(
+                            new de.bwaldvogel.mongo.bson.Document("memberId", "nobody"),
+                            List.of(new de.bwaldvogel.mongo.bson.Document("$match", null), count)))
+                    .as("nothing matches: no group document, as MongoDB answers")
+                    .isEmpty();
+            for (de.bwaldvogel.mongo.bson.Document notOnlyTheIndex : List.of(
+                    new de.bwaldvogel.mongo.bson.Document("memberId", "m2").append("status", "open"),
+                    new de.bwaldvogel.mongo.bson.Document("memberId", "m2")
+                            .append("contactId", new de.bwaldvogel.mongo.bson.Document("$ne", "c7")),
+                    new de.bwaldvogel.mongo.bson.Document(
+                                    "$or", List.of(new de.bwaldvogel.mongo.bson.Document("memberId", "m2")))
+                            .append("memberId", "m2"))) {
+                assertThat(collection.countedByIndex(
+                                notOnlyTheIndex, List.of(new de.bwaldvogel.mongo.bson.Document("$match", null), count)))
+                        .as("%s is matched document by document", notOnlyTheIndex)
+                        .isNull();
+            }
             assertThat(collection.aggregate(
                             List.of(count),
                             null,
@@ -217,6 +240,96 @@ class SecondaryIndexTest {
                                     "contactId", new de.bwaldvogel.mongo.bson.Document("$exists", true))))
                     .isNull();
         });
+    }
+
+    @Test
+    void aSortedPageIsReadInTheIndexsOrderWhenTheIndexOrdersAsTheSortDoes(@TempDir Path dir) {
+        EmbeddedMongo.PlatformH2Backend backend =
+                new EmbeddedMongo.PlatformH2Backend(dir.resolve("rapport.mv").toString());
+        withStore(backend, db -> {
+            MongoCollection<Document> indexed = db.getCollection("indexed");
+            declareIndexes(indexed);
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 1_200; i++) {
+                // A member who holds the whole collection: without a walk in order, every page scans it.
+                documents.add(new Document("_id", "big-" + (1_199 - i))
+                        .append("memberId", "big")
+                        .append("kind", i % 2 == 0 ? "follow-up" : "manual")
+                        .append(
+                                "dueOn",
+                                LocalDate.of(2026, 1, 1).plusDays(i % 90).toString())
+                        .append("at", java.util.Date.from(java.time.Instant.parse("2026-01-01T00:00:00Z"))));
+            }
+            indexed.insertMany(documents);
+            IndexedH2Collection collection =
+                    (IndexedH2Collection) backend.resolveDatabase(DATABASE).resolveCollection("indexed", true);
+            de.bwaldvogel.mongo.bson.Document member =
+                    new de.bwaldvogel.mongo.bson.Document("memberId", "big").append("kind", "follow-up");
+            de.bwaldvogel.mongo.bson.Document byDue =
+                    new de.bwaldvogel.mongo.bson.Document("dueOn", 1).append("_id", 1);
+
+            var page = collection.inIndexOrder(member, byDue, 0, 3, 0, null);
+
+            assertThat(page)
+                    .as("member_due (memberId, dueOn, _id) walked in order")
+                    .isNotNull();
+            List<Object> ids = new ArrayList<>();
+            page.forEach(document -> ids.add(document.get("_id")));
+            // dueOn 2026-01-01 is held by i = 0, 90, 180 … (all follow-ups), ties by _id as a sort of a scan leaves
+            // them.
+            assertThat(ids).isEqualTo(ids(sortedByScan(documents, 0, 3)));
+            assertThat(ids)
+                    .hasSize(3)
+                    .allMatch(id -> documents.stream()
+                            .anyMatch(d -> d.get("_id").equals(id)
+                                    && d.getString("dueOn").equals("2026-01-01")));
+            // Through the driver, with a skip, and the last page: what a sort of a scan answers.
+            Bson followUps = Filters.and(Filters.eq("memberId", "big"), Filters.eq("kind", "follow-up"));
+            for (int skip : List.of(0, 1, 590)) {
+                assertThat(run(indexed, followUps, Sorts.ascending("dueOn", "_id"), skip, 20))
+                        .isEqualTo(sortedByScan(documents, skip, 20));
+            }
+            // Not walked: a descending sort, a sort the index does not end with, a field that held two classes, no
+            // limit.
+            assertThat(collection.inIndexOrder(
+                            member,
+                            new de.bwaldvogel.mongo.bson.Document("dueOn", -1).append("_id", -1),
+                            0,
+                            3,
+                            0,
+                            null))
+                    .isNull();
+            assertThat(collection.inIndexOrder(
+                            member, new de.bwaldvogel.mongo.bson.Document("dueOn", 1), 0, 3, 0, null))
+                    .isNull();
+            indexed.insertOne(
+                    new Document("_id", "odd").append("memberId", "big").append("at", "2026-01-15"));
+            assertThat(collection.inIndexOrder(
+                            new de.bwaldvogel.mongo.bson.Document("memberId", "big"),
+                            new de.bwaldvogel.mongo.bson.Document("at", 1),
+                            0,
+                            3,
+                            0,
+                            null))
+                    .as("at holds a date and a string: the index orders classes apart, MongoDB by type")
+                    .isNull();
+            assertThat(collection.inIndexOrder(member, byDue, 0, 0, 0, null)).isNull();
+        });
+    }
+
+    private static List<Object> ids(List<Document> documents) {
+        return documents.stream().map(d -> d.get("_id")).toList();
+    }
+
+    /** The big member's follow-ups sorted by due date then id, skipped and limited, as MongoDB answers them. */
+    private static List<Document> sortedByScan(List<Document> documents, int skip, int limit) {
+        return documents.stream()
+                .filter(d -> d.get("kind").equals("follow-up"))
+                .sorted(java.util.Comparator.comparing((Document d) -> d.getString("dueOn"))
+                        .thenComparing(d -> d.getString("_id")))
+                .skip(skip)
+                .limit(limit)
+                .toList();
     }
 
     private static Collection<Object> candidates(IndexedH2Collection collection, de.bwaldvogel.mongo.bson.Document q) {
@@ -367,10 +480,14 @@ class SecondaryIndexTest {
     private void compareQueries(MongoCollection<Document> indexed, MongoCollection<Document> plain, int queries) {
         for (int i = 0; i < queries; i++) {
             Bson filter = randomFilter();
-            Bson sort = switch (random.nextInt(4)) {
+            Bson sort = switch (random.nextInt(7)) {
                 case 0 -> null;
                 case 1 -> Sorts.ascending("dueOn");
                 case 2 -> Sorts.descending("dueOn", "_id");
+                // served in member_due's order (memberId fixed): a walk of the index that stops at the limit
+                case 3, 4 -> Sorts.ascending("dueOn", "_id");
+                // member_at's field, whose values are dates and now and then a string: never walked in order
+                case 5 -> Sorts.ascending("at");
                 default -> Sorts.ascending("contactId");
             };
             int skip = random.nextInt(4) == 0 ? random.nextInt(5) : 0;
