@@ -172,14 +172,18 @@ final class IndexedH2Collection extends H2Collection {
      */
     QueryResult inIndexOrder(
             Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-        if (limit <= 0
-                || orderBy == null
-                || orderBy.isEmpty()
-                || ownLookup(query, orderBy)
-                || idCandidates(query) != null) {
+        if (limit <= 0 || orderBy == null || orderBy.isEmpty()) {
             return null;
         }
-        Plan plan = plan(query, orderBy);
+        boolean everything = query == null || query.isEmpty();
+        Plan plan;
+        if (everything) {
+            plan = inOrderOf(orderBy);
+        } else if (ownLookup(query, orderBy) || idCandidates(query) != null) {
+            return null;
+        } else {
+            plan = plan(query, orderBy);
+        }
         if (plan == null || !plan.index().ordersBy(plan.prefix(), orderBy)) {
             return null;
         }
@@ -196,7 +200,14 @@ final class IndexedH2Collection extends H2Collection {
                 })
                 .filter(Objects::nonNull);
         try {
-            return matchDocumentsFromStream(documents, query, null, numberToSkip, limit, batchSize, fieldSelector);
+            return matchDocumentsFromStream(
+                    documents,
+                    everything ? new Document() : query,
+                    null,
+                    numberToSkip,
+                    limit,
+                    batchSize,
+                    fieldSelector);
         } catch (OutOfOrder e) {
             return null;
         }
@@ -331,6 +342,19 @@ final class IndexedH2Collection extends H2Collection {
     /** A third of the collection: more documents than a scan, which reads them in order, reads faster one by one. */
     private long scanFraction() {
         return data.sizeAsLong() / SCAN_FRACTION;
+    }
+
+    /**
+     * For a query with no condition (the relay's oldest pending markers, every one sorted by time): an index led by
+     * the sort's fields, walked from its start.
+     */
+    private Plan inOrderOf(Document orderBy) {
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof SecondaryIndex secondary && secondary.ordersBy(0, orderBy)) {
+                return new Plan(secondary, Map.of(), 0, Map.of());
+            }
+        }
+        return null;
     }
 
     /** The secondary index a query reads, how many of its leading fields the query fixes, and its conditions. */

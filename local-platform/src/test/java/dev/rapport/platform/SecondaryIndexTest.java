@@ -289,6 +289,23 @@ class SecondaryIndexTest {
                 assertThat(run(indexed, followUps, Sorts.ascending("dueOn", "_id"), skip, 20))
                         .isEqualTo(sortedByScan(documents, skip, 20));
             }
+            // No condition at all, sorted by an index's only field (the relay's oldest pending markers): walked too.
+            assertThat(collection.inIndexOrder(
+                            new de.bwaldvogel.mongo.bson.Document(),
+                            new de.bwaldvogel.mongo.bson.Document("dueOn", 1),
+                            0,
+                            3,
+                            0,
+                            null))
+                    .as("the index due (dueOn) from its start")
+                    .isNotNull();
+            assertThat(run(indexed, new Document(), Sorts.ascending("dueOn"), 2, 7))
+                    .isEqualTo(documents.stream()
+                            .sorted(java.util.Comparator.comparing((Document d) -> d.getString("dueOn"))
+                                    .thenComparing(d -> d.getString("_id")))
+                            .skip(2)
+                            .limit(7)
+                            .toList());
             // Not walked: a descending sort, a sort the index does not end with, a field that held two classes, no
             // limit.
             assertThat(collection.inIndexOrder(
