@@ -2,6 +2,8 @@ package dev.rapport.contacts.imports;
 
 import com.mongodb.client.model.Updates;
 import dev.rapport.support.web.ApiException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.InputStream;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -46,14 +49,26 @@ class ImportJobRunner {
     private final ImportJobProperties settings;
     private final String instance = UUID.randomUUID().toString();
     private final ExecutorService workers;
+    private final MeterRegistry meters;
+    /** The jobs this instance is running now ({@code rapport_imports_jobs_running}). */
+    private final AtomicInteger running = new AtomicInteger();
 
     ImportJobRunner(
-            ImportJobs jobs, ImportService imports, ImportFiles files, ImportLock lock, ImportJobProperties settings) {
+            ImportJobs jobs,
+            ImportService imports,
+            ImportFiles files,
+            ImportLock lock,
+            ImportJobProperties settings,
+            MeterRegistry meters) {
         this.jobs = jobs;
         this.imports = imports;
         this.files = files;
         this.lock = lock;
         this.settings = settings;
+        this.meters = meters;
+        Gauge.builder("rapport.imports.jobs.running", running, AtomicInteger::get)
+                .description("Import jobs this instance is running now")
+                .register(meters);
         this.workers = new ThreadPoolExecutor(
                 settings.workers(),
                 settings.workers(),
@@ -86,6 +101,24 @@ class ImportJobRunner {
      * whether this instance ran it to its end.
      */
     boolean run(String jobId, IntConsumer afterBatch) {
+        running.incrementAndGet();
+        try {
+            return attempt(jobId, afterBatch);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    /**
+     * How an attempt at a job ended, counted as {@code rapport_imports_jobs_total{outcome}}: {@code completed} (its
+     * report is there), {@code failed} (the job ended with an error), {@code stopped} (left to its lease: a later
+     * attempt resumes it) or {@code deferred} (the member's other import holds the member: a sweep starts it later).
+     */
+    private void ended(String outcome) {
+        meters.counter("rapport.imports.jobs", "outcome", outcome).increment();
+    }
+
+    private boolean attempt(String jobId, IntConsumer afterBatch) {
         long start = System.nanoTime();
         String owner = instance + "/" + UUID.randomUUID();
         Document job = jobs.claim(jobId, owner).orElse(null);
@@ -103,6 +136,7 @@ class ImportJobRunner {
                             "the import stopped " + settings.maxAttempts()
                                     + " times before its end; the rows imported are kept: upload the file again"
                                     + " to import the rest"));
+            ended("failed");
             return false;
         }
         String memberId = job.getString("memberId");
@@ -120,6 +154,7 @@ class ImportJobRunner {
                 }
             });
             boolean finished = jobs.finish(job, owner, report);
+            ended(finished ? "completed" : "stopped");
             log.info(
                     "Import job {} ({} rows, attempt {}) done in {} ms: {} created, {} merged, {} unchanged, {} rejected",
                     jobId,
@@ -134,13 +169,16 @@ class ImportJobRunner {
         } catch (ApiException e) {
             if (e.status().value() == 409) {
                 jobs.release(jobId, owner);
+                ended("deferred");
                 return false;
             }
             jobs.fail(job, owner, new ImportJob.Error(e.status().value(), "Import failed", e.getMessage()));
+            ended("failed");
             return false;
         } catch (RuntimeException e) {
             // Left to its lease, as if this instance had stopped: the next attempt resumes where it stood.
             log.warn("Import job {} stopped (attempt {}): {}", jobId, attempts, e.toString());
+            ended("stopped");
             return false;
         }
     }

@@ -8,6 +8,8 @@ import dev.rapport.contacts.contacts.ContactDocument;
 import dev.rapport.contacts.imports.domain.ImportFormat;
 import dev.rapport.contracts.identity.IdentityAssertion;
 import dev.rapport.testkit.RapportIntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,6 +48,9 @@ class ImportJobResumeIT {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void aJobStoppedBetweenWritingABatchAndSavingItsProgressResumesAndReportsExactCounts() {
         String member = "member-" + UUID.randomUUID();
@@ -66,13 +71,20 @@ class ImportJobResumeIT {
 
         ImportJobs.Submitted submitted = jobs.submit(caller, new ByteArrayInputStream(file), request);
         String id = ((ImportJobs.Submitted.Job) submitted).job().id();
+        double stoppedBefore = jobsEnded("stopped");
+        double completedBefore = jobsEnded("completed");
         boolean finished = runner.run(id, done -> {
+            assertThat(meters.get("rapport.imports.jobs.running").gauge().value())
+                    .as("running on this instance while its batches are written")
+                    .isEqualTo(1);
             if (done > 2_000) {
                 throw new ImportJobRunner.Interrupted("the instance stops after its second batch is written");
             }
         });
 
         assertThat(finished).isFalse();
+        assertThat(jobsEnded("stopped") - stoppedBefore).isEqualTo(1);
+        assertThat(meters.get("rapport.imports.jobs.running").gauge().value()).isZero();
         ImportJob stopped = jobs.get(caller, id);
         assertThat(stopped.state()).isEqualTo("running");
         assertThat(stopped.rowsDone())
@@ -97,6 +109,9 @@ class ImportJobResumeIT {
 
         ImportJob resumed = jobs.get(caller, id);
         assertThat(resumed.attempts()).isEqualTo(2);
+        assertThat(jobsEnded("completed") - completedBefore)
+                .as("this job's second attempt (the sweeps may have finished another test's job too)")
+                .isGreaterThanOrEqualTo(1);
         assertThat(resumed.rowsDone()).isEqualTo(3_501);
         ImportReport report = resumed.report();
         assertThat(report.rows()).isEqualTo(3_501);
@@ -149,5 +164,12 @@ class ImportJobResumeIT {
 
     private long contactsOf(String member) {
         return mongo.count(new Query(Criteria.where("memberId").is(member)), ContactDocument.class);
+    }
+
+    /** How many attempts at import jobs ended so far ({@code rapport_imports_jobs_total{outcome}}). */
+    private double jobsEnded(String outcome) {
+        Counter counter =
+                meters.find("rapport.imports.jobs").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 }
