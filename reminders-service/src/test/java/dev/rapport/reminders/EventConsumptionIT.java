@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.rapport.testkit.ApiClient;
 import dev.rapport.testkit.KafkaProbe;
 import dev.rapport.testkit.RapportIntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,6 +29,9 @@ class EventConsumptionIT {
     @Autowired
     ApplicationContext app;
 
+    @Autowired
+    MeterRegistry meters;
+
     String member;
     ApiClient api;
 
@@ -40,6 +46,45 @@ class EventConsumptionIT {
         // EventInbox's "handle <type>" span is the one observation of a record (docs/operations.md#traces); Spring
         // Cloud Function's wrapper around every call repeated it, for the records a service ignores too.
         assertThat(app.getBeanNamesForType(FunctionAroundWrapper.class)).isEmpty();
+    }
+
+    @Test
+    void aRecordOfATypeTheInboxDoesNotActOnIsDroppedBeforeTheBinderMakesAMessageOfIt() {
+        String added = "rapport.contacts.ContactAdded.v1"; // on contacts.events, not one reminders-service acts on
+        double skippedBefore = consumed("not-acted-on", added);
+        double handedBefore = handedToTheInbox();
+        for (int i = 0; i < 3; i++) {
+            String id = UUID.randomUUID().toString();
+            send(id, added, """
+                    {"eventId":"%s","occurredAt":"%s","memberId":"%s","tenantId":"alumni","contactId":"c%d"}
+                    """.formatted(id, Instant.now(), member, i));
+        }
+        // Records of one member are consumed in order: once this one is handled, the three before it were read.
+        String marker = UUID.randomUUID().toString();
+        send(marker, interactionLogged(marker, "promise-" + UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(openReminders()).isEqualTo(1));
+
+        assertThat(consumed("not-acted-on", added) - skippedBefore).isEqualTo(3);
+        assertThat(handedToTheInbox() - handedBefore)
+                .as("only the marker reached the inbox's channel (and its function)")
+                .isEqualTo(1);
+    }
+
+    /** Records of {@code type} the inbox consumed with {@code outcome} (rapport_events_consumed_total). */
+    private double consumed(String outcome, String type) {
+        Counter counter = meters.find("rapport.events.consumed")
+                .tag("outcome", outcome)
+                .tag("type", type)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Messages the binder sent to the inbox's channel (Spring Integration's own metric of the channel). */
+    private double handedToTheInbox() {
+        return meters.find("spring.integration.send").tag("name", "inbox-in-0").timers().stream()
+                .mapToDouble(Timer::count)
+                .sum();
     }
 
     @Test
@@ -113,13 +158,17 @@ class EventConsumptionIT {
     }
 
     private void send(String eventId, String data) {
+        send(eventId, "rapport.contacts.InteractionLogged.v1", data);
+    }
+
+    private void send(String eventId, String type, String data) {
         KafkaProbe.send(
                 "contacts.events",
                 member,
                 data,
                 Map.of(
                         "ce_id", eventId,
-                        "ce_type", "rapport.contacts.InteractionLogged.v1",
+                        "ce_type", type,
                         "ce_source", "/rapport/contacts-service",
                         "ce_specversion", "1.0",
                         "content-type", "application/json",

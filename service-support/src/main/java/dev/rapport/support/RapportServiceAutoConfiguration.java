@@ -6,6 +6,7 @@ import dev.rapport.support.deadletters.DeadLetterTopics;
 import dev.rapport.support.deadletters.DeadLetters;
 import dev.rapport.support.deadletters.DeadLettersEndpoint;
 import dev.rapport.support.events.Aggregates;
+import dev.rapport.support.events.CloudEventHeaders;
 import dev.rapport.support.events.EventBytesConverter;
 import dev.rapport.support.events.EventInbox;
 import dev.rapport.support.events.EventPublisher;
@@ -32,6 +33,7 @@ import dev.rapport.support.web.RequestIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.header.Header;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -53,11 +56,13 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.binder.ConsumerProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.integration.kafka.inbound.KafkaMessageDrivenChannelAdapter;
 import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -246,6 +251,35 @@ public class RapportServiceAutoConfiguration {
         EventInbox inbox = new EventInbox(mongo, json, clock, meters, properties);
         inbox.useTracing(eventTracing);
         return inbox;
+    }
+
+    /**
+     * The inbox's Kafka endpoint drops a record whose type the inbox does not act on ({@link EventInbox.Routed#skips})
+     * before the binder turns it into a message and calls the function: each interaction posted is consumed by three
+     * services that ignore it (contacts-service its own {@code InteractionLogged} and the {@code ReminderCreated} it
+     * causes, content-service the former), and that conversion, not the inbox's check, was most of their consumer
+     * threads' CPU (JFR). Only the inbox's binding (its consumer group) is filtered; its offsets still advance past
+     * the dropped records.
+     */
+    @Bean
+    @ConditionalOnBean(name = "inbox")
+    ConsumerEndpointCustomizer<KafkaMessageDrivenChannelAdapter<?, ?>> inboxSkipsWhatItDoesNotActOn(
+            Environment environment, org.springframework.beans.factory.BeanFactory beans) {
+        String inboxGroup = environment.getProperty("spring.cloud.stream.bindings.inbox-in-0.group");
+        return (adapter, destination, group) -> {
+            if (inboxGroup == null
+                    || !inboxGroup.equals(group)
+                    || !(beans.getBean("inbox") instanceof EventInbox.Routed inbox)) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            KafkaMessageDrivenChannelAdapter<Object, Object> records =
+                    (KafkaMessageDrivenChannelAdapter<Object, Object>) adapter;
+            records.setRecordFilterStrategy(record -> {
+                Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+                return type != null && inbox.skips(new String(type.value(), StandardCharsets.UTF_8));
+            });
+        };
     }
 
     /**

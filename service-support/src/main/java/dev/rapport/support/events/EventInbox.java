@@ -98,7 +98,49 @@ public class EventInbox {
 
     /** The consumer function to expose as the {@code inbox} bean. */
     public Consumer<Message<byte[]>> consumer(EventHandler handler) {
-        return message -> receive(message, handler);
+        return new Routed(handler);
+    }
+
+    /**
+     * The inbox of one handler: a consumer function that can also tell, from a record's type alone, that the handler
+     * does not act on it, so that the binder drops such a record before turning it into a message
+     * ({@code RapportServiceAutoConfiguration.inboxSkipsWhatItDoesNotActOn}): a topic carries every event of its
+     * producer, and most of them are not a given consumer's business.
+     */
+    public final class Routed implements Consumer<Message<byte[]>> {
+
+        private final EventHandler handler;
+
+        private Routed(EventHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void accept(Message<byte[]> message) {
+            receive(message, handler);
+        }
+
+        /**
+         * Whether a record of type {@code type} (its {@code ce_type}; null when it has none) is one the handler does
+         * not act on: a known type, not routed. Counted as {@code not-acted-on} when it is. A record without a type or
+         * of an unknown one is not skipped here: the inbox dead-letters or ignores it as it always does.
+         */
+        public boolean skips(String type) {
+            if (type == null || type.isBlank()) {
+                return false;
+            }
+            Optional<Class<? extends DomainEvent>> eventClass = EventCatalog.classOf(type);
+            return eventClass.isPresent() && notActedOn(handler, eventClass.get(), type);
+        }
+    }
+
+    /** Whether {@code handler} does nothing with events of {@code eventClass}; counted as {@code not-acted-on}. */
+    private boolean notActedOn(EventHandler handler, Class<? extends DomainEvent> eventClass, String type) {
+        if (handler.actsOn(eventClass)) {
+            return false;
+        }
+        count("not-acted-on", type);
+        return true;
     }
 
     void receive(Message<byte[]> message, EventHandler handler) {
@@ -174,9 +216,8 @@ public class EventInbox {
             log.debug("Ignoring event {} of unknown type {}", id, type);
             return;
         }
-        if (!handler.actsOn(eventClass.get())) {
+        if (notActedOn(handler, eventClass.get(), type)) {
             // Nothing to do, so nothing to remember: no processed check, no erasure check, no mark.
-            count("not-acted-on", type);
             return;
         }
         if (alreadyProcessed(id)) {
