@@ -226,8 +226,11 @@ final class IndexedH2Collection extends H2Collection {
                 || group.size() != 2
                 || !(group.get(ID) instanceof Number)
                 || ownLookup(match, null)
-                || idCandidates(match) != null
-                || !SecondaryIndex.onlyEqualities(match)) {
+                || idCandidates(match) != null) {
+            return null;
+        }
+        Map<String, Object> fixed = SecondaryIndex.equalities(match);
+        if (!SecondaryIndex.onlyEqualities(match, fixed)) {
             return null;
         }
         String field = group.keySet().stream()
@@ -240,7 +243,6 @@ final class IndexedH2Collection extends H2Collection {
                 || one != 1) {
             return null;
         }
-        Map<String, Object> fixed = SecondaryIndex.equalities(match);
         Plan plan = plan(match, null);
         if (plan == null || plan.prefix() != fixed.size()) {
             return null;

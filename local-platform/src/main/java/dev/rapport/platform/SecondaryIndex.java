@@ -93,42 +93,36 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
     }
 
     /**
-     * Whether every condition of {@code query} is one of its {@link #equalities}, each field fixed once: no other
-     * operator, no second condition on a field (the documents in the index range of those fields are then exactly
+     * Whether every condition of {@code query} is one of {@code fixed}, its {@link #equalities}, each field fixed once: no
+     * other operator, no second condition on a field (the documents in the index range of those fields are then exactly
      * the query's matches).
      */
-    static boolean onlyEqualities(Document query) {
-        Map<String, Object> fixed = equalities(query);
+    static boolean onlyEqualities(Document query, Map<String, Object> fixed) {
         int[] conditions = {0};
-        conditions(query, (field, value) -> conditions[0]++);
-        return conditions[0] == fixed.size() && noOtherOperator(query);
-    }
-
-    private static boolean noOtherOperator(Document query) {
-        for (Map.Entry<String, Object> entry : query.entrySet()) {
-            if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> parts) {
-                for (Object part : parts) {
-                    if (!(part instanceof Document document) || !noOtherOperator(document)) {
-                        return false;
-                    }
-                }
-            } else if (entry.getKey().startsWith("$")) {
-                return false;
-            }
-        }
-        return true;
+        boolean[] otherOperator = {false};
+        conditions(query, (field, value) -> conditions[0]++, () -> otherOperator[0] = true);
+        return !otherOperator[0] && conditions[0] == fixed.size();
     }
 
     /** Each condition on a field, at the top level of {@code query} or inside a top-level {@code $and}, however deep. */
     private static void conditions(Document query, BiConsumer<String, Object> condition) {
+        conditions(query, condition, () -> {});
+    }
+
+    /** {@link #conditions(Document, BiConsumer)}, telling {@code otherOperator} of any operator but {@code $and}. */
+    private static void conditions(Document query, BiConsumer<String, Object> condition, Runnable otherOperator) {
         for (Map.Entry<String, Object> entry : query.entrySet()) {
             if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> parts) {
                 for (Object part : parts) {
                     if (part instanceof Document document) {
-                        conditions(document, condition);
+                        conditions(document, condition, otherOperator);
+                    } else {
+                        otherOperator.run();
                     }
                 }
-            } else if (!entry.getKey().startsWith("$")) {
+            } else if (entry.getKey().startsWith("$")) {
+                otherOperator.run();
+            } else {
                 condition.accept(entry.getKey(), entry.getValue());
             }
         }
@@ -215,21 +209,23 @@ final class SecondaryIndex extends EmbeddedMongo.OrderedUniqueIndex {
      * most once, in no order: the caller reads them in the store's); null as soon as there are more than {@code max}
      * (reading that many documents one by one costs more than scanning them all in the store's order).
      */
-    Set<Object> positions(Map<String, Object> fixed, int prefix, Map<String, Range> ranges, long max) {
+    List<Object> positions(Map<String, Object> fixed, int prefix, Map<String, Range> ranges, long max) {
         if (prefix > 0) {
             LongAdder first =
                     leading.get(leadingValue(normalizedPrefix(fixed, prefix).get(0)));
             if (first == null) {
-                return Set.of();
+                return List.of();
             }
             if (prefix == 1 && !rangeAfter(prefix, ranges) && first.sum() > max) {
                 return null;
             }
         }
-        Set<Object> positions = new HashSet<>();
+        // The walk gives each document once already.
+        List<Object> positions = new ArrayList<>();
         Iterator<Object> walk = walk(fixed, prefix, ranges);
         while (walk.hasNext()) {
-            if (positions.add(walk.next()) && positions.size() > max) {
+            positions.add(walk.next());
+            if (positions.size() > max) {
                 return null;
             }
         }

@@ -18,7 +18,19 @@ final class InboxMetrics {
 
     /** The service's {@code rapport.events.consumed} counters by outcome, read from its Prometheus endpoint. */
     static Map<String, Long> consumed(FaultScenarios run, Service service) throws Exception {
-        String text = run.client
+        return consumedOutcomes(prometheus(run, service));
+    }
+
+    /**
+     * How many records of {@code type} the service's inbox has counted as not acted on so far: dropped unread, by
+     * their {@code ce_type} alone.
+     */
+    static long notActedOn(FaultScenarios run, Service service, String type) throws Exception {
+        return consumedOf(prometheus(run, service), "not-acted-on", type);
+    }
+
+    private static String prometheus(FaultScenarios run, Service service) throws Exception {
+        return run.client
                 .expectOk(
                         HttpRequest.newBuilder(run.management(service, "/actuator/prometheus"))
                                 .timeout(Duration.ofSeconds(10))
@@ -26,7 +38,18 @@ final class InboxMetrics {
                                 .build(),
                         "read " + service.module() + "'s metrics")
                 .body();
-        return consumedOutcomes(text);
+    }
+
+    /** {@code rapport_events_consumed_total} of one outcome and one event type (0 when never counted). */
+    static long consumedOf(String prometheus, String outcome, String type) {
+        long total = 0;
+        for (String line : prometheus.lines().toList()) {
+            Matcher matcher = CONSUMED.matcher(line);
+            if (matcher.find() && matcher.group(1).equals(outcome) && line.contains("type=\"" + type + "\"")) {
+                total += Math.round(Double.parseDouble(matcher.group(2)));
+            }
+        }
+        return total;
     }
 
     /** Sums {@code rapport_events_consumed_total} by outcome over every event type. */

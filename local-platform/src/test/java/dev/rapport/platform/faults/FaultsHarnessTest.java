@@ -144,6 +144,12 @@ class FaultsHarnessTest {
                 """;
         assertThat(InboxMetrics.consumedOutcomes(prometheus))
                 .isEqualTo(Map.of("duplicate", 123L, "processed", 1L, "not-acted-on", 30000L));
+        assertThat(InboxMetrics.consumedOf(prometheus, "not-acted-on", "rapport.contacts.ContactAdded.v1"))
+                .isEqualTo(30000L);
+        assertThat(InboxMetrics.consumedOf(prometheus, "duplicate", "rapport.contacts.InteractionLogged.v1"))
+                .isEqualTo(120L);
+        assertThat(InboxMetrics.consumedOf(prometheus, "not-acted-on", "rapport.contacts.InteractionLogged.v1"))
+                .isZero();
     }
 
     @Test
