@@ -69,6 +69,8 @@ class ImportJobRunner {
         Gauge.builder("rapport.imports.jobs.running", running, AtomicInteger::get)
                 .description("Import jobs this instance is running now")
                 .register(meters);
+        // Every outcome exported from the start, at 0: a dashboard's increase() needs the series before the first job.
+        OUTCOMES.forEach(outcome -> meters.counter("rapport.imports.jobs", "outcome", outcome));
         this.workers = new ThreadPoolExecutor(
                 settings.workers(),
                 settings.workers(),
@@ -114,6 +116,8 @@ class ImportJobRunner {
      * report is there), {@code failed} (the job ended with an error), {@code stopped} (left to its lease: a later
      * attempt resumes it) or {@code deferred} (the member's other import holds the member: a sweep starts it later).
      */
+    private static final List<String> OUTCOMES = List.of("completed", "failed", "stopped", "deferred");
+
     private void ended(String outcome) {
         meters.counter("rapport.imports.jobs", "outcome", outcome).increment();
     }
