@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,8 +153,25 @@ final class EmbeddedMongo {
          */
         static final Duration RETENTION = Duration.ofMinutes(10);
 
+        /**
+         * H2's page cache, in MB of its estimate (the documents' BSON sizes, which the decoded documents held on the heap
+         * exceed several times). H2's default of 16 MB held a few thousand documents: with a member's 5,000 contacts
+         * and the store's other collections, every read evicted what the next needed, and the cache's bookkeeping
+         * (CacheLongKeyLIRS find, evict, prune) was the largest part of the launcher's CPU profile.
+         */
+        static final int CACHE_MB = 64;
+
         PlatformH2Backend(String fileName) {
-            super(fileName);
+            super(new MVStore.Builder()
+                    .fileName(fileName)
+                    .cacheSize(CACHE_MB)
+                    // No background compaction: with the retention below, what it rewrites is not freed for ten
+                    // minutes, so the fill rate it aims at never came and it rewrote chunks on and on (in a JFR
+                    // profile of a read-only load after the interactions benchmark, compaction and the page writes
+                    // it caused were some 40 % of the launcher's CPU). Chunks whose pages are all dead are still
+                    // freed once the retention has passed.
+                    .autoCompactFillRate(0)
+                    .open());
             getMvStore().setRetentionTime((int) RETENTION.toMillis());
         }
 

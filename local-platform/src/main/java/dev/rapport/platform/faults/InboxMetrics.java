@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,22 +43,21 @@ final class InboxMetrics {
 
     /** {@code rapport_events_consumed_total} of one outcome and one event type (0 when never counted). */
     static long consumedOf(String prometheus, String outcome, String type) {
-        long total = 0;
-        for (String line : prometheus.lines().toList()) {
-            Matcher matcher = CONSUMED.matcher(line);
-            if (matcher.find() && matcher.group(1).equals(outcome) && line.contains("type=\"" + type + "\"")) {
-                total += Math.round(Double.parseDouble(matcher.group(2)));
-            }
-        }
-        return total;
+        return outcomes(prometheus, line -> line.contains("type=\"" + type + "\""))
+                .getOrDefault(outcome, 0L);
     }
 
     /** Sums {@code rapport_events_consumed_total} by outcome over every event type. */
     static Map<String, Long> consumedOutcomes(String prometheus) {
+        return outcomes(prometheus, line -> true);
+    }
+
+    /** Sums {@code rapport_events_consumed_total} by outcome over the lines {@code counted} accepts. */
+    private static Map<String, Long> outcomes(String prometheus, Predicate<String> counted) {
         Map<String, Long> outcomes = new TreeMap<>();
         for (String line : prometheus.lines().toList()) {
             Matcher matcher = CONSUMED.matcher(line);
-            if (matcher.find()) {
+            if (matcher.find() && counted.test(line)) {
                 outcomes.merge(matcher.group(1), Math.round(Double.parseDouble(matcher.group(2))), Long::sum);
             }
         }
