@@ -44,6 +44,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.Header;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -264,7 +265,7 @@ public class RapportServiceAutoConfiguration {
     @Bean
     @ConditionalOnBean(name = "inbox")
     ConsumerEndpointCustomizer<KafkaMessageDrivenChannelAdapter<?, ?>> inboxSkipsWhatItDoesNotActOn(
-            Environment environment, org.springframework.beans.factory.BeanFactory beans) {
+            Environment environment, BeanFactory beans) {
         String inboxGroup = environment.getProperty("spring.cloud.stream.bindings.inbox-in-0.group");
         return (adapter, destination, group) -> {
             if (inboxGroup == null
@@ -290,11 +291,7 @@ public class RapportServiceAutoConfiguration {
     @Bean
     @ConditionalOnBean(name = "inbox")
     DeadLetterTopics deadLetterTopics(
-            Environment environment,
-            MongoTemplate mongo,
-            org.springframework.beans.factory.BeanFactory beans,
-            Clock clock,
-            MeterRegistry meters) {
+            Environment environment, MongoTemplate mongo, BeanFactory beans, Clock clock, MeterRegistry meters) {
         List<String> functions = new ArrayList<>(List.of("inbox"));
         for (String function : environment
                 .getProperty("spring.cloud.function.definition", "inbox")

@@ -22,15 +22,8 @@ final class InboxMetrics {
         return consumedOutcomes(prometheus(run, service));
     }
 
-    /**
-     * How many records of {@code type} the service's inbox has counted as not acted on so far: dropped unread, by
-     * their {@code ce_type} alone.
-     */
-    static long notActedOn(FaultScenarios run, Service service, String type) throws Exception {
-        return consumedOf(prometheus(run, service), "not-acted-on", type);
-    }
-
-    private static String prometheus(FaultScenarios run, Service service) throws Exception {
+    /** The service's metrics in Prometheus' text format, for {@link #consumedOf} and {@link #consumedOutcomes}. */
+    static String prometheus(FaultScenarios run, Service service) throws Exception {
         return run.client
                 .expectOk(
                         HttpRequest.newBuilder(run.management(service, "/actuator/prometheus"))

@@ -7,7 +7,6 @@ import dev.rapport.platform.harness.Stats;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,13 +201,15 @@ final class PoisonRecords {
      */
     private Map<String, Long> ignored() throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String topic : List.of(Topics.CONTACTS, Topics.CONTENT, Topics.REMINDERS)) {
-            for (String group : Topics.CONSUMERS.get(topic)) {
-                Service service = Arrays.stream(Service.values())
-                        .filter(s -> s.module().equals(group))
-                        .findFirst()
-                        .orElseThrow(() -> new FaultException("No service consumes as " + group));
-                counts.put(group + " " + TYPES.get(topic), InboxMetrics.notActedOn(run, service, TYPES.get(topic)));
+        for (Service service : Service.values()) {
+            String metrics = null; // read once per service, only for one that consumes a topic
+            for (String topic : List.of(Topics.CONTACTS, Topics.CONTENT, Topics.REMINDERS)) {
+                if (Topics.CONSUMERS.get(topic).contains(service.module())) {
+                    metrics = metrics != null ? metrics : InboxMetrics.prometheus(run, service);
+                    counts.put(
+                            service.module() + " " + TYPES.get(topic),
+                            InboxMetrics.consumedOf(metrics, "not-acted-on", TYPES.get(topic)));
+                }
             }
         }
         return counts;
